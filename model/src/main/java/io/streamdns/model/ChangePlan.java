@@ -1,0 +1,40 @@
+package io.streamdns.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * Changes to one shard, the value of {@code streamdns.plans}, keyed {@code <shard>|<planId>}. The lists
+ * hold ownership TXT records beside the records they own; {@code updateOld[i]} becomes {@code updateNew[i]}.
+ *
+ * @param createdAt       epoch millis the planner made the plan
+ * @param earliestEventAt epoch millis of the earliest source event the plan answers (0: none, e.g. a resync)
+ */
+public record ChangePlan(String planId, String shard, long createdAt, long earliestEventAt, List<Endpoint> create,
+                         List<Endpoint> updateOld, List<Endpoint> updateNew, List<Endpoint> delete,
+                         List<Provenance> provenance) {
+    public ChangePlan {
+        Require.text(planId, "planId");
+        Require.text(shard, "shard");
+        create = Require.list(create);
+        updateOld = Require.list(updateOld);
+        updateNew = Require.list(updateNew);
+        delete = Require.list(delete);
+        provenance = Require.list(provenance);
+        if (updateOld.size() != updateNew.size()) {
+            throw new IllegalArgumentException("updateOld and updateNew differ in length: "
+                    + updateOld.size() + " vs " + updateNew.size());
+        }
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return create.isEmpty() && updateNew.isEmpty() && delete.isEmpty();
+    }
+
+    /** Number of changes (an update counts once). */
+    @JsonIgnore
+    public int size() {
+        return create.size() + updateNew.size() + delete.size();
+    }
+}

@@ -1,0 +1,48 @@
+package io.streamdns.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Small guards for record constructors: they name the field, so a decode error can too. */
+public final class Require {
+    private Require() {
+    }
+
+    public static <T> T field(T value, String field) {
+        if (value == null) {
+            throw new MissingFieldException(field);
+        }
+        return value;
+    }
+
+    public static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new MissingFieldException(field);
+        }
+        return value;
+    }
+
+    public static <T> List<T> list(List<T> value) {
+        return value == null ? List.of() : List.copyOf(value);
+    }
+
+    /** Sorted, so equal maps serialise equally (content hashes, deterministic plans). */
+    public static Map<String, String> map(Map<String, String> value) {
+        return value == null || value.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(value));
+    }
+
+    /** A required field was absent or blank. */
+    public static final class MissingFieldException extends IllegalArgumentException {
+        private final String field;
+
+        public MissingFieldException(String field) {
+            super("missing required field '" + field + "'");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}
