@@ -1,0 +1,50 @@
+package io.streamdns.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code streamdns} command. */
+@Command(name = "streamdns", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Keeps Route 53 in sync with Kubernetes Services and Ingresses: watchers -> Kafka -> planners -> appliers.",
+        subcommands = {
+                WatcherCommand.class,
+                PlannerCommand.class,
+                ApplierCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
+                AuditCommand.class,
+                Route53EmulatorCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
+        return cmd;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"streamdns " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.streamdns.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.kafka.TopicAdmin;
+import io.streamdns.runtime.ops.Metrics;
+import io.streamdns.runtime.ops.OpsServer;
+import io.streamdns.runtime.ops.Readiness;
+import io.streamdns.sandbox.kafka.EmbeddedKafka;
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Process plumbing of every long-running command: Kafka (given or embedded), Vert.x, metrics, readiness and the
+ * ops HTTP server; deploys the stage verticles and waits for SIGTERM/Ctrl-C to stop them cleanly.
+ */
+public final class StageLauncher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StageLauncher.class);
+
+    private final EmbeddedKafka embedded;
+    private final Vertx vertx;
+    private final StageContext context;
+    private final OpsServer ops;
+
+    private StageLauncher(EmbeddedKafka embedded, Vertx vertx, StageContext context, OpsServer ops) {
+        this.embedded = embedded;
+        this.vertx = vertx;
+        this.context = context;
+        this.ops = ops;
+    }
+
+    /** Blocking: call from the command's main thread, never from an event loop. */
+    public static StageLauncher start(SharedOptions options, String instanceId) {
+        EmbeddedKafka embedded = null;
+        String bootstrap = options.kafkaBootstrapServers;
+        if (bootstrap == null || bootstrap.isBlank()) {
+            LOG.info("no --kafka-bootstrap-servers: starting the embedded broker (data in {})", options.dataDir);
+            embedded = EmbeddedKafka.start(options.dataDir.toAbsolutePath(), 0, options.partitions);
+            bootstrap = embedded.bootstrapServers();
+        } else {
+            TopicAdmin.ensureTopics(bootstrap, options.partitions, (short) -1);
+        }
+        Vertx vertx = Vertx.vertx();
+        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        Readiness readiness = new Readiness();
+        OpsServer ops = OpsServer.start(vertx, "0.0.0.0", options.httpPort, readiness, registry)
+                .await();
+        LOG.info("/healthz, /readyz and /metrics on port {}", ops.port());
+        String id = instanceId + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+        return new StageLauncher(embedded, vertx, new StageContext(bootstrap, registry, readiness, id), ops);
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public StageContext context() {
+        return context;
+    }
+
+    public int httpPort() {
+        return ops.port();
+    }
+
+    /** Deploys the verticles in order, waiting for each. */
+    public void deploy(List<Deployable> verticles) {
+        for (Deployable v : verticles) {
+            vertx.deployVerticle(v).await();
+        }
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes everything. */
+    public void runUntilStopped() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streamdns-shutdown"));
+        stopped.await();
+        try {
+            close();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        LOG.info("stopping");
+        try {
+            vertx.close().await();
+        } catch (RuntimeException e) {
+            LOG.warn("error while stopping Vert.x: {}", e.toString());
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.streamdns.runtime.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Client configs every stage uses: String keys, byte[] JSON values, shard partitioning. */
+public final class KafkaSettings {
+    private KafkaSettings() {
+    }
+
+    /** Idempotent, acks=all producer with the shard partitioner. */
+    public static Map<String, String> producer(String bootstrap, String clientId) {
+        Map<String, String> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        c.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, ShardPartitioner.class.getName());
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return c;
+    }
+
+    /** Manual-commit consumer that starts from the beginning when the group has no offset. */
+    public static Map<String, String> consumer(String bootstrap, String groupId, String clientId) {
+        Map<String, String> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return c;
+    }
+
+    /** A group-less consumer for reading partitions from the beginning (state rebuilds, audit). */
+    public static Map<String, String> reader(String bootstrap, String clientId) {
+        Map<String, String> c = consumer(bootstrap, null, clientId);
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return c;
+    }
+}

@@ -1,0 +1,19 @@
+package io.streamdns.runtime.ops;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** One Prometheus registry per process, with JVM meters. Meter names are {@code streamdns.<stage>.<name>}. */
+public final class Metrics {
+    private Metrics() {
+    }
+
+    public static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        return registry;
+    }
+}

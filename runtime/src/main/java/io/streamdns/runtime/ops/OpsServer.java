@@ -1,0 +1,43 @@
+package io.streamdns.runtime.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+/** {@code /healthz} (alive), {@code /readyz} (all checks ready, else 503 with the list), {@code /metrics}. */
+public final class OpsServer {
+    private final HttpServer server;
+
+    private OpsServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static Future<OpsServer> start(Vertx vertx, String host, int port, Readiness readiness,
+                                          PrometheusMeterRegistry registry) {
+        return vertx.createHttpServer().requestHandler(req -> {
+            switch (req.path()) {
+                case "/healthz" -> req.response().putHeader("content-type", "text/plain").end("ok\n");
+                case "/readyz" -> {
+                    JsonObject body = new JsonObject();
+                    readiness.snapshot().forEach(body::put);
+                    req.response().setStatusCode(readiness.isReady() ? 200 : 503)
+                            .putHeader("content-type", "application/json").end(body.encode() + "\n");
+                }
+                case "/metrics" -> req.response()
+                        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(registry.scrape());
+                default -> req.response().setStatusCode(404).end("not found: " + req.path() + "\n");
+            }
+        }).listen(port, host).map(OpsServer::new);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        return server.close();
+    }
+}
