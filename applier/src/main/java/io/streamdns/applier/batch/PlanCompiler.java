@@ -72,8 +72,7 @@ public final class PlanCompiler {
             List<Zone> targets = List.of();
             if (reason == null) {
                 String pin = pins.get(p.group);
-                targets = pin != null ? zones.byId(pin).filter(z -> ZoneIndex.holds(z, e.dnsName())).map(List::of)
-                        .orElse(List.of()) : zones.zonesFor(e.dnsName());
+                targets = targets(e.dnsName(), pin);
                 if (targets.isEmpty()) {
                     reason = pin != null ? "pinned zone " + pin + " is not managed or does not hold " + e.dnsName()
                             : "no managed zone holds " + e.dnsName();
@@ -150,6 +149,26 @@ public final class PlanCompiler {
             }
         });
         return new CompiledPlan(out, decided);
+    }
+
+    private List<Zone> targets(String name, String pin) {
+        return pin != null ? zones.byId(pin).filter(z -> ZoneIndex.holds(z, name)).map(List::of).orElse(List.of())
+                : zones.zonesFor(name);
+    }
+
+    /** The zones a plan's names map to (to load them before compiling against their contents). */
+    public java.util.Set<Zone> zonesTouched(ChangePlan plan) {
+        List<Planned> planned = new ArrayList<>();
+        plan.create().forEach(e -> planned.add(new Planned(null, groupOf(e), null, e)));
+        plan.updateNew().forEach(e -> planned.add(new Planned(null, groupOf(e), null, e)));
+        plan.delete().forEach(e -> planned.add(new Planned(null, groupOf(e), e, null)));
+        Map<String, String> pins = pins(planned);
+        java.util.Set<Zone> out = new java.util.LinkedHashSet<>();
+        for (Planned p : planned) {
+            String name = (p.neu != null ? p.neu : p.old).dnsName();
+            out.addAll(targets(name, pins.get(p.group)));
+        }
+        return out;
     }
 
     private List<Change> changes(Planned p, Zone zone) {
