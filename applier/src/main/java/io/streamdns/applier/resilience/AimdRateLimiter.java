@@ -12,32 +12,38 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AimdRateLimiter {
     private final Vertx vertx;
+    private final java.util.function.LongSupplier clock;
     private final double maxRate;
     private final double floor;
     private final double step;
     private double rate;
     private long nextSlotNanos;
     private long lastDecreaseNanos;
+    private boolean decreased;
 
     /** @param ratePerSecond this instance's share: {@code --aws-api-rate / --aws-api-rate-share} */
     public AimdRateLimiter(Vertx vertx, double ratePerSecond) {
+        this(vertx, ratePerSecond, System::nanoTime);
+    }
+
+    AimdRateLimiter(Vertx vertx, double ratePerSecond, java.util.function.LongSupplier nanoClock) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be positive: " + ratePerSecond);
         }
         this.vertx = vertx;
+        this.clock = nanoClock;
         this.maxRate = ratePerSecond;
         this.floor = Math.max(0.05, ratePerSecond / 20);
         this.step = Math.max(0.01, ratePerSecond / 20);
         this.rate = ratePerSecond;
-        this.nextSlotNanos = System.nanoTime();
-        this.lastDecreaseNanos = Long.MIN_VALUE / 2;
+        this.nextSlotNanos = clock.getAsLong();
     }
 
     /** Completes (on the caller's context) when the call may go. */
     public Future<Void> acquire() {
         long delayNanos;
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             long slot = Math.max(now, nextSlotNanos);
             nextSlotNanos = slot + intervalNanos();
             delayNanos = slot - now;
@@ -53,11 +59,12 @@ public final class AimdRateLimiter {
 
     /** Multiplicative decrease: Route 53 said "Rate exceeded". */
     public synchronized void onThrottle() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         // concurrent throttles of one burst count once
-        if (now - lastDecreaseNanos < intervalNanos()) {
+        if (decreased && now - lastDecreaseNanos < intervalNanos()) {
             return;
         }
+        decreased = true;
         lastDecreaseNanos = now;
         rate = Math.max(floor, rate * 0.5);
         // let the current burst drain at the new pace
