@@ -244,7 +244,7 @@ public final class ApplierVerticle extends VerticleBase {
             return deadLetters.send(record, e.getMessage()).compose(v -> commit(worker, record))
                     .recover(t -> logged("dead-lettering " + record.offset(), t));
         }
-        return executor.execute(plan, receivedAt).compose(result -> {
+        return executor.execute(plan, receivedAt, () -> worker.isClosed() || stopping).compose(result -> {
             if (worker.isClosed() || stopping) {
                 LOG.info("[{}] plan {}: partition {} left us; not reporting (the next owner replays it)",
                         plan.shard(), plan.planId(), worker.partition());

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +61,25 @@ public final class PlanExecutor {
         final Outcomes outcomes = new Outcomes();
         final CallStats stats = new CallStats();
         final List<String> changeIds = new ArrayList<>();
+        final BooleanSupplier cancelled;
         long acceptedAt;
 
-        Run(ChangePlan plan) {
+        Run(ChangePlan plan, BooleanSupplier cancelled) {
             this.plan = plan;
+            this.cancelled = cancelled;
         }
     }
 
     public Future<ApplyResult> execute(ChangePlan plan, long receivedAt) {
-        Run run = new Run(plan);
+        return execute(plan, receivedAt, () -> false);
+    }
+
+    /**
+     * @param cancelled checked before every call: once true (partition revoked, stopping) no further change is
+     *                  sent, so a former owner never writes beside the new one; the result is then not reported
+     */
+    public Future<ApplyResult> execute(ChangePlan plan, long receivedAt, BooleanSupplier cancelled) {
+        Run run = new Run(plan, cancelled);
         return keeper.catalog().index().compose(index -> {
             PlanCompiler compiler = compilers.apply(index);
             // which zones the plan touches, so they are loaded before ownership is checked against them
@@ -92,7 +104,10 @@ public final class PlanExecutor {
             }
             return chain;
         }).transform(ar -> {
-            if (ar.failed()) {
+            if (ar.failed() && ar.cause() instanceof CancellationException) {
+                LOG.info("[{}] plan {}: stopped between batches (partition revoked or stopping)", plan.shard(), plan.planId());
+                failAll(run, "cancelled");
+            } else if (ar.failed()) {
                 // no zones (discovery failed) or Kafka trouble: every change failed, the plan is still answered
                 String why = ar.cause().getMessage();
                 LOG.warn("[{}] plan {} failed before any change was sent: {}", plan.shard(), plan.planId(), why);
@@ -103,6 +118,9 @@ public final class PlanExecutor {
     }
 
     private Future<Void> submit(Run run, Zone zone, Batch batch) {
+        if (run.cancelled.getAsBoolean()) {
+            return Future.failedFuture(new CancellationException("plan " + run.plan.planId() + " cancelled"));
+        }
         List<Change> changes = batch.changes();
         return provider.apply(zone, changes, "streamdns plan " + run.plan.planId(), run.stats).transform(ar -> {
             if (ar.succeeded()) {

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A token scheduler that never blocks: each {@link #acquire()} gets the next free slot at the current rate and
  * completes then, through a Vert.x timer (FIFO). The rate adapts AIMD-style: a throttle halves it (at most once per
- * slot interval, down to a floor); each success adds a small step back up to the configured rate.
+ * slot interval, down to a twentieth of the configured rate); each success adds a tenth of it back, up to the
+ * configured rate.
  */
 public final class AimdRateLimiter {
     private final Vertx vertx;
@@ -34,7 +35,7 @@ public final class AimdRateLimiter {
         this.clock = nanoClock;
         this.maxRate = ratePerSecond;
         this.floor = Math.max(0.05, ratePerSecond / 20);
-        this.step = Math.max(0.01, ratePerSecond / 20);
+        this.step = Math.max(0.01, ratePerSecond / 10);
         this.rate = ratePerSecond;
         this.nextSlotNanos = clock.getAsLong();
     }

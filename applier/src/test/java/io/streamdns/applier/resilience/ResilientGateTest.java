@@ -102,7 +102,7 @@ class ResilientGateTest {
         assertThat(stats.throttles()).isEqualTo(1);
         assertThat(metrics.registry().counter("streamdns.applier.throttles", "operation", "Op").count()).isEqualTo(1);
         // one halving, then one additive step back up
-        assertThat(limiter.rate()).isEqualTo(500 + 50);
+        assertThat(limiter.rate()).isEqualTo(500 + 100);
     }
 
     @Test
