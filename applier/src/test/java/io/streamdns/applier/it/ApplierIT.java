@@ -293,4 +293,42 @@ class ApplierIT {
         assertThat(emulator.counters().total("ChangeResourceRecordSets")).isEqualTo(callsBefore);
         assertThat(emulator.records(zoneId)).extracting(RecordSet::type).containsExactlyInAnyOrder("NS", "SOA");
     }
+
+    @Test
+    void aMalformedPlanGoesToTheDeadLetterQueueAndTheNextOneIsApplied() throws Exception {
+        String zone = "dlq.example.com";
+        String zoneId = emulator.createZone(zone, false);
+        deploy(zone, Map.of());
+        String badKey = zone + "|plan-bad-" + UUID.randomUUID();
+        topics.publishRaw(io.streamdns.model.Topics.PLANS, badKey, "{\"v\":1,\"planId\":\"x\"}".getBytes());
+        ChangePlan good = plan(zone, hosts(zone, "g", 2));
+        topics.publish(good);
+        assertThat(result(good.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
+        assertThat(records(zoneId, "A")).hasSize(2);
+        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> topics.readAll(io.streamdns.model.Topics.DLQ)
+                .stream().filter(r -> r.key().equals(badKey)).map(r -> Topics.decode(r.value(), io.streamdns.model.DeadLetter.class))
+                .findFirst().orElse(null));
+        assertThat(letter.stage()).isEqualTo("applier");
+        assertThat(letter.reason()).contains("shard");
+    }
+
+    @Test
+    void theDriftCheckRepublishesWhatChangedBehindOurBack() throws Exception {
+        String zone = "drift.example.com";
+        String zoneId = emulator.createZone(zone, false);
+        emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "keep." + zone, "A", 300, List.of("10.0.0.1")),
+                ChangeRequest.of("CREATE", "gone." + zone, "A", 300, List.of("10.0.0.2"))));
+        deploy(zone, Map.of("drift-interval", "1s"));
+        String prefix = zone + "|" + zoneId + "/";
+        await(WAIT, "initial zone-state", () -> topics.zoneState(prefix).get(prefix + "gone." + zone + "/A/") != null);
+        emulator.change(zoneId, List.of(ChangeRequest.of("UPSERT", "keep." + zone, "A", 300, List.of("10.0.0.9")),
+                ChangeRequest.of("DELETE", "gone." + zone, "A", 300, List.of("10.0.0.2")),
+                ChangeRequest.of("CREATE", "new." + zone, "A", 300, List.of("10.0.0.3"))));
+        await(WAIT, "drift republished", () -> {
+            Map<String, ZoneRecord> s = topics.zoneState(prefix);
+            ZoneRecord keep = s.get(prefix + "keep." + zone + "/A/");
+            return keep != null && keep.values().equals(List.of("10.0.0.9")) && s.containsKey(prefix + "gone." + zone + "/A/")
+                    && s.get(prefix + "gone." + zone + "/A/") == null && s.get(prefix + "new." + zone + "/A/") != null;
+        });
+    }
 }
