@@ -24,7 +24,7 @@ import java.util.TreeMap;
  *   <li>a group (owned name: the record and its ownership TXT) is skipped whole when any of its changes is outside
  *       the domain filter, unmappable or not owned by us;</li>
  *   <li>changes already true of the zone (create/upsert of an identical set, delete of a missing one) are
- *       ALREADY_DONE, so a plan replayed after a crash is harmless;</li>
+ *       ALREADY_DONE, so a plan replayed after a crash is harmless; a delete sends the set as the zone holds it;</li>
  *   <li>the rest is packed into batches; a group too large for one batch is reported, not dropped.</li>
  * </ol>
  */
@@ -113,7 +113,11 @@ public final class PlanCompiler {
                 String reason = skipped.get(group);
                 List<Change> remaining = new ArrayList<>();
                 List<Decision> done = new ArrayList<>();
-                for (Change c : changes) {
+                for (Change asPlanned : changes) {
+                    // a delete names the set as the zone holds it (Route 53 wants exact values and TTL)
+                    Change c = asPlanned.action() == Change.Action.DELETE ? lookup.get(zone, asPlanned.recordSet().key())
+                            .map(cur -> new Change(Change.Action.DELETE, cur, asPlanned.group(), asPlanned.origin()))
+                            .orElse(asPlanned) : asPlanned;
                     if (reason == null && isAlreadyDone(c, zone, lookup)) {
                         done.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
                     } else {

@@ -60,10 +60,18 @@ public final class Route53Clients {
         }
         Region stsRegion = region.isGlobalRegion() ? Region.US_EAST_1 : region;
         StsClient sts = StsClient.builder().region(stsRegion).credentialsProvider(base).build();
-        return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).asyncCredentialUpdateEnabled(true)
+        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .asyncCredentialUpdateEnabled(true) // refreshed in the background, never on a caller's thread
                 .refreshRequest(AssumeRoleRequest.builder().roleArn(s.assumeRole())
                         .roleSessionName("streamdns-applier").build())
                 .build();
+        try {
+            // the first STS call blocks: make it here, at start-up, not inside the first Route 53 call on an event loop
+            assumed.resolveCredentials();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot assume role {} yet: {}", s.assumeRole(), e.getMessage());
+        }
+        return assumed;
     }
 
     /**

@@ -142,6 +142,11 @@ class PlanCompilerTest {
                         plan(List.of(www, ownershipTxt("www.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
                         new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
                         List.of(), List.of("ALREADY_DONE CREATE www.example.com/A", "ALREADY_DONE CREATE a-www.example.com/TXT")),
+                Arguments.of("a delete sends the set as the zone holds it (TTL 60, not the plan's unset TTL)",
+                        plan(List.of(), List.of(), List.of(), List.of(www)),
+                        new RecordSet[] {new RecordSet("www.example.com", "A", 60, List.of("10.0.0.1"), null, null, null),
+                                Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
+                        List.of("Z1: DELETE A www.example.com ttl=60"), List.of()),
                 Arguments.of("create over a different existing set is still sent (Route 53 refuses it)",
                         plan(List.of(www), List.of(), List.of(), List.of()),
                         new RecordSet[] {Fixtures.a("www.example.com", "192.0.2.1")},
@@ -201,7 +206,8 @@ class PlanCompilerTest {
     static List<String> zoneWire(CompiledPlan c) {
         List<String> out = new ArrayList<>();
         c.zones().forEach(z -> z.batches().forEach(b -> b.changes().forEach(ch -> out.add(z.zone().id() + ": "
-                + ch.action() + " " + ch.recordSet().type() + " " + ch.recordSet().name()))));
+                + ch.action() + " " + ch.recordSet().type() + " " + ch.recordSet().name()
+                + (ch.recordSet().ttl() == 300 || ch.recordSet().ttl() == 0 ? "" : " ttl=" + ch.recordSet().ttl())))));
         return out;
     }
 
