@@ -97,10 +97,13 @@ class Route53EmulatorOpsIT extends Route53ITSupport {
     }
 
     @Test
-    void priorRequestNotCompleteWhileTheLastChangeIsPending() {
+    void priorRequestNotCompleteWhileTheLastChangeIsPending() throws Exception {
         String zoneId = zone();
-        emulator.store().changeDelay(Duration.ofMinutes(5));
-        emulator.store().priorRequestCheck(true);
+        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint()
+                .resolve("/_emulator/changes")).PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"delayMs\": 300000, \"priorRequestNotComplete\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(emulator.store().changeDelay()).isEqualTo(Duration.ofMinutes(5));
         apply(zoneId, List.of(a("CREATE", "p1.example.com", "10.0.0.1")));
         assertThatThrownBy(() -> apply(zoneId, List.of(a("CREATE", "p2.example.com", "10.0.0.1"))))
                 .isInstanceOfSatisfying(PriorRequestNotCompleteException.class, e -> {

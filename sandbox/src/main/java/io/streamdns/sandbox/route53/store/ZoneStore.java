@@ -52,6 +52,14 @@ public final class ZoneStore {
         this.priorRequestCheck = on;
     }
 
+    public synchronized Duration changeDelay() {
+        return changeDelay;
+    }
+
+    public synchronized boolean priorRequestCheck() {
+        return priorRequestCheck;
+    }
+
     public synchronized Pages.CreatedZone createZone(String rawName, String callerReference, String comment,
                                                      boolean privateZone, List<ZoneInfo.Vpc> vpcs) {
         if (callerReference == null || callerReference.isEmpty()) {
