@@ -10,6 +10,7 @@ import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.watcher.core.PublishedIndex;
+import io.streamdns.watcher.core.Rejection;
 import io.streamdns.watcher.core.ShardedState;
 import io.vertx.core.Future;
 import io.vertx.kafka.client.producer.KafkaProducer;
@@ -56,9 +57,9 @@ final class SourcePublisher {
     }
 
     /** Publishes what changed; completes when every record it sent was acknowledged (or failed). */
-    Future<Void> publish(SourceRef ref, Seen seen, List<Endpoint> endpoints) {
+    Future<Void> publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections) {
         String identity = ref.identity();
-        Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, shards);
+        Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, rejections, shards);
         ShardedState.Diff diff = ShardedState.diff(index.shardsOf(identity), desired);
         if (diff.isEmpty()) {
             return Future.succeededFuture();
@@ -66,7 +67,7 @@ final class SourcePublisher {
         List<Future<?>> sends = new ArrayList<>();
         diff.upserts().forEach((shard, part) -> {
             SourceState state = new SourceState(ref.cluster(), ref.kind(), ref.namespace(), ref.name(), seen.uid(),
-                    seen.resourceVersion(), seen.observedAt(), part.endpoints());
+                    seen.resourceVersion(), seen.observedAt(), part.endpoints(), part.rejected());
             index.put(identity, shard, part.hash());
             LOG.info("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(), part.endpoints().size());
             sends.add(send(identity, shard, JsonCodec.encode(state), part.hash()));
@@ -83,7 +84,7 @@ final class SourcePublisher {
 
     /** Tombstones every shard the object has state in. */
     Future<Void> retract(SourceRef ref) {
-        return publish(ref, Seen.GONE, List.of());
+        return publish(ref, Seen.GONE, List.of(), List.of());
     }
 
     private Future<Void> send(String identity, String shard, byte[] value, String hash) {

@@ -66,7 +66,7 @@ final class StateRestorer {
                     }
                     try {
                         SourceState state = JsonCodec.decode(r.value(), SourceState.class);
-                        index.put(key.identity(), key.shard(), ShardedState.hashSorted(state.endpoints()));
+                        index.put(key.identity(), key.shard(), ShardedState.part(state.endpoints(), state.rejected()).hash());
                     } catch (CodecException e) {
                         // keep the key so it is overwritten (object still there) or tombstoned (object gone)
                         index.put(key.identity(), key.shard(), ShardedState.UNKNOWN);

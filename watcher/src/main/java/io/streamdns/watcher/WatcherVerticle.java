@@ -185,7 +185,7 @@ public final class WatcherVerticle extends VerticleBase {
         reporter.report(ref, object, result.rejections());
         var meta = object.getMetadata();
         publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(), meta.getResourceVersion(),
-                System.currentTimeMillis()), result.endpoints());
+                System.currentTimeMillis()), result.endpoints(), result.rejections());
     }
 
     private void retract(SourceRef ref) {

@@ -153,6 +153,8 @@ class WatcherIT {
         topic.await("ingress state", t -> t.latest().containsKey(key));
         assertThat(names(topic.latest().get(key).endpoints()))
                 .containsExactly("shop.example.net CNAME [k8s-shop.elb.eu-west-1.amazonaws.com]");
+        assertThat(topic.latest().get(key).rejected()).extracting(io.streamdns.model.Rejection::dnsName)
+                .containsExactly("bad..example.net");
         SourcesTopic.until("Warning event", () -> api.admin().v1().events().inNamespace(NS).list().getItems().stream()
                 .anyMatch(e -> e.getReason().equals(InvalidEndpointReporter.EVENT_REASON)
                         && e.getInvolvedObject().getName().equals("shop") && e.getMessage().contains("bad..example.net")));

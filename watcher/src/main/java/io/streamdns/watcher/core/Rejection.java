@@ -14,6 +14,16 @@ public record Rejection(String reason, String name, String detail) {
     public static final String INVALID_ANNOTATION = "invalid-annotation";
     public static final String DOMAIN_FILTER = "domain-filter";
 
+    /** Rejections of a DNS name (not of an object-wide setting): they travel in the shard's SourceState. */
+    public boolean isAboutName() {
+        return reason.equals(INVALID_NAME) || reason.equals(INVALID_TARGET) || reason.equals(DOMAIN_FILTER);
+    }
+
+    /** The audit-trail form carried in {@link io.streamdns.model.SourceState#rejected()}. */
+    public io.streamdns.model.Rejection toModel() {
+        return new io.streamdns.model.Rejection(name, null, reason + ": " + detail);
+    }
+
     @Override
     public String toString() {
         return reason + " " + name + ": " + detail;

@@ -1,27 +1,38 @@
 package io.streamdns.watcher.core;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.dns.DnsNames;
+import io.streamdns.model.dns.NameCheck;
 import io.streamdns.model.shard.ShardResolver;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * An object's endpoints split by shard, each part with a content hash, and the difference to what was published
- * before: which shards get a new state and which a tombstone. Hashes cover the endpoints only, so a resync or an
- * unrelated field change (resourceVersion, status of something else) publishes nothing.
+ * An object's endpoints (and refused names) split by shard, each part with a content hash, and the difference to
+ * what was published before: which shards get a new state and which a tombstone. Hashes cover content only, so a
+ * resync or an unrelated field change (resourceVersion, labels) publishes nothing.
  */
 public final class ShardedState {
-    /** Marks a shard whose last send failed: never equal to a real hash, so the next change re-sends it. */
+    /** Marks a shard whose last send failed or could not be read back: never equal to a real hash. */
     public static final String UNKNOWN = "?";
 
-    /** One shard's endpoints and their hash. */
-    public record Part(List<Endpoint> endpoints, String hash) {
+    private static final Comparator<io.streamdns.model.Rejection> REJECTION_ORDER =
+            Comparator.comparing(io.streamdns.model.Rejection::dnsName)
+                    .thenComparing(io.streamdns.model.Rejection::reason);
+
+    /** One shard's endpoints, refused names and their hash. */
+    public record Part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected, String hash) {
     }
 
     /** What to publish for one object: states to write and shards to tombstone. */
@@ -35,35 +46,45 @@ public final class ShardedState {
     }
 
     public static Map<String, Part> split(List<Endpoint> endpoints, ShardResolver shards) {
-        Map<String, List<Endpoint>> byShard = new TreeMap<>();
+        return split(endpoints, List.of(), shards);
+    }
+
+    /** Name-level rejections go to the shard of their name (leniently derived for invalid names), others nowhere. */
+    public static Map<String, Part> split(List<Endpoint> endpoints, List<Rejection> rejections, ShardResolver shards) {
+        Map<String, List<Endpoint>> eps = new TreeMap<>();
+        Map<String, List<io.streamdns.model.Rejection>> rejected = new TreeMap<>();
         for (Endpoint e : endpoints) {
-            byShard.computeIfAbsent(shards.shardOf(e.dnsName()), s -> new ArrayList<>()).add(e);
+            eps.computeIfAbsent(shards.shardOf(e.dnsName()), s -> new ArrayList<>()).add(e);
         }
+        for (Rejection r : rejections) {
+            String shard = r.isAboutName() ? shardOfRaw(r.name(), shards) : null;
+            if (shard != null) {
+                rejected.computeIfAbsent(shard, s -> new ArrayList<>()).add(r.toModel());
+            }
+        }
+        Set<String> all = new TreeSet<>(eps.keySet());
+        all.addAll(rejected.keySet());
         Map<String, Part> parts = new TreeMap<>();
-        byShard.forEach((shard, eps) -> {
-            List<Endpoint> sorted = new ArrayList<>(eps);
-            sorted.sort(EndpointCollector.ORDER);
-            parts.put(shard, new Part(List.copyOf(sorted), hash(sorted)));
-        });
+        for (String shard : all) {
+            parts.put(shard, part(eps.getOrDefault(shard, List.of()), rejected.getOrDefault(shard, List.of())));
+        }
         return parts;
     }
 
-    /** Content hash of a list of endpoints (order as given; {@link #split} sorts). */
-    public static String hash(List<Endpoint> endpoints) {
+    /** A part in canonical order with its hash; also used to hash states read back from the topic. */
+    public static Part part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected) {
+        List<Endpoint> e = new ArrayList<>(endpoints);
+        e.sort(EndpointCollector.ORDER);
+        List<io.streamdns.model.Rejection> r = new ArrayList<>(new java.util.LinkedHashSet<>(rejected));
+        r.sort(REJECTION_ORDER);
         Hasher h = Hashing.murmur3_128().newHasher();
         try {
-            h.putBytes(JsonCodec.mapper().writeValueAsBytes(endpoints));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise endpoints", e);
+            h.putBytes(JsonCodec.mapper().writeValueAsBytes(e));
+            h.putBytes(JsonCodec.mapper().writeValueAsBytes(r));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot serialise endpoints", ex);
         }
-        return h.hash().toString();
-    }
-
-    /** Hash of endpoints read back from the topic: sorted the same way as {@link #split}. */
-    public static String hashSorted(List<Endpoint> endpoints) {
-        List<Endpoint> sorted = new ArrayList<>(endpoints);
-        sorted.sort(EndpointCollector.ORDER);
-        return hash(sorted);
+        return new Part(List.copyOf(e), List.copyOf(r), h.hash().toString());
     }
 
     /** @param published shard → hash of what was last published for this object (empty when nothing) */
@@ -74,8 +95,30 @@ public final class ShardedState {
                 upserts.put(shard, part);
             }
         });
-        Set<String> tombstones = new java.util.TreeSet<>(published.keySet());
+        Set<String> tombstones = new TreeSet<>(published.keySet());
         tombstones.removeAll(desired.keySet());
         return new Diff(upserts, tombstones);
+    }
+
+    /** The shard of a name as written in an object, even an invalid one; null when it has no domain part. */
+    static String shardOfRaw(String raw, ShardResolver shards) {
+        NameCheck check = DnsNames.check(raw);
+        if (check.isValid()) {
+            return shards.shardOf(check.name());
+        }
+        String[] labels = Arrays.stream(raw.toLowerCase(Locale.ROOT).split("\\."))
+                .filter(l -> !l.isEmpty()).toArray(String[]::new);
+        if (labels.length < 2) {
+            return null;
+        }
+        String lenient = labels[labels.length - 2] + "." + labels[labels.length - 1];
+        if (!lenient.matches("[a-z0-9_-]+\\.[a-z0-9-]+")) {
+            return null;
+        }
+        try {
+            return shards.shardOf(lenient);
+        } catch (RuntimeException e) {
+            return lenient;
+        }
     }
 }

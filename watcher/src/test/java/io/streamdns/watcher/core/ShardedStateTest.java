@@ -26,8 +26,26 @@ class ShardedStateTest {
         Endpoint b = Endpoint.of("b.example.com", "A", "1.1.1.1");
         String ab = ShardedState.split(List.of(a, b), shards).get("example.com").hash();
         String ba = ShardedState.split(List.of(b, a), shards).get("example.com").hash();
-        assertThat(ab).isEqualTo(ba).isEqualTo(ShardedState.hashSorted(List.of(b, a)));
+        assertThat(ab).isEqualTo(ba).isEqualTo(ShardedState.part(List.of(b, a), List.of()).hash());
         assertThat(ShardedState.split(List.of(a, b.withTtl(60)), shards).get("example.com").hash()).isNotEqualTo(ab);
+    }
+
+    @Test
+    void refusedNamesTravelInTheirShardObjectWideProblemsDoNot() {
+        var parts = ShardedState.split(List.of(Endpoint.of("a.example.com", "A", "1.1.1.1")), List.of(
+                new Rejection(Rejection.INVALID_NAME, "bad..Example.com", "empty label"),
+                new Rejection(Rejection.DOMAIN_FILTER, "www.other.org", "outside"),
+                new Rejection(Rejection.INVALID_NAME, "localhost", "needs two labels"),
+                new Rejection(Rejection.INVALID_TTL, "service/default/web", "bad ttl")), shards);
+        assertThat(parts).containsOnlyKeys("example.com", "other.org");
+        assertThat(parts.get("example.com").rejected()).extracting(io.streamdns.model.Rejection::dnsName)
+                .containsExactly("bad..Example.com");
+        assertThat(parts.get("other.org").endpoints()).isEmpty();
+        assertThat(parts.get("other.org").rejected().get(0).reason()).startsWith("domain-filter: ");
+        // a change in what is refused is a change of content
+        assertThat(parts.get("example.com").hash())
+                .isNotEqualTo(ShardedState.split(List.of(Endpoint.of("a.example.com", "A", "1.1.1.1")), shards)
+                        .get("example.com").hash());
     }
 
     @Test
