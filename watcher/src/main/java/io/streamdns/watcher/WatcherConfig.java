@@ -43,14 +43,21 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     /** A flag with a bad value: the message names the flag. */
     public static final class InvalidFlagException extends IllegalArgumentException {
         private final String flag;
+        private final String reason;
 
-        public InvalidFlagException(String flag, String message) {
-            super("--" + flag + ": " + message);
+        public InvalidFlagException(String flag, String reason) {
+            super("--" + flag + ": " + reason);
             this.flag = flag;
+            this.reason = reason;
         }
 
+        /** The flag name without dashes. */
         public String flag() {
             return flag;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 
