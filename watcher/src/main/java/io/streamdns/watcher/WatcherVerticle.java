@@ -51,6 +51,7 @@ public final class WatcherVerticle extends VerticleBase {
     private Context ctx;
     /** Until every informer has synced, events are not mapped: the full pass at sync covers them. */
     private boolean synced;
+    private boolean stopped;
     private long gcTimer = -1;
 
     public WatcherVerticle(WatcherConfig config, KubernetesClient client, StageContext stage) {
@@ -108,7 +109,7 @@ public final class WatcherVerticle extends VerticleBase {
      * objects that are gone.
      */
     private void onSynced() {
-        if (!informers.hasSynced()) {
+        if (stopped || !informers.hasSynced()) {
             return; // never derive deletions from a cache that has not been filled by a successful list
         }
         synced = true;
@@ -245,7 +246,7 @@ public final class WatcherVerticle extends VerticleBase {
     /** Runs on the verticle's context, once synced (before that the store is the truth the full pass reads). */
     private void onContext(Runnable action) {
         ctx.runOnContext(v -> {
-            if (synced) {
+            if (synced && !stopped) {
                 action.run();
             }
         });
@@ -296,6 +297,7 @@ public final class WatcherVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        stopped = true;
         stage.readiness().set(READINESS_CHECK, false);
         if (gcTimer >= 0) {
             vertx.cancelTimer(gcTimer);
