@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamdns.watcher.core.ServiceMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,11 @@ final class KubeInformers implements AutoCloseable {
     final SharedIndexInformer<Node> nodes;
     private final List<SharedIndexInformer<?>> all = new ArrayList<>();
 
+    private final MeterRegistry registry;
+
     /** Builds the informers without starting them. */
-    KubeInformers(KubernetesClient client, WatcherConfig config) {
+    KubeInformers(KubernetesClient client, WatcherConfig config, MeterRegistry registry) {
+        this.registry = registry;
         long resync = config.resyncPeriod().toMillis();
         String ns = config.namespace();
         String labels = config.labelFilter();
@@ -67,7 +71,9 @@ final class KubeInformers implements AutoCloseable {
 
     private <T> SharedIndexInformer<T> add(SharedIndexInformer<T> informer) {
         // Default: an initial list failure stops the informer. We retry forever (with back-off) and stay unready.
+        String kind = informer.getApiTypeClass().getSimpleName();
         informer.exceptionHandler((started, t) -> {
+            registry.counter("streamdns.watcher.kube.errors", "kind", kind).increment();
             LOG.warn("{} list/watch failed ({}), retrying: {}", informer.getApiTypeClass().getSimpleName(),
                     started ? "after sync" : "before sync", t.toString());
             return true;

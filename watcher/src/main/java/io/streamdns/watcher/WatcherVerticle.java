@@ -85,8 +85,8 @@ public final class WatcherVerticle extends VerticleBase {
 
     /** Builds and starts the informers (on a worker: building them may touch the client). */
     private Void startInformers() {
-        informers = new KubeInformers(client, config);
         MeterRegistry registry = stage.registry();
+        informers = new KubeInformers(client, config, registry);
         informers.handle(informers.services, handler("Service", registry, this::onService,
                 svc -> retract(ref(ServiceMapper.KIND, svc))));
         informers.handle(informers.ingresses, handler("Ingress", registry, this::onIngress,
@@ -127,9 +127,10 @@ public final class WatcherVerticle extends VerticleBase {
     }
 
     private void collectOrphans(String why) {
-        if (!informers.hasSynced()) {
+        if (stopped || !informers.hasSynced()) {
             return;
         }
+        stage.registry().counter("streamdns.watcher.orphan.checks").increment();
         int n = 0;
         for (String identity : publisher.index().identities()) {
             SourceRef ref = SourceRef.parse(identity);

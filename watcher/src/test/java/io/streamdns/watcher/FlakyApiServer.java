@@ -74,6 +74,11 @@ final class FlakyApiServer implements AutoCloseable {
         down = on;
     }
 
+    /** The API server goes away entirely: open watches break, new connections are refused. */
+    void shutdown() {
+        server.shutdown();
+    }
+
     int failedLists() {
         return failedLists.get();
     }

@@ -31,6 +31,11 @@ final class WatcherHarness {
             vertx.undeploy(deploymentId).await();
         }
 
+        /** Sum of a counter over all its tag values. */
+        double counterSum(String name) {
+            return stage.registry().find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+        }
+
         double counter(String name, String... tags) {
             var c = stage.registry().find(name).tags(tags).counter();
             return c == null ? 0 : c.count();

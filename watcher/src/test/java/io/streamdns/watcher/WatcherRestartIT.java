@@ -112,4 +112,26 @@ class WatcherRestartIT {
         assertThat(topic.recordsOf(b)).hasSize(1);
         w.undeploy();
     }
+
+    @Test
+    void apiServerGoingAwayWhileRunningPublishesNothing(Vertx vertx) {
+        // a 1 s resync: informer resyncs and the orphan check keep running against the (stale, intact) cache
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-away", "resync-period", "1");
+        SourcesTopic.until("ready", w::ready);
+        for (String name : List.of("a", "b")) {
+            create(api.admin(), loadBalancer(name, name + ".example.com"));
+            setLoadBalancer(api.admin(), name, "192.0.2.60");
+        }
+        topic.await("a and b", t -> t.latest().containsKey(key("example.com", "c-away", "Service", "a"))
+                && t.latest().containsKey(key("example.com", "c-away", "Service", "b")));
+        int before = recordsOfCluster("c-away").size();
+
+        api.shutdown();
+        SourcesTopic.until("watches and relists failed repeatedly",
+                () -> w.counterSum("streamdns.watcher.kube.errors") >= 6);
+        SourcesTopic.until("a few orphan checks ran", () -> w.counter("streamdns.watcher.orphan.checks") >= 3);
+        assertThat(recordsOfCluster("c-away")).hasSize(before);
+        assertThat(w.counter("streamdns.watcher.events.out", "type", "tombstone")).isZero();
+        w.undeploy();
+    }
 }
