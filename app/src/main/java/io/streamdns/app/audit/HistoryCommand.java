@@ -61,8 +61,9 @@ public final class HistoryCommand implements Callable<Integer> {
             Trail trail = options.read(target.shard(), List.of(Topics.SOURCES, Topics.PLANS, Topics.RESULTS));
             History history = HistoryBuilder.build(target.matcher(), trail, window[0], window[1]);
             boolean known = !HistoryBuilder.steps(target.matcher(), trail).isEmpty();
-            out.print(options.json ? JsonReport.write(history) : TextReport.history(history));
-            out.flush();
+            if (options.json || known) {
+                out.print(options.json ? JsonReport.write(history) : TextReport.history(history));
+            }
             if (!known) {
                 err.println("streamdns audit: " + options.unknownHint(target, trail));
                 return AuditExit.NOTHING_KNOWN;

@@ -134,7 +134,7 @@ final class TrailReader implements AutoCloseable {
                     value = JsonCodec.decode(r.value(), type);
                 } catch (CodecException e) {
                     problems.add(r.topic() + " partition " + r.partition() + " offset " + r.offset()
-                            + " left out, undecodable: " + e.getMessage());
+                            + " left out, undecodable: " + e.getMessage().lines().findFirst().orElse(""));
                     continue;
                 }
             } else if (!tombstones) {

@@ -47,9 +47,11 @@ public final class WhyCommand implements Callable<Integer> {
             Trail trail = options.read(target.shard(),
                     List.of(Topics.SOURCES, Topics.PLANS, Topics.RESULTS, Topics.ZONE_STATE));
             Explanation why = WhyReasoner.explain(target.matcher(), trail);
-            out.print(options.json ? JsonReport.write(why) : TextReport.why(why));
-            out.flush();
-            if (why.verdict() == Explanation.Verdict.UNKNOWN) {
+            boolean known = why.verdict() != Explanation.Verdict.UNKNOWN;
+            if (options.json || known) {
+                out.print(options.json ? JsonReport.write(why) : TextReport.why(why));
+            }
+            if (!known) {
                 err.println("streamdns audit: " + options.unknownHint(target, trail));
                 return AuditExit.NOTHING_KNOWN;
             }

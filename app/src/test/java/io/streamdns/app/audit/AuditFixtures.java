@@ -70,7 +70,8 @@ public final class AuditFixtures {
 
     public static ApplyResult result(String planId, ApplyResult.Status status, List<String> changeIds,
                                      long earliestEventAt, long acceptedAt, ChangeOutcome... outcomes) {
-        return new ApplyResult(planId, SHARD, status, changeIds, Arrays.asList(outcomes), 1, acceptedAt - 50,
+        long receivedAt = acceptedAt > 0 ? acceptedAt - 50 : earliestEventAt + 50;
+        return new ApplyResult(planId, SHARD, status, changeIds, Arrays.asList(outcomes), 1, receivedAt,
                 acceptedAt, earliestEventAt, acceptedAt > 0 && earliestEventAt > 0 ? acceptedAt - earliestEventAt : -1);
     }
 

@@ -42,7 +42,7 @@ public record Explanation(String name, String shard, Map<String, Integer> partit
         REJECTED_BY_WATCHER,
         /** Wanted, but no plan or no result yet. */
         PENDING,
-        /** Route 53 has it, but no object asks for it. */
+        /** No object asks for it (any more); Route 53 may still have it, written by someone else. */
         NOT_WANTED,
         /** Nothing on the trail mentions the name. */
         UNKNOWN

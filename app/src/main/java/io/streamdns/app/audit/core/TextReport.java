@@ -6,6 +6,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Provenance;
 import io.streamdns.model.Rejection;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,13 +104,13 @@ public final class TextReport {
         } else if (s instanceof Step.Plan p) {
             String objects = p.objects().isEmpty() ? "" : " for " + p.objects().stream().map(TextReport::object)
                     .distinct().collect(Collectors.joining(", "));
-            lines.add("plan " + p.planId() + objects);
+            lines.add(p.planId() + objects);
             for (Step.PlannedChange c : p.changes()) {
                 lines.add(pad(c.action(), 10) + " " + change(c) + (c.ownership() ? "  (ownership)" : ""));
             }
             p.skipped().forEach(r -> lines.add("skipped    " + rejection(r)));
         } else if (s instanceof Step.Result r) {
-            StringBuilder head = new StringBuilder("plan " + r.planId() + " " + r.status());
+            StringBuilder head = new StringBuilder(r.planId() + " " + r.status());
             if (!r.changeIds().isEmpty()) {
                 head.append(" change ").append(String.join(", ", r.changeIds()));
             }
@@ -139,7 +140,7 @@ public final class TextReport {
 
     static String endpoint(Endpoint e) {
         StringBuilder sb = new StringBuilder(e.recordType()).append(' ').append(e.dnsName()).append(set(e))
-                .append(' ').append(e.targets());
+                .append(' ').append(values(e.targets()));
         if (e.ttl() > 0) {
             sb.append(" ttl ").append(e.ttl());
         }
@@ -158,9 +159,18 @@ public final class TextReport {
         if (alias != null) {
             sb.append(" ALIAS ").append(alias.dnsName());
         } else {
-            sb.append(' ').append(r.values()).append(" ttl ").append(r.ttl());
+            sb.append(' ').append(values(r.values())).append(" ttl ").append(r.ttl());
         }
         return sb.append(" zone ").append(r.zoneId()).toString();
+    }
+
+    /** Values as a list; an external-dns ownership value shows as its labels, which is what a reader wants. */
+    static String values(List<String> values) {
+        return values.stream().map(v -> TxtRecordFormat.parse(v)
+                        .map(l -> "ownership{" + new TreeMap<>(l).entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")) + "}")
+                        .orElse(v))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String set(Endpoint e) {

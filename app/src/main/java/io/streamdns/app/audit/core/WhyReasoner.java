@@ -44,7 +44,7 @@ public final class WhyReasoner {
                 ? (results.isEmpty() ? null : results.get(results.size() - 1))
                 : results.stream().filter(r -> r.planId().equals(plan.planId())).reduce((a, b) -> b).orElse(null);
 
-        Facts f = new Facts(m.name(), claims, records, ownership, owners, plan, result);
+        Facts f = new Facts(m.name(), claims, records, ownership, owners, plan, result, !steps.isEmpty());
         List<String> details = new ArrayList<>();
         Verdict verdict = decide(f, details);
         String summary = details.remove(0);
@@ -59,7 +59,7 @@ public final class WhyReasoner {
     }
 
     private record Facts(String name, List<Claim> claims, List<ZoneRecord> records, List<ZoneRecord> ownership,
-                         List<Map<String, String>> owners, Step.Plan plan, Step.Result result) {
+                         List<Map<String, String>> owners, Step.Plan plan, Step.Result result, boolean hasHistory) {
         boolean wanted() {
             return claims.stream().anyMatch(Claim::wantsIt);
         }
@@ -106,6 +106,10 @@ public final class WhyReasoner {
         if (f.wanted()) {
             out.add("wanted by " + f.wantedBy() + ", but no plan of it yet");
             return Verdict.PENDING;
+        }
+        if (f.hasHistory()) {
+            out.add("no object asks for it any more and Route 53 has no record of it (`audit history` shows what was)");
+            return Verdict.NOT_WANTED;
         }
         out.add("nothing on the trail mentions it: no object asks for it, no plan, no record in zone-state");
         return Verdict.UNKNOWN;

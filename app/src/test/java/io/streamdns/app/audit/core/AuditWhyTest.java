@@ -113,6 +113,10 @@ class AuditWhyTest {
                                         outcome(Action.CREATE, V1, Status.APPLIED, null)))
                                 .zone(zoneRecord(V1)),
                         Verdict.WRITTEN, "written by plan p-2", 1, 0, null),
+                Arguments.of("an object stopped wanting it, Route 53 never had it", (Consumer<TrailBuilder>) t -> wanted(t, V1)
+                                .sourceGone(WEB),
+                        Verdict.NOT_WANTED, "no object asks for it any more and Route 53 has no record of it", 0, 0,
+                        null),
                 Arguments.of("nothing on the trail", (Consumer<TrailBuilder>) t -> t
                                 .source(source(WEB, "1", t.now(), List.of(a("api.example.com", "1.1.1.1")), List.of())),
                         Verdict.UNKNOWN, "nothing on the trail mentions it", 0, 0, null));
