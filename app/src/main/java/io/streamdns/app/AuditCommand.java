@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
             "0:the trail knows the name",
             "1:nothing on the trail mentions the name",
             "2:bad input (malformed name, invalid flag, usage)",
-            "3:broker unreachable, or no embedded broker data in --data-dir"})
+            "3:broker unreachable, or no embedded broker data in --data-dir"},
+        footerHeading = "%nExamples:%n", footer = {
+            "  streamdns audit history www.example.com --since 2h",
+            "  streamdns audit why www.example.com --kafka-bootstrap-servers kafka:9092 --domain-filter example.com",
+            "  streamdns audit why shop.example.com --json | jq .verdict"})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
 
 /** Flags both audit commands share: where the trail is, how the deployment shards and names TXT records. */
 public final class AuditOptions {
-    @Option(names = "--kafka-bootstrap-servers",
+    @Option(names = "--kafka-bootstrap-servers", paramLabel = "<servers>",
             description = "Kafka bootstrap servers. Absent: read the embedded broker's data in --data-dir.")
     String kafkaBootstrapServers;
 
-    @Option(names = "--data-dir", defaultValue = "./data",
+    @Option(names = "--data-dir", defaultValue = "./data", paramLabel = "<dir>",
             description = "Data directory of the embedded broker, e.g. after `streamdns demo` (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
@@ -26,13 +26,13 @@ public final class AuditOptions {
                     + "hence the partition audit reads.")
     List<String> domainFilters = List.of();
 
-    @Option(names = "--txt-prefix", defaultValue = "", description = "The deployment's --txt-prefix.")
+    @Option(names = "--txt-prefix", defaultValue = "", paramLabel = "<prefix>", description = "The deployment's --txt-prefix.")
     String txtPrefix;
 
-    @Option(names = "--txt-suffix", defaultValue = "", description = "The deployment's --txt-suffix.")
+    @Option(names = "--txt-suffix", defaultValue = "", paramLabel = "<suffix>", description = "The deployment's --txt-suffix.")
     String txtSuffix;
 
-    @Option(names = "--txt-wildcard-replacement", defaultValue = "",
+    @Option(names = "--txt-wildcard-replacement", defaultValue = "", paramLabel = "<label>",
             description = "The deployment's --txt-wildcard-replacement.")
     String txtWildcardReplacement;
 
