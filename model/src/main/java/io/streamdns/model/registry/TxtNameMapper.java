@@ -77,8 +77,15 @@ public final class TxtNameMapper {
         String[] parts = split(n);
         String first = parts[0];
         if (suffix.contains(TYPE_TEMPLATE)) {
+            // the suffix may hold dots: find where it was inserted after the first label
             String s = suffix.replace(TYPE_TEMPLATE, type);
-            return first.endsWith(s) ? unreplace(join(first.substring(0, first.length() - s.length()), parts[1])) : null;
+            int dot = n.indexOf('.');
+            for (int i = n.indexOf(s); i >= 0; i = n.indexOf(s, i + 1)) {
+                if (dot < 0 || i <= dot) {
+                    return unreplace(n.substring(0, i) + n.substring(i + s.length()));
+                }
+            }
+            return null;
         }
         if (!prefix.isEmpty()) {
             if (!n.startsWith(prefix)) {
