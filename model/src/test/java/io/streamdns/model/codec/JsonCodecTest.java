@@ -10,6 +10,7 @@ import io.streamdns.model.ChangePlan;
 import io.streamdns.model.DeadLetter;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Provenance;
+import io.streamdns.model.Rejection;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.ZoneRecord;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,16 @@ class JsonCodecTest {
                 List.of(new ChangeOutcome(ChangeOutcome.Action.CREATE, a.dnsName(), a.recordType(), a.setIdentifier(),
                         ChangeOutcome.Status.REJECTED, "Z1", "[Tried to create ...]")), 3, 1, 2, 0, -1);
         assertThat(JsonCodec.decode(JsonCodec.encode(result), ApplyResult.class)).isEqualTo(result);
+    }
+
+    @Test
+    void rejectionsRoundTrip() throws Exception {
+        SourceState s = new SourceState("c1", "Ingress", "ns", "web", "u", "3", 1, List.of(),
+                List.of(new Rejection("bad..example.com", null, "empty label")));
+        assertThat(JsonCodec.decode(JsonCodec.encode(s), SourceState.class)).isEqualTo(s);
+        ChangePlan p = new ChangePlan("p", "example.com", 1, 1, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(new Rejection("www.example.com", "A", "owned by someone else")));
+        assertThat(JsonCodec.decode(JsonCodec.encode(p), ChangePlan.class)).isEqualTo(p);
     }
 
     @Test

@@ -81,6 +81,21 @@ final class AdminHandler implements Handler<HttpServerRequest> {
                     return new JsonObject().put("ratePerSecond", bucket.ratePerSecond()).put("burst", bucket.burst());
                 }
             }
+            case "/_emulator/changes" -> {
+                var store = emulator.store();
+                if (write) {
+                    long delay = in.getLong("delayMs", store.changeDelay().toMillis());
+                    if (delay < 0) {
+                        throw new IllegalArgumentException("delayMs must not be negative: " + delay);
+                    }
+                    store.changeDelay(java.time.Duration.ofMillis(delay));
+                    store.priorRequestCheck(in.getBoolean("priorRequestNotComplete", store.priorRequestCheck()));
+                }
+                if (read || write) {
+                    return new JsonObject().put("delayMs", store.changeDelay().toMillis())
+                            .put("priorRequestNotComplete", store.priorRequestCheck());
+                }
+            }
             case "/_emulator/reset" -> {
                 if (write) {
                     emulator.reset();
@@ -148,7 +163,8 @@ final class AdminHandler implements Handler<HttpServerRequest> {
         return new JsonArray().add("GET /_emulator/counters").add("DELETE /_emulator/counters")
                 .add("GET /_emulator/zones").add("POST /_emulator/zones {name, private}")
                 .add("GET|PUT /_emulator/faults {internalErrorRate, unavailableRate, latencyMs, outage, outageMode}")
-                .add("GET|PUT /_emulator/throttle {ratePerSecond, burst}").add("POST /_emulator/reset");
+                .add("GET|PUT /_emulator/throttle {ratePerSecond, burst}")
+                .add("GET|PUT /_emulator/changes {delayMs, priorRequestNotComplete}").add("POST /_emulator/reset");
     }
 
     private static void putIfSet(JsonObject o, String key, Object value) {

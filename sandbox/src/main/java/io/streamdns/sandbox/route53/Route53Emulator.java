@@ -57,6 +57,9 @@ public final class Route53Emulator {
         Vertx vertx = Vertx.vertx();
         try {
             return start(vertx, true, options).toCompletionStage().toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            vertx.close();
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -138,13 +141,15 @@ public final class Route53Emulator {
 
     /**
      * Back to the start: zones and changes dropped (the initial zones created anew, with new ids),
-     * counters cleared, faults and throttling as in the options.
+     * counters cleared, faults, throttling and change settings as in the options.
      */
     public void reset() {
         store.clear();
         counters.reset();
         faults.set(options.faults());
         bucket.configure(options.rateLimitPerSecond(), options.burst());
+        store.changeDelay(options.changeDelay());
+        store.priorRequestCheck(options.priorRequestCheck());
         createInitialZones();
     }
 

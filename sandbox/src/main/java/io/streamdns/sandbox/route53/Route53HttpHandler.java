@@ -66,6 +66,15 @@ final class Route53HttpHandler implements Handler<HttpServerRequest> {
             return;
         }
         Route route = route(req.method(), req.path());
+        String length = req.getHeader("Content-Length");
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 18
+                && Long.parseLong(length) > MAX_BODY) {
+            // refuse before buffering it
+            counters.record(route.operation(), Route53Error.INVALID_INPUT);
+            sendError(req, Route53Error.invalidInput("Invalid request: the body is larger than " + MAX_BODY
+                    + " bytes"), UUID.randomUUID().toString());
+            return;
+        }
         req.body().onComplete(ar -> {
             if (ar.failed()) {
                 return; // connection gone
@@ -98,9 +107,6 @@ final class Route53HttpHandler implements Handler<HttpServerRequest> {
             Route53Error injected = faults.draw();
             if (injected != null) {
                 throw injected;
-            }
-            if (body.length() > MAX_BODY) {
-                throw Route53Error.invalidInput("Invalid request: the body is larger than " + MAX_BODY + " bytes");
             }
             Reply reply = dispatch(req, route, body.getBytes());
             counters.record(route.operation(), EmulatorCounters.OK);

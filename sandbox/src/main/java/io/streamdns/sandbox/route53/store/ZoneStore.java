@@ -52,6 +52,14 @@ public final class ZoneStore {
         this.priorRequestCheck = on;
     }
 
+    public synchronized Duration changeDelay() {
+        return changeDelay;
+    }
+
+    public synchronized boolean priorRequestCheck() {
+        return priorRequestCheck;
+    }
+
     public synchronized Pages.CreatedZone createZone(String rawName, String callerReference, String comment,
                                                      boolean privateZone, List<ZoneInfo.Vpc> vpcs) {
         if (callerReference == null || callerReference.isEmpty()) {
@@ -89,7 +97,7 @@ public final class ZoneStore {
         zone.records().put(ns.key(), ns);
         zones.put(id, zone);
         zoneByCallerReference.put(callerReference, id);
-        ChangeInfo change = newChange(zone, null);
+        ChangeInfo change = newChange(null);
         return new Pages.CreatedZone(zone.info(), change);
     }
 
@@ -108,7 +116,7 @@ public final class ZoneStore {
         }
         zones.remove(id);
         zoneByCallerReference.remove(zone.header().callerReference());
-        return newChange(zone, null);
+        return newChange(null);
     }
 
     /** ListHostedZones: creation order; the marker is the id of the first zone of the page. */
@@ -221,7 +229,9 @@ public final class ZoneStore {
             throw Route53Error.invalidChangeBatch(messages);
         }
         batch.commit();
-        return newChange(zone, comment);
+        ChangeInfo info = newChange(comment);
+        zone.lastChangeId(info.id()); // only record changes count for PriorRequestNotComplete
+        return info;
     }
 
     public synchronized ChangeInfo change(String id) {
@@ -261,11 +271,10 @@ public final class ZoneStore {
         return zone;
     }
 
-    private ChangeInfo newChange(Zone zone, String comment) {
+    private ChangeInfo newChange(String comment) {
         Instant now = clock.instant();
         ChangeRecord record = new ChangeRecord(newId('C'), now, now.plus(changeDelay), comment);
         changes.put(record.id(), record);
-        zone.lastChangeId(record.id());
         return record.info(now);
     }
 
