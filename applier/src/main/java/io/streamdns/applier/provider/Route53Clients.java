@@ -86,7 +86,9 @@ public final class Route53Clients {
             return provider;
         } catch (RuntimeException e) {
             if (s.endpointUrl() != null && !s.endpointUrl().isBlank() && (s.assumeRole() == null || s.assumeRole().isBlank())) {
-                LOG.warn("no AWS credentials found ({}); using dummy credentials for endpoint {}", e.getMessage(), s.endpointUrl());
+                String why = String.valueOf(e.getMessage());
+                LOG.warn("no AWS credentials found ({}); using dummy credentials for endpoint {}",
+                        why.length() > 100 ? why.substring(0, 100) + "…" : why, s.endpointUrl());
                 return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTREAMDNSLOCAL", "streamdns-local"));
             }
             throw new IllegalStateException("no AWS credentials: " + e.getMessage(), e);
