@@ -1,0 +1,52 @@
+package io.streamdns.bench;
+
+import io.streamdns.bench.scenario.EmulatorScenario;
+import io.streamdns.bench.scenario.ScaleOutScenario;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar bench/target/streamdns-bench.jar <scenario> [options]}: runs one benchmark scenario and prints
+ * ONE JSON line of results on stdout (logs go to stderr). Exit code 0 when the target was met, 1 when missed,
+ * 2 on a usage error or a scenario that could not run.
+ */
+@Command(name = "streamdns-bench", mixinStandardHelpOptions = true,
+        description = "Benchmark scenarios of streamdns; each prints one JSON line of results.",
+        subcommands = {EmulatorScenario.class, ScaleOutScenario.class})
+public final class BenchMain implements Runnable {
+    static {
+        // quiet Kafka and friends unless asked otherwise: stdout is for the result line, stderr for what matters
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = run(new PrintWriter(System.out, true), args);
+        System.exit(code);
+    }
+
+    /** Runs a scenario, writing its result line to {@code out}; returns the exit code. */
+    public static int run(PrintWriter out, String... args) {
+        CommandLine cli = new CommandLine(new BenchMain());
+        cli.setOut(out);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("scenario failed: " + e);
+            e.printStackTrace(cmd.getErr());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a scenario");
+    }
+}

@@ -1,0 +1,101 @@
+package io.streamdns.bench;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.streamdns.model.shard.Partitioning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Kubernetes objects and DNS zones the scenarios use. */
+public final class Fixtures {
+    public static final String NAMESPACE = "bench";
+    public static final String HOSTNAME_ANNOTATION = "external-dns.alpha.kubernetes.io/hostname";
+
+    private Fixtures() {
+    }
+
+    /** {@code svc-00042}: object names sort as they are numbered. */
+    public static String serviceName(int i) {
+        return String.format("svc-%05d", i);
+    }
+
+    public static String hostName(int i, String zone) {
+        return serviceName(i) + "." + zone;
+    }
+
+    /** A distinct IPv4 per number: the value tells which change a record carries. */
+    public static String ip(long n) {
+        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
+    public static long ipNumber(String ip) {
+        String[] p = ip.split("\\.");
+        return (Long.parseLong(p[1]) << 16) | (Long.parseLong(p[2]) << 8) | Long.parseLong(p[3]);
+    }
+
+    /** A LoadBalancer Service with external-dns's hostname annotation and its load balancer already provisioned. */
+    public static Service loadBalancer(int i, String zone, String ip) {
+        return new ServiceBuilder()
+                .withNewMetadata().withName(serviceName(i)).withNamespace(NAMESPACE)
+                .addToAnnotations(HOSTNAME_ANNOTATION, hostName(i, zone)).endMetadata()
+                .withNewSpec().withType("LoadBalancer").addNewPort().withName("http").withPort(80).withProtocol("TCP")
+                .endPort().endSpec()
+                .withNewStatus().withNewLoadBalancer().addNewIngress().withIp(ip).endIngress().endLoadBalancer()
+                .endStatus()
+                .build();
+    }
+
+    /**
+     * Creates services {@code from..to-1} from several threads (the API server answers one at a time per connection).
+     * The mock API server keeps the status given on create, as a cloud controller would have set it.
+     */
+    public static void createServices(KubernetesClient client, int from, int to, String zone, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            int chunk = Math.max(1, (to - from + threads - 1) / threads);
+            for (int start = from; start < to; start += chunk) {
+                int s = start;
+                int e = Math.min(to, start + chunk);
+                futures.add(pool.submit(() -> {
+                    for (int i = s; i < e; i++) {
+                        client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("creating services: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code count} zone names under {@code suffix}, spread evenly over the partitions (each zone is its own
+     * shard when it is a domain filter), so work lands on every partition.
+     */
+    public static List<String> zonesPerPartition(int count, int partitions, String suffix) {
+        List<String> out = new ArrayList<>();
+        int[] perPartition = new int[partitions];
+        int want = (count + partitions - 1) / partitions;
+        for (int i = 0; out.size() < count && i < 100_000; i++) {
+            String zone = "z" + i + "." + suffix;
+            int p = Partitioning.partitionOfShard(zone, partitions);
+            if (perPartition[p] < want) {
+                perPartition[p]++;
+                out.add(zone);
+            }
+        }
+        return out;
+    }
+}
