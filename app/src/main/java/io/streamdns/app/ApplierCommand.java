@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.route53.Route53AsyncClient;
 @Command(name = "applier", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Applies change plans to Route 53 with batching, rate limiting, retry and circuit breaking; "
                 + "publishes zone state and results.")
-public final class ApplierCommand implements Callable<Integer> {
+public final class ApplierCommand implements Callable<Integer>, StageCommand {
     @Spec
     CommandSpec spec;
 
@@ -147,23 +147,23 @@ public final class ApplierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return StageCommand.runAlone(shared, prepare());
+    }
+
+    @Override
+    public SharedOptions shared() {
+        return shared;
+    }
+
+    @Override
+    public Prepared prepare() {
         ApplierConfig config = config();
         Route53Clients.Settings settings = new Route53Clients.Settings(config.awsRegion(), config.awsEndpointUrl(),
                 config.awsAssumeRole(), null);
         // resolved here, on the main thread: the chain may read files or call IMDS/STS, never on an event loop
         AwsCredentialsProvider credentials = Route53Clients.resolveOrFallback(settings);
-        StageLauncher launcher = StageLauncher.start(shared, "applier");
         Route53AsyncClient client = Route53Clients.create(new Route53Clients.Settings(config.awsRegion(),
                 config.awsEndpointUrl(), config.awsAssumeRole(), credentials));
-        try {
-            launcher.deploy(List.of(new ApplierVerticle(config, launcher.context(), Route53Api.of(client))));
-            launcher.runUntilStopped();
-        } catch (RuntimeException e) {
-            launcher.close();
-            throw e;
-        } finally {
-            client.close();
-        }
-        return 0;
+        return new Prepared("applier", ctx -> new ApplierVerticle(config, ctx, Route53Api.of(client)), client::close);
     }
 }

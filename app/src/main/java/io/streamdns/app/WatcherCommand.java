@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code streamdns watcher}: one cluster's Services and Ingresses → {@code streamdns.sources}. */
 @Command(name = "watcher", mixinStandardHelpOptions = true,
         description = "Streams Kubernetes Services and Ingresses of one cluster onto Kafka.")
-public final class WatcherCommand implements Callable<Integer> {
+public final class WatcherCommand implements Callable<Integer>, StageCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,29 +81,20 @@ public final class WatcherCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return StageCommand.runAlone(shared, prepare());
+    }
+
+    @Override
+    public SharedOptions shared() {
+        return shared;
+    }
+
+    @Override
+    public Prepared prepare() {
         shared.validate(spec);
         WatcherConfig config = config();
         KubernetesClient client = kubernetesClient(config);
-        StageLauncher launcher;
-        try {
-            launcher = StageLauncher.start(shared, "watcher-" + config.clusterName());
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        try {
-            launcher.deploy(List.of(new WatcherVerticle(config, client, launcher.context())));
-        } catch (RuntimeException e) {
-            launcher.close();
-            client.close();
-            throw e;
-        }
-        try {
-            launcher.runUntilStopped();
-        } finally {
-            client.close();
-        }
-        return 0;
+        return new Prepared("watcher-" + config.clusterName(), ctx -> new WatcherVerticle(config, client, ctx), client::close);
     }
 
     /** The flags as {@link WatcherConfig#fromMap} reads them; a bad value fails naming its flag. */
