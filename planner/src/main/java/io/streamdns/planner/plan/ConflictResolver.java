@@ -1,0 +1,66 @@
+package io.streamdns.planner.plan;
+
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.RecordTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** external-dns's {@code PerResource} conflict resolver ({@code plan/conflict.go}). */
+final class ConflictResolver {
+
+    /**
+     * A name cannot hold a CNAME beside other types (RFC 1034 3.6.2): when candidates mix CNAME with A or AAAA,
+     * the CNAME candidates are dropped; a current CNAME stays so it can be deleted.
+     */
+    Map<String, PlanTable.TypeRecords> resolveRecordTypes(PlanTable.Row row) {
+        if (row.candidates.size() <= 1) {
+            return row.byType;
+        }
+        PlanTable.TypeRecords cname = row.byType.get(RecordTypes.CNAME);
+        boolean hasCname = cname != null && !cname.candidates.isEmpty();
+        boolean hasAddress = hasCandidates(row, RecordTypes.A) || hasCandidates(row, RecordTypes.AAAA);
+        if (!hasCname || !hasAddress) {
+            return row.byType;
+        }
+        Map<String, PlanTable.TypeRecords> out = new TreeMap<>(row.byType);
+        out.put(RecordTypes.CNAME, new PlanTable.TypeRecords(cname.current));
+        return out;
+    }
+
+    /** The candidate with the smallest targets; ties keep the earlier candidate. */
+    Endpoint resolveCreate(List<Endpoint> candidates) {
+        Endpoint min = null;
+        for (Endpoint e : candidates) {
+            if (min == null || RecordComparison.lessTargets(e.targets(), min.targets())) {
+                min = e;
+            }
+        }
+        return min;
+    }
+
+    /** The candidate of the resource that already owns the record keeps it; else as {@link #resolveCreate}. */
+    Endpoint resolveUpdate(Endpoint current, List<Endpoint> candidates) {
+        String currentResource = current.label(Labels.RESOURCE);
+        if (currentResource != null) {
+            List<Endpoint> sameResource = new ArrayList<>(1);
+            for (Endpoint e : candidates) {
+                if (Objects.equals(currentResource, e.label(Labels.RESOURCE))) {
+                    sameResource.add(e);
+                }
+            }
+            if (!sameResource.isEmpty()) {
+                return resolveCreate(sameResource);
+            }
+        }
+        return resolveCreate(candidates);
+    }
+
+    private static boolean hasCandidates(PlanTable.Row row, String type) {
+        PlanTable.TypeRecords t = row.byType.get(type);
+        return t != null && !t.candidates.isEmpty();
+    }
+}

@@ -1,0 +1,158 @@
+package io.streamdns.planner.plan;
+
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.ProviderProperties;
+import io.streamdns.model.RecordTypes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Merges claims of several clusters on one (name, type) without a set identifier, before planning. Claims of a
+ * single cluster pass untouched (external-dns's per-resource conflict resolution still applies to them). Per
+ * cluster one representative claim is chosen as external-dns would (the resource that owns the current record,
+ * else the smallest targets); then, by strategy:
+ * <ul>
+ *   <li>{@code merge}: plain A/AAAA representatives are unioned into one record set; if any is a CNAME or an
+ *       ALIAS the claims become weighted sets;</li>
+ *   <li>{@code weighted}: each representative becomes a weighted set, {@code SetIdentifier=<cluster>},
+ *       {@code aws/weight} from the claim or 1;</li>
+ *   <li>{@code first-wins}: only the lexicographically first (cluster, resource) claim stays.</li>
+ * </ul>
+ */
+final class MultiClusterMerger {
+    static final String DEFAULT_WEIGHT = "1";
+    private static final Comparator<Endpoint> BY_CLUSTER_RESOURCE = Comparator
+            .comparing((Endpoint e) -> label(e, Labels.CLUSTER))
+            .thenComparing(e -> label(e, Labels.RESOURCE))
+            .thenComparing(e -> String.join(",", e.targets()));
+
+    private final MultiClusterStrategy strategy;
+
+    MultiClusterMerger(MultiClusterStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    /**
+     * @param currentResource the {@code resource} label of the current record with a record key
+     *                        ({@link Endpoint#recordKey()}), or null
+     */
+    List<Endpoint> merge(List<Endpoint> desired, Function<String, String> currentResource) {
+        Map<String, List<Endpoint>> groups = new LinkedHashMap<>();
+        List<Endpoint> out = new ArrayList<>(desired.size());
+        for (Endpoint e : desired) {
+            if (e.setIdentifier() != null) {
+                out.add(e);
+            } else {
+                groups.computeIfAbsent(e.recordKey(), k -> new ArrayList<>(2)).add(e);
+            }
+        }
+        for (Map.Entry<String, List<Endpoint>> g : groups.entrySet()) {
+            List<Endpoint> claims = g.getValue();
+            if (claims.size() == 1 || clusters(claims).size() <= 1) {
+                out.addAll(claims);
+                continue;
+            }
+            claims.sort(BY_CLUSTER_RESOURCE);
+            switch (strategy) {
+                case FIRST_WINS -> out.add(claims.get(0));
+                case WEIGHTED -> out.addAll(weighted(claims, currentResource));
+                case MERGE -> {
+                    if (claims.stream().allMatch(MultiClusterMerger::plainAddress)) {
+                        out.add(union(claims, currentResource.apply(g.getKey())));
+                    } else {
+                        out.addAll(weighted(claims, currentResource));
+                    }
+                }
+                default -> throw new IllegalStateException(strategy.name());
+            }
+        }
+        return out;
+    }
+
+    private static List<Endpoint> weighted(List<Endpoint> claims, Function<String, String> currentResource) {
+        List<Endpoint> out = new ArrayList<>();
+        for (Map.Entry<String, List<Endpoint>> byCluster : byCluster(claims).entrySet()) {
+            String cluster = byCluster.getKey();
+            Endpoint first = byCluster.getValue().get(0);
+            String key = first.dnsName() + "/" + first.recordType() + "/" + cluster;
+            Endpoint rep = representative(byCluster.getValue(), currentResource.apply(key));
+            Map<String, String> props = new TreeMap<>(rep.providerSpecific());
+            props.putIfAbsent(ProviderProperties.AWS_WEIGHT, DEFAULT_WEIGHT);
+            out.add(new Endpoint(rep.dnsName(), rep.recordType(), rep.targets(), rep.ttl(), cluster, props, rep.labels()));
+        }
+        return out;
+    }
+
+    private static Endpoint union(List<Endpoint> claims, String currentRes) {
+        List<Endpoint> reps = new ArrayList<>();
+        for (List<Endpoint> ofCluster : byCluster(claims).values()) {
+            reps.add(representative(ofCluster, currentRes));
+        }
+        Endpoint primary = reps.stream().filter(r -> currentRes != null && currentRes.equals(label(r, Labels.RESOURCE)))
+                .findFirst().orElse(reps.get(0));
+        Map<String, String> targets = new TreeMap<>();
+        long ttl = 0;
+        for (Endpoint r : reps) {
+            for (String t : r.targets()) {
+                targets.putIfAbsent(RecordComparison.normalize(t), t);
+            }
+            if (r.ttl() > 0 && (ttl == 0 || r.ttl() < ttl)) {
+                ttl = r.ttl();
+            }
+        }
+        return new Endpoint(primary.dnsName(), primary.recordType(), List.copyOf(targets.values()), ttl, null,
+                primary.providerSpecific(), primary.labels());
+    }
+
+    /** The resource that owns the current record keeps it; else the smallest targets (external-dns). */
+    private static Endpoint representative(List<Endpoint> claims, String currentRes) {
+        if (currentRes != null) {
+            for (Endpoint c : claims) {
+                if (currentRes.equals(label(c, Labels.RESOURCE))) {
+                    return c;
+                }
+            }
+        }
+        Endpoint min = claims.get(0);
+        for (Endpoint c : claims) {
+            if (RecordComparison.lessTargets(c.targets(), min.targets())) {
+                min = c;
+            }
+        }
+        return min;
+    }
+
+    private static Map<String, List<Endpoint>> byCluster(List<Endpoint> sortedClaims) {
+        Map<String, List<Endpoint>> m = new LinkedHashMap<>();
+        for (Endpoint c : sortedClaims) {
+            m.computeIfAbsent(label(c, Labels.CLUSTER), k -> new ArrayList<>(1)).add(c);
+        }
+        return m;
+    }
+
+    private static Set<String> clusters(List<Endpoint> claims) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Endpoint c : claims) {
+            s.add(label(c, Labels.CLUSTER));
+        }
+        return s;
+    }
+
+    private static boolean plainAddress(Endpoint e) {
+        return (e.recordType().equals(RecordTypes.A) || e.recordType().equals(RecordTypes.AAAA))
+                && !RecordComparison.isAlias(e);
+    }
+
+    private static String label(Endpoint e, String key) {
+        return Objects.requireNonNullElse(e.label(key), "");
+    }
+}
