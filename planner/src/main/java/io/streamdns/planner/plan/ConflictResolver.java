@@ -1,12 +1,10 @@
 package io.streamdns.planner.plan;
 
 import io.streamdns.model.Endpoint;
-import io.streamdns.model.Labels;
 import io.streamdns.model.RecordTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** external-dns's {@code PerResource} conflict resolver ({@code plan/conflict.go}). */
@@ -42,21 +40,18 @@ final class ConflictResolver {
         return min;
     }
 
-    /** The candidate of the resource that already owns the record keeps it; else as {@link #resolveCreate}. */
+    /**
+     * The candidate of the resource that already owns the record keeps it (same cluster too, when the record names
+     * one); else as {@link #resolveCreate}.
+     */
     Endpoint resolveUpdate(Endpoint current, List<Endpoint> candidates) {
-        String currentResource = current.label(Labels.RESOURCE);
-        if (currentResource != null) {
-            List<Endpoint> sameResource = new ArrayList<>(1);
-            for (Endpoint e : candidates) {
-                if (Objects.equals(currentResource, e.label(Labels.RESOURCE))) {
-                    sameResource.add(e);
-                }
-            }
-            if (!sameResource.isEmpty()) {
-                return resolveCreate(sameResource);
+        List<Endpoint> sameResource = new ArrayList<>(1);
+        for (Endpoint e : candidates) {
+            if (MultiClusterMerger.holds(current, e)) {
+                sameResource.add(e);
             }
         }
-        return resolveCreate(candidates);
+        return resolveCreate(sameResource.isEmpty() ? candidates : sameResource);
     }
 
     private static boolean hasCandidates(PlanTable.Row row, String type) {

@@ -42,10 +42,10 @@ final class MultiClusterMerger {
     }
 
     /**
-     * @param currentResource the {@code resource} label of the current record with a record key
-     *                        ({@link Endpoint#recordKey()}), or null
+     * @param currentOwner the current record with a record key ({@link Endpoint#recordKey()}), or null: its
+     *                     {@code resource} and {@code cluster} labels say who holds it
      */
-    List<Endpoint> merge(List<Endpoint> desired, Function<String, String> currentResource) {
+    List<Endpoint> merge(List<Endpoint> desired, Function<String, Endpoint> currentOwner) {
         Map<String, List<Endpoint>> groups = new LinkedHashMap<>();
         List<Endpoint> out = new ArrayList<>(desired.size());
         for (Endpoint e : desired) {
@@ -64,12 +64,12 @@ final class MultiClusterMerger {
             claims.sort(BY_CLUSTER_RESOURCE);
             switch (strategy) {
                 case FIRST_WINS -> out.add(claims.get(0));
-                case WEIGHTED -> out.addAll(weighted(claims, currentResource));
+                case WEIGHTED -> out.addAll(weighted(claims, currentOwner));
                 case MERGE -> {
                     if (claims.stream().allMatch(MultiClusterMerger::plainAddress)) {
-                        out.add(union(claims, currentResource.apply(g.getKey())));
+                        out.add(union(claims, currentOwner.apply(g.getKey())));
                     } else {
-                        out.addAll(weighted(claims, currentResource));
+                        out.addAll(weighted(claims, currentOwner));
                     }
                 }
                 default -> throw new IllegalStateException(strategy.name());
@@ -78,13 +78,13 @@ final class MultiClusterMerger {
         return out;
     }
 
-    private static List<Endpoint> weighted(List<Endpoint> claims, Function<String, String> currentResource) {
+    private static List<Endpoint> weighted(List<Endpoint> claims, Function<String, Endpoint> currentOwner) {
         List<Endpoint> out = new ArrayList<>();
         for (Map.Entry<String, List<Endpoint>> byCluster : byCluster(claims).entrySet()) {
             String cluster = byCluster.getKey();
             Endpoint first = byCluster.getValue().get(0);
             String key = first.dnsName() + "/" + first.recordType() + "/" + cluster;
-            Endpoint rep = representative(byCluster.getValue(), currentResource.apply(key));
+            Endpoint rep = representative(byCluster.getValue(), currentOwner.apply(key));
             Map<String, String> props = new TreeMap<>(rep.providerSpecific());
             props.putIfAbsent(ProviderProperties.AWS_WEIGHT, DEFAULT_WEIGHT);
             out.add(new Endpoint(rep.dnsName(), rep.recordType(), rep.targets(), rep.ttl(), cluster, props, rep.labels()));
@@ -92,13 +92,12 @@ final class MultiClusterMerger {
         return out;
     }
 
-    private static Endpoint union(List<Endpoint> claims, String currentRes) {
+    private static Endpoint union(List<Endpoint> claims, Endpoint current) {
         List<Endpoint> reps = new ArrayList<>();
         for (List<Endpoint> ofCluster : byCluster(claims).values()) {
-            reps.add(representative(ofCluster, currentRes));
+            reps.add(representative(ofCluster, current));
         }
-        Endpoint primary = reps.stream().filter(r -> currentRes != null && currentRes.equals(label(r, Labels.RESOURCE)))
-                .findFirst().orElse(reps.get(0));
+        Endpoint primary = reps.stream().filter(r -> holds(current, r)).findFirst().orElse(reps.get(0));
         Map<String, String> targets = new TreeMap<>();
         long ttl = 0;
         for (Endpoint r : reps) {
@@ -114,21 +113,37 @@ final class MultiClusterMerger {
     }
 
     /** The resource that owns the current record keeps it; else the smallest targets (external-dns). */
-    private static Endpoint representative(List<Endpoint> claims, String currentRes) {
-        if (currentRes != null) {
-            for (Endpoint c : claims) {
-                if (currentRes.equals(label(c, Labels.RESOURCE))) {
-                    return c;
-                }
+    private static Endpoint representative(List<Endpoint> claims, Endpoint current) {
+        Endpoint min = null;
+        for (Endpoint c : claims) {
+            if (holds(current, c) && (min == null || RecordComparison.lessTargets(c.targets(), min.targets()))) {
+                min = c;
             }
         }
-        Endpoint min = claims.get(0);
+        if (min != null) {
+            return min;
+        }
         for (Endpoint c : claims) {
-            if (RecordComparison.lessTargets(c.targets(), min.targets())) {
+            if (min == null || RecordComparison.lessTargets(c.targets(), min.targets())) {
                 min = c;
             }
         }
         return min;
+    }
+
+    /**
+     * True when the current record belongs to the claim's object: same resource and, when the record names its
+     * cluster (streamdns writes it; external-dns does not), the same cluster, since every cluster may run an object
+     * of the same kind/namespace/name.
+     */
+    static boolean holds(Endpoint current, Endpoint claim) {
+        if (current == null) {
+            return false;
+        }
+        String res = current.label(Labels.RESOURCE);
+        String cluster = current.label(Labels.CLUSTER);
+        return res != null && res.equals(claim.label(Labels.RESOURCE))
+                && (cluster == null || cluster.equals(claim.label(Labels.CLUSTER)));
     }
 
     private static Map<String, List<Endpoint>> byCluster(List<Endpoint> sortedClaims) {

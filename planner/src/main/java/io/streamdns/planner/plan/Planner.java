@@ -77,10 +77,7 @@ public final class Planner {
         }
         wanted.removeIf(d -> !manages(d));
         wanted.sort(CANDIDATE_ORDER);
-        for (Endpoint d : merger.merge(wanted, key -> {
-            Endpoint c = currentByKey.get(key);
-            return c == null ? null : c.label(Labels.RESOURCE);
-        })) {
+        for (Endpoint d : merger.merge(wanted, currentByKey::get)) {
             table.addCandidate(d);
         }
 
