@@ -10,17 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Mutable changes while a plan is built; {@link #toChanges()} orders them deterministically. */
+/**
+ * Mutable changes while a plan is built; {@link #toChanges()} orders them deterministically: by the name a change is
+ * about (a TXT: the record it owns), records before their TXT, then type, set identifier and name.
+ */
 final class ChangeSet {
-    /** By the name a change is about (TXT: the record it owns), records before their TXT, then type and set id. */
-    static final Comparator<Endpoint> ORDER = Comparator
-            .comparing(ChangeSet::ownedName)
-            .thenComparing(e -> e.recordType().equals(RecordTypes.TXT) ? 1 : 0)
-            .thenComparing(e -> Objects.requireNonNullElse(e.label(Labels.OWNED_TYPE), ""))
-            .thenComparing(Endpoint::recordType)
-            .thenComparing(e -> Objects.requireNonNullElse(e.setIdentifier(), ""))
-            .thenComparing(Endpoint::dnsName);
-
     final List<Endpoint> create = new ArrayList<>();
     final List<Endpoint> updateOld = new ArrayList<>();
     final List<Endpoint> updateNew = new ArrayList<>();
@@ -37,24 +31,22 @@ final class ChangeSet {
     }
 
     Changes toChanges() {
-        List<Endpoint> c = new ArrayList<>(create);
-        c.sort(ORDER);
+        List<Endpoint> c = sorted(create);
         Map<String, Endpoint> deletes = new LinkedHashMap<>();
         for (Endpoint d : delete) {
             deletes.putIfAbsent(d.recordKey(), d);
         }
-        List<Endpoint> d = new ArrayList<>(deletes.values());
-        d.sort(ORDER);
-        List<Integer> idx = new ArrayList<>(updateNew.size());
+        List<Endpoint> d = sorted(deletes.values());
+        List<Keyed> idx = new ArrayList<>(updateNew.size());
         for (int i = 0; i < updateNew.size(); i++) {
-            idx.add(i);
+            idx.add(Keyed.of(updateNew.get(i), i));
         }
-        idx.sort((a, b) -> ORDER.compare(updateNew.get(a), updateNew.get(b)));
+        idx.sort(null);
         List<Endpoint> uo = new ArrayList<>(idx.size());
         List<Endpoint> un = new ArrayList<>(idx.size());
-        for (int i : idx) {
-            uo.add(updateOld.get(i));
-            un.add(updateNew.get(i));
+        for (Keyed k : idx) {
+            uo.add(updateOld.get(k.index()));
+            un.add(updateNew.get(k.index()));
         }
         Map<String, Skipped> unique = new LinkedHashMap<>();
         for (Skipped k : skipped) {
@@ -67,7 +59,54 @@ final class ChangeSet {
         return new Changes(c, uo, un, d, s);
     }
 
+    /** The order, with its parts computed once per change (a comparator chain costs seconds at 100k changes). */
+    private record Keyed(String owned, boolean txt, String ownedType, String type, String set, String name, int index)
+            implements Comparable<Keyed> {
+        static Keyed of(Endpoint e, int index) {
+            boolean txt = e.recordType().equals(RecordTypes.TXT);
+            return new Keyed(ownedName(e), txt, txt ? Objects.requireNonNullElse(e.label(Labels.OWNED_TYPE), "") : "",
+                    e.recordType(),
+                    Objects.requireNonNullElse(e.setIdentifier(), ""), e.dnsName(), index);
+        }
+
+        @Override
+        public int compareTo(Keyed o) {
+            int c = owned.compareTo(o.owned);
+            if (c != 0) {
+                return c;
+            }
+            if (txt != o.txt) {
+                return txt ? 1 : -1;
+            }
+            c = ownedType.compareTo(o.ownedType);
+            if (c == 0) {
+                c = type.compareTo(o.type);
+            }
+            if (c == 0) {
+                c = set.compareTo(o.set);
+            }
+            return c != 0 ? c : name.compareTo(o.name);
+        }
+    }
+
+    private static List<Endpoint> sorted(java.util.Collection<Endpoint> endpoints) {
+        List<Endpoint> in = new ArrayList<>(endpoints);
+        List<Keyed> keys = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            keys.add(Keyed.of(in.get(i), i));
+        }
+        keys.sort(null);
+        List<Endpoint> out = new ArrayList<>(in.size());
+        for (Keyed k : keys) {
+            out.add(in.get(k.index()));
+        }
+        return out;
+    }
+
     static String ownedName(Endpoint e) {
+        if (!e.recordType().equals(RecordTypes.TXT)) {
+            return e.dnsName();
+        }
         String owned = e.label(Labels.OWNED_RECORD);
         return owned != null ? owned : e.dnsName();
     }

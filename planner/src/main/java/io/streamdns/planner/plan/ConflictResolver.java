@@ -4,8 +4,6 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.RecordTypes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** external-dns's {@code PerResource} conflict resolver ({@code plan/conflict.go}). */
 final class ConflictResolver {
@@ -14,18 +12,20 @@ final class ConflictResolver {
      * A name cannot hold a CNAME beside other types (RFC 1034 3.6.2): when candidates mix CNAME with A or AAAA,
      * the CNAME candidates are dropped; a current CNAME stays so it can be deleted.
      */
-    Map<String, PlanTable.TypeRecords> resolveRecordTypes(PlanTable.Row row) {
-        if (row.candidates.size() <= 1) {
+    List<PlanTable.TypeRecords> resolveRecordTypes(PlanTable.Row row) {
+        if (row.candidateCount <= 1) {
             return row.byType;
         }
-        PlanTable.TypeRecords cname = row.byType.get(RecordTypes.CNAME);
+        PlanTable.TypeRecords cname = row.type(RecordTypes.CNAME);
         boolean hasCname = cname != null && !cname.candidates.isEmpty();
         boolean hasAddress = hasCandidates(row, RecordTypes.A) || hasCandidates(row, RecordTypes.AAAA);
         if (!hasCname || !hasAddress) {
             return row.byType;
         }
-        Map<String, PlanTable.TypeRecords> out = new TreeMap<>(row.byType);
-        out.put(RecordTypes.CNAME, new PlanTable.TypeRecords(cname.current));
+        List<PlanTable.TypeRecords> out = new ArrayList<>(row.byType.size());
+        for (PlanTable.TypeRecords t : row.byType) {
+            out.add(t == cname ? new PlanTable.TypeRecords(RecordTypes.CNAME, cname.current) : t);
+        }
         return out;
     }
 
@@ -55,7 +55,7 @@ final class ConflictResolver {
     }
 
     private static boolean hasCandidates(PlanTable.Row row, String type) {
-        PlanTable.TypeRecords t = row.byType.get(type);
+        PlanTable.TypeRecords t = row.type(type);
         return t != null && !t.candidates.isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import io.streamdns.model.ProviderProperties;
 import io.streamdns.model.RecordTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Merges claims of several clusters on one (name, type) without a set identifier, before planning. Claims of a
@@ -41,50 +41,82 @@ final class MultiClusterMerger {
         this.strategy = strategy;
     }
 
-    /**
-     * @param currentOwner the current record with a record key ({@link Endpoint#recordKey()}), or null: its
-     *                     {@code resource} and {@code cluster} labels say who holds it
-     */
-    List<Endpoint> merge(List<Endpoint> desired, Function<String, Endpoint> currentOwner) {
-        Map<String, List<Endpoint>> groups = new LinkedHashMap<>();
+    /** The current record of (name, type, set identifier), or null: its labels say who holds it. */
+    interface CurrentLookup {
+        Endpoint current(String name, String type, String setIdentifier);
+    }
+
+    List<Endpoint> merge(List<Endpoint> desired, CurrentLookup currentOwner) {
+        // most names have one claim: keep those allocation-free (Endpoint or List<Endpoint> per name)
+        Map<String, Object> byName = new HashMap<>(Math.max(16, desired.size() * 4 / 3));
         List<Endpoint> out = new ArrayList<>(desired.size());
         for (Endpoint e : desired) {
             if (e.setIdentifier() != null) {
                 out.add(e);
-            } else {
-                groups.computeIfAbsent(e.recordKey(), k -> new ArrayList<>(2)).add(e);
-            }
-        }
-        for (Map.Entry<String, List<Endpoint>> g : groups.entrySet()) {
-            List<Endpoint> claims = g.getValue();
-            if (claims.size() == 1 || clusters(claims).size() <= 1) {
-                out.addAll(claims);
                 continue;
             }
-            claims.sort(BY_CLUSTER_RESOURCE);
-            switch (strategy) {
-                case FIRST_WINS -> out.add(claims.get(0));
-                case WEIGHTED -> out.addAll(weighted(claims, currentOwner));
-                case MERGE -> {
-                    if (claims.stream().allMatch(MultiClusterMerger::plainAddress)) {
-                        out.add(union(claims, currentOwner.apply(g.getKey())));
-                    } else {
-                        out.addAll(weighted(claims, currentOwner));
-                    }
-                }
-                default -> throw new IllegalStateException(strategy.name());
+            Object seen = byName.get(e.dnsName());
+            if (seen == null) {
+                byName.put(e.dnsName(), e);
+            } else if (seen instanceof Endpoint first) {
+                List<Endpoint> l = new ArrayList<>(2);
+                l.add(first);
+                l.add(e);
+                byName.put(e.dnsName(), l);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Endpoint> l = (List<Endpoint>) seen;
+                l.add(e);
+            }
+        }
+        for (Object v : byName.values()) {
+            if (v instanceof Endpoint single) {
+                out.add(single);
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Endpoint> sameName = (List<Endpoint>) v;
+            Map<String, List<Endpoint>> byType = new LinkedHashMap<>();
+            for (Endpoint e : sameName) {
+                byType.computeIfAbsent(e.recordType(), k -> new ArrayList<>(2)).add(e);
+            }
+            for (List<Endpoint> claims : byType.values()) {
+                mergeGroup(claims, currentOwner, out);
             }
         }
         return out;
     }
 
-    private static List<Endpoint> weighted(List<Endpoint> claims, Function<String, Endpoint> currentOwner) {
+    private void mergeGroup(List<Endpoint> claims, CurrentLookup currentOwner, List<Endpoint> out) {
+        if (claims.size() > 1) {
+            claims.sort(Planner.CANDIDATE_ORDER);
+        }
+        if (claims.size() == 1 || clusters(claims).size() <= 1) {
+            out.addAll(claims);
+            return;
+        }
+        claims.sort(BY_CLUSTER_RESOURCE);
+        Endpoint first = claims.get(0);
+        switch (strategy) {
+            case FIRST_WINS -> out.add(first);
+            case WEIGHTED -> out.addAll(weighted(claims, currentOwner));
+            case MERGE -> {
+                if (claims.stream().allMatch(MultiClusterMerger::plainAddress)) {
+                    out.add(union(claims, currentOwner.current(first.dnsName(), first.recordType(), null)));
+                } else {
+                    out.addAll(weighted(claims, currentOwner));
+                }
+            }
+            default -> throw new IllegalStateException(strategy.name());
+        }
+    }
+
+    private static List<Endpoint> weighted(List<Endpoint> claims, CurrentLookup currentOwner) {
         List<Endpoint> out = new ArrayList<>();
         for (Map.Entry<String, List<Endpoint>> byCluster : byCluster(claims).entrySet()) {
             String cluster = byCluster.getKey();
             Endpoint first = byCluster.getValue().get(0);
-            String key = first.dnsName() + "/" + first.recordType() + "/" + cluster;
-            Endpoint rep = representative(byCluster.getValue(), currentOwner.apply(key));
+            Endpoint rep = representative(byCluster.getValue(), currentOwner.current(first.dnsName(), first.recordType(), cluster));
             Map<String, String> props = new TreeMap<>(rep.providerSpecific());
             props.putIfAbsent(ProviderProperties.AWS_WEIGHT, DEFAULT_WEIGHT);
             out.add(new Endpoint(rep.dnsName(), rep.recordType(), rep.targets(), rep.ttl(), cluster, props, rep.labels()));

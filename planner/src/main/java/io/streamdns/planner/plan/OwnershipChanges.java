@@ -25,10 +25,14 @@ final class OwnershipChanges {
     /** TXT records (name + set id) a create or update of this plan keeps: never deleted by the same plan. */
     private final Set<String> inUse = new HashSet<>();
 
-    OwnershipChanges(OwnershipRegistry registry, DomainFilter filter, OwnershipRegistry.Current cur) {
+    private final MultiClusterMerger.CurrentLookup table;
+
+    OwnershipChanges(OwnershipRegistry registry, DomainFilter filter, OwnershipRegistry.Current cur,
+                     MultiClusterMerger.CurrentLookup table) {
         this.registry = registry;
         this.filter = filter;
         this.cur = cur;
+        this.table = table;
     }
 
     void apply(ChangeSet changes, List<Endpoint[]> forceTxt) {
@@ -46,8 +50,9 @@ final class OwnershipChanges {
         }
         List<Endpoint> deletes = new ArrayList<>(changes.delete);
         for (Endpoint d : deletes) {
-            OwnershipRegistry.Txt source = cur.ownershipSource.get(d.recordKey());
-            OwnershipRegistry.Form form = cur.form.get(d.recordKey());
+            OwnershipRegistry.Ownership o = cur.ownershipOf(d);
+            OwnershipRegistry.Txt source = o == null ? null : o.source();
+            OwnershipRegistry.Form form = o == null ? null : o.form();
             if (source != null && form != OwnershipRegistry.Form.LEGACY && filter.matches(source.endpoint().dnsName())
                     && !inUse.contains(OwnershipRegistry.key(source.endpoint().dnsName(), source.endpoint().setIdentifier()))
                     && !(form == OwnershipRegistry.Form.CNAME_FOR_ALIAS && cnameStillUses(d, deletes))) {
@@ -58,10 +63,9 @@ final class OwnershipChanges {
 
     /** A cname- TXT read for an A-ALIAS also owns a CNAME at that name, if one is there and stays. */
     private boolean cnameStillUses(Endpoint alias, List<Endpoint> deletes) {
-        String key = alias.dnsName() + "/" + RecordTypes.CNAME
-                + (alias.setIdentifier() == null ? "" : "/" + alias.setIdentifier());
-        return cur.form.get(key) == OwnershipRegistry.Form.CURRENT
-                && deletes.stream().noneMatch(d -> d.recordKey().equals(key));
+        Endpoint cname = table.current(alias.dnsName(), RecordTypes.CNAME, alias.setIdentifier());
+        return cname != null && cur.formOf(cname) == OwnershipRegistry.Form.CURRENT
+                && deletes.stream().noneMatch(d -> d == cname);
     }
 
     private void create(ChangeSet changes, Endpoint record) {

@@ -8,11 +8,13 @@ import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * external-dns's TXT registry ({@code registry/txt}), split in its two halves: {@link #read} turns current TXT
@@ -54,32 +56,78 @@ final class OwnershipRegistry {
         LEGACY
     }
 
+    /** Where a record's ownership came from. */
+    record Ownership(Txt source, Form form) {
+    }
+
     /** Current records with ownership labels; TXT records by name and set identifier. */
     static final class Current {
-        final List<Endpoint> records = new ArrayList<>();
-        final Map<String, Txt> txts = new HashMap<>();
-        /** recordKey → the TXT the record's ownership came from. */
-        final Map<String, Txt> ownershipSource = new HashMap<>();
-        /** recordKey → which form of TXT name gave the record its ownership. */
-        final Map<String, Form> form = new HashMap<>();
+        final List<Endpoint> records;
+        final Map<String, Txt> txts;
+        /** By the (labelled) record instance of {@link #records}: identity lookups cost no key strings. */
+        final Map<Endpoint, Ownership> ownership = new IdentityHashMap<>();
+
+        Current(int size) {
+            records = new ArrayList<>(size);
+            txts = new HashMap<>(Math.max(16, size * 2 / 3));
+        }
 
         Txt txt(String txtName, String setIdentifier) {
             return txts.get(key(txtName, setIdentifier));
         }
+
+        Ownership ownershipOf(Endpoint record) {
+            return record == null ? null : ownership.get(record);
+        }
+
+        Form formOf(Endpoint record) {
+            Ownership o = ownership.get(record);
+            return o == null ? null : o.form();
+        }
     }
 
-    Current read(List<Endpoint> current) {
-        Current cur = new Current();
+    /** Ownership labels of TXT endpoints an index holds, parsed once when they arrive (identity-keyed). */
+    static final class ParsedTxt {
+        private static final Map<String, String> NONE = Map.of("", "");
+        private final Map<Endpoint, Map<String, String>> parsed = new IdentityHashMap<>();
+
+        void add(Endpoint txt) {
+            Map<String, String> labels = ownershipLabels(txt.targets());
+            parsed.put(txt, labels == null ? NONE : labels);
+        }
+
+        void remove(Endpoint txt) {
+            parsed.remove(txt);
+        }
+
+        /** The ownership labels, or null when it is not an ownership record. */
+        Map<String, String> labels(Endpoint txt) {
+            Map<String, String> m = parsed.get(txt);
+            if (m == null) {
+                return ownershipLabels(txt.targets());
+            }
+            return m == NONE ? null : m;
+        }
+    }
+
+    /**
+     * @param wanted which non-TXT-ownership records to return (the others are skipped before any labelling)
+     * @param parsed ownership values parsed beforehand, or null
+     */
+    Current read(List<Endpoint> current, Predicate<Endpoint> wanted, ParsedTxt parsed) {
+        Current cur = new Current(current.size());
         List<Endpoint> candidates = new ArrayList<>(current.size());
         for (Endpoint e : current) {
             if (e.recordType().equals(RecordTypes.TXT)) {
-                Txt txt = new Txt(e, ownershipLabels(e.targets()));
+                Txt txt = new Txt(e, parsed == null ? ownershipLabels(e.targets()) : parsed.labels(e));
                 cur.txts.putIfAbsent(key(e.dnsName(), e.setIdentifier()), txt);
                 if (txt.ownership()) {
                     continue; // ownership records are not records to plan (external-dns drops them too)
                 }
             }
-            candidates.add(e);
+            if (wanted.test(e)) {
+                candidates.add(e);
+            }
         }
         for (Endpoint r : candidates) {
             Form form = Form.CURRENT;
@@ -96,9 +144,9 @@ final class OwnershipRegistry {
                 cur.records.add(r.labels().isEmpty() ? r : r.withLabels(Map.of()));
                 continue;
             }
-            cur.records.add(r.withLabels(txt.labels()));
-            cur.ownershipSource.put(r.recordKey(), txt);
-            cur.form.put(r.recordKey(), form);
+            Endpoint labelled = r.withLabels(txt.labels());
+            cur.records.add(labelled);
+            cur.ownership.put(labelled, new Ownership(txt, form));
         }
         return cur;
     }
@@ -118,12 +166,15 @@ final class OwnershipRegistry {
         valueLabels.put(Labels.OWNER, ownerId);
         putIfPresent(valueLabels, Labels.RESOURCE, record.label(Labels.RESOURCE));
         putIfPresent(valueLabels, Labels.CLUSTER, record.label(Labels.CLUSTER));
-        Map<String, String> props = new TreeMap<>(record.providerSpecific());
-        props.remove(ProviderProperties.ALIAS);
-        props.remove(ProviderProperties.ALIAS_TYPE);
-        props.remove(ProviderProperties.AWS_EVALUATE_TARGET_HEALTH);
-        props.remove(ProviderProperties.AWS_TARGET_HOSTED_ZONE);
-        props.remove(ProviderProperties.TXT_FORCE_UPDATE);
+        Map<String, String> props = record.providerSpecific();
+        if (!props.isEmpty()) {
+            props = new TreeMap<>(props);
+            props.remove(ProviderProperties.ALIAS);
+            props.remove(ProviderProperties.ALIAS_TYPE);
+            props.remove(ProviderProperties.AWS_EVALUATE_TARGET_HEALTH);
+            props.remove(ProviderProperties.AWS_TARGET_HOSTED_ZONE);
+            props.remove(ProviderProperties.TXT_FORCE_UPDATE);
+        }
         long ttl = record.ttl() > 0 ? record.ttl() : DEFAULT_TXT_TTL;
         return new Endpoint(txtName(record), RecordTypes.TXT, List.of(TxtRecordFormat.value(valueLabels)), ttl,
                 record.setIdentifier(), props, ownedLabels(record));

@@ -25,11 +25,13 @@ import java.util.function.Predicate;
  * </ol>
  */
 public final class Planner {
-    private static final Comparator<Endpoint> CANDIDATE_ORDER = Comparator
+    /** Candidates of one record set in a stable order, so ties resolve the same whatever the input order. */
+    static final Comparator<Endpoint> CANDIDATE_ORDER = Comparator
             .comparing((Endpoint e) -> Objects.requireNonNullElse(e.label(Labels.RESOURCE), ""))
             .thenComparing(e -> Objects.requireNonNullElse(e.label(Labels.CLUSTER), ""))
-            .thenComparing(Endpoint::recordKey)
-            .thenComparing(e -> String.join(",", e.targets()));
+            .thenComparing(e -> String.join(",", e.targets()))
+            .thenComparing(e -> e.providerSpecific().toString())
+            .thenComparing(Endpoint::ttl);
 
     private final PlanSettings settings;
     private final AliasAdjuster adjuster;
@@ -60,14 +62,17 @@ public final class Planner {
      * @param scope   the names to plan, or null for all
      */
     public Changes plan(List<Endpoint> desired, List<Endpoint> current, Predicate<String> scope) {
-        OwnershipRegistry.Current cur = registry.read(current);
-        PlanTable table = new PlanTable();
-        Map<String, Endpoint> currentByKey = new HashMap<>();
+        return plan(desired, current, scope, null);
+    }
+
+    /** As {@link #plan(List, List, Predicate)}, with TXT ownership values parsed beforehand by an index. */
+    Changes plan(List<Endpoint> desired, List<Endpoint> current, Predicate<String> scope,
+                 OwnershipRegistry.ParsedTxt parsed) {
+        OwnershipRegistry.Current cur = registry.read(current, r -> manages(r) && (scope == null || scope.test(r.dnsName())),
+                parsed);
+        PlanTable table = new PlanTable(scope == null ? Math.max(desired.size(), cur.records.size()) : 16);
         for (Endpoint r : cur.records) {
-            if (manages(r) && (scope == null || scope.test(r.dnsName()))) {
-                table.addCurrent(r);
-                currentByKey.putIfAbsent(r.recordKey(), r);
-            }
+            table.addCurrent(r);
         }
         List<Endpoint> wanted = new ArrayList<>(desired.size());
         for (Endpoint d : desired) {
@@ -76,8 +81,7 @@ public final class Planner {
             }
         }
         wanted.removeIf(d -> !manages(d));
-        wanted.sort(CANDIDATE_ORDER);
-        for (Endpoint d : merger.merge(wanted, currentByKey::get)) {
+        for (Endpoint d : merger.merge(wanted, table::current)) {
             table.addCandidate(d);
         }
 
@@ -96,38 +100,38 @@ public final class Planner {
             forceTxt.clear();
         }
         gate(changes, contested);
-        new OwnershipChanges(registry, settings.domainFilter(), cur).apply(changes, forceTxt);
+        new OwnershipChanges(registry, settings.domainFilter(), cur, table::current).apply(changes, forceTxt);
         return changes.toChanges();
     }
 
     private void decide(PlanTable.Row row, OwnershipRegistry.Current cur, ChangeSet changes, Set<String> contested,
                         List<Endpoint[]> forceTxt) {
-        if (row.current.isEmpty()) {
-            for (PlanTable.TypeRecords t : resolver.resolveRecordTypes(row).values()) {
+        if (row.currentCount == 0) {
+            for (PlanTable.TypeRecords t : resolver.resolveRecordTypes(row)) {
                 if (!t.candidates.isEmpty()) {
                     changes.create.add(resolver.resolveCreate(t.candidates));
                 }
             }
             return;
         }
-        if (row.candidates.isEmpty()) {
-            changes.delete.addAll(row.current); // released, or someone else's: the gate decides
+        if (row.candidateCount == 0) {
+            changes.delete.addAll(row.current()); // released, or someone else's: the gate decides
             return;
         }
         List<Endpoint> creates = new ArrayList<>(1);
-        for (PlanTable.TypeRecords t : resolver.resolveRecordTypes(row).values()) {
+        for (PlanTable.TypeRecords t : resolver.resolveRecordTypes(row)) {
             if (t.current != null && t.candidates.isEmpty()) {
                 changes.delete.add(t.current);
                 contested.add(t.current.recordKey());
             } else if (t.current == null && !t.candidates.isEmpty()) {
                 creates.add(resolver.resolveCreate(t.candidates));
             } else if (t.current != null) {
-                Endpoint update = inheritOwner(resolver.resolveUpdate(t.current, t.candidates), t.current);
+                Endpoint update = resolver.resolveUpdate(t.current, t.candidates);
                 if (RecordComparison.needsUpdate(update, t.current)) {
-                    changes.update(t.current, update);
+                    changes.update(t.current, inheritOwner(update, t.current));
                 } else if (registry.isOurs(t.current)
-                        && cur.form.get(t.current.recordKey()) != OwnershipRegistry.Form.CURRENT) {
-                    forceTxt.add(new Endpoint[] {t.current, update}); // external-dns's txt/force-update
+                        && cur.formOf(t.current) != OwnershipRegistry.Form.CURRENT) {
+                    forceTxt.add(new Endpoint[] {t.current, inheritOwner(update, t.current)}); // txt/force-update
                 }
             }
         }
@@ -135,7 +139,7 @@ public final class Planner {
             return;
         }
         Endpoint blocker = null;
-        for (Endpoint c : row.current) {
+        for (Endpoint c : row.current()) {
             if (!registry.isOurs(c)) {
                 blocker = c;
                 break;

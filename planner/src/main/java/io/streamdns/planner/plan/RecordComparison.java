@@ -62,7 +62,10 @@ public final class RecordComparison {
             return false;
         }
         if (a.size() == 1) {
-            return normalize(a.get(0)).equals(normalize(b.get(0)));
+            return a.get(0).equals(b.get(0)) || normalize(a.get(0)).equals(normalize(b.get(0)));
+        }
+        if (a.equals(b)) {
+            return true; // targets are kept sorted: the common case needs no normalising
         }
         return normalizeAll(a).equals(normalizeAll(b));
     }
