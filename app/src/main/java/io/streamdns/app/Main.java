@@ -31,6 +31,8 @@ public final class Main implements Runnable {
 
     public static CommandLine newCommandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        CommandLine run = cmd.getSubcommands().get("run");
+        ((RunCommand) run.getCommand()).addStageOptions(run.getCommandSpec());
         cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
         return cmd;
     }

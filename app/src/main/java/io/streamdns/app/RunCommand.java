@@ -1,14 +1,176 @@
 package io.streamdns.app;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Placeholder until its stage lands. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs watcher, planner and applier in one JVM.")
+/**
+ * {@code streamdns run}: watcher, planner and applier in one JVM, like external-dns's single pod. Its flags are the
+ * union of the three stages' flags (one flag such as {@code --domain-filter} reaches every stage that has it); each
+ * stage then parses its share with its own command, so validation and env variables work exactly as when the stages
+ * run alone.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = true,
+        customSynopsis = "streamdns run [--cluster-name=NAME] [--domain-filter=DOMAIN]... [OPTIONS]",
+        description = {"Runs watcher, planner and applier in one JVM (the embedded Kafka broker unless "
+                + "--kafka-bootstrap-servers is given).", "Takes every flag of the three stages."})
 public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** Flags that must stay per stage (each stage has its own consumer group). */
+    private static final Set<String> PER_STAGE = Set.of("--group-id");
+    static final String DEFAULT_CLUSTER_NAME = "default";
+
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    private final Map<String, Object> given = new LinkedHashMap<>();
+
+    /** The stage commands, fresh for each run. */
+    static List<CommandLine> stageCommandLines() {
+        List<CommandLine> stages = new ArrayList<>();
+        for (Object stage : List.of(new WatcherCommand(), new PlannerCommand(), new ApplierCommand())) {
+            CommandLine cl = new CommandLine(stage);
+            cl.setDefaultValueProvider(new EnvDefaults(System.getenv()));
+            stages.add(cl);
+        }
+        return stages;
+    }
+
+    /** Adds the union of the stages' options to {@code run}'s spec; Main calls this once per command line. */
+    void addStageOptions(CommandSpec runSpec) {
+        for (CommandLine stage : stageCommandLines()) {
+            for (OptionSpec o : stage.getCommandSpec().options()) {
+                String name = o.longestName();
+                if (o.usageHelp() || o.versionHelp() || PER_STAGE.contains(name) || runSpec.findOption(name) != null) {
+                    continue;
+                }
+                runSpec.addOption(copy(o));
+            }
+        }
+    }
+
+    private OptionSpec copy(OptionSpec o) {
+        String name = o.longestName();
+        OptionSpec.Builder b = OptionSpec.builder(o.names()).description(escapePercent(o.description())).paramLabel(o.paramLabel())
+                .hidden(o.hidden()).defaultValue(o.defaultValue());
+        if (o.arity().max() == 0) {
+            return b.arity("0").type(boolean.class)
+                    .setter(new CommandLine.Model.ISetter() {
+                        @Override
+                        public <T> T set(T value) {
+                            given.put(name, value);
+                            return null;
+                        }
+                    })
+                    .getter(new CommandLine.Model.IGetter() {
+                        @SuppressWarnings("unchecked")
+                        @Override
+                        public <T> T get() {
+                            return (T) given.getOrDefault(name, Boolean.FALSE);
+                        }
+                    }).build();
+        }
+        if (o.arity().min() == 0) {
+            b.arity("0..1").fallbackValue(o.fallbackValue());
+        } else {
+            b.arity("1");
+        }
+        return b.type(List.class).auxiliaryTypes(String.class)
+                .setter(new CommandLine.Model.ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        given.put(name, value);
+                        return null;
+                    }
+                })
+                .getter(new CommandLine.Model.IGetter() {
+                    @SuppressWarnings("unchecked")
+                    @Override
+                    public <T> T get() {
+                        return (T) given.get(name);
+                    }
+                }).build();
+    }
+
+    /** Descriptions are format strings: keep a literal % literal, however the stage wrote it. */
+    private static String[] escapePercent(String[] lines) {
+        return java.util.Arrays.stream(lines).map(l -> l.replace("%%", "%").replace("%", "%%")).toArray(String[]::new);
+    }
+
+    /** The command line each stage gets: the given flags it knows, in its own syntax. */
+    List<String> argsFor(CommandSpec stage) {
+        List<String> args = new ArrayList<>();
+        given.forEach((name, value) -> {
+            OptionSpec option = stage.findOption(name);
+            if (option == null || value == null) {
+                return;
+            }
+            if (value instanceof Boolean flag) {
+                if (flag) {
+                    args.add(option.arity().max() == 0 ? name : name + "=true");
+                }
+            } else {
+                for (Object v : (List<?>) value) {
+                    args.add(name + "=" + v);
+                }
+            }
+        });
+        if (stage.name().equals("watcher") && !given.containsKey("--cluster-name")
+                && System.getenv(EnvDefaults.envName("--cluster-name")) == null) {
+            args.add("--cluster-name=" + DEFAULT_CLUSTER_NAME);
+        }
+        return args;
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("streamdns run is not available in this build yet (see issue 7).");
-        return 2;
+    public Integer call() throws Exception {
+        List<CommandLine> stages = stageCommandLines();
+        List<StageCommand.Prepared> prepared = new ArrayList<>();
+        SharedOptions shared = null;
+        try {
+            for (CommandLine stage : stages) {
+                List<String> args = argsFor(stage.getCommandSpec());
+                try {
+                    stage.parseArgs(args.toArray(String[]::new));
+                } catch (CommandLine.ParameterException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+                }
+                StageCommand command = stage.getCommand();
+                shared = command.shared();
+                try {
+                    prepared.add(command.prepare());
+                } catch (CommandLine.ParameterException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+                }
+            }
+            LOG.info("running {} in one process", prepared.stream().map(StageCommand.Prepared::name).toList());
+            StageLauncher launcher = StageLauncher.start(shared, "run");
+            try {
+                launcher.deploy(prepared.stream().map(p -> p.verticle().apply(launcher.context()))
+                        .map(io.vertx.core.Deployable.class::cast).toList());
+            } catch (RuntimeException e) {
+                launcher.close();
+                throw e;
+            }
+            launcher.runUntilStopped();
+            return 0;
+        } finally {
+            for (StageCommand.Prepared p : prepared) {
+                try {
+                    p.resources().close();
+                } catch (Exception e) {
+                    LOG.warn("closing {}: {}", p.name(), e.toString());
+                }
+            }
+        }
     }
 }

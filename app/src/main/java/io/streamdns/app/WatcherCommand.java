@@ -1,14 +1,165 @@
 package io.streamdns.app;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.streamdns.watcher.WatcherConfig;
+import io.streamdns.watcher.WatcherVerticle;
+import java.io.File;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its stage lands. */
-@Command(name = "watcher", mixinStandardHelpOptions = true, description = "Streams Kubernetes Services and Ingresses of one cluster onto Kafka.")
-public final class WatcherCommand implements Callable<Integer> {
+/** {@code streamdns watcher}: one cluster's Services and Ingresses → {@code streamdns.sources}. */
+@Command(name = "watcher", mixinStandardHelpOptions = true,
+        description = "Streams Kubernetes Services and Ingresses of one cluster onto Kafka.")
+public final class WatcherCommand implements Callable<Integer>, StageCommand {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Option(names = "--cluster-name", description = "Name of this cluster, unique among all watchers (required).")
+    String clusterName;
+
+    @Option(names = "--source", split = ",", description = "Sources to watch: service, ingress (repeatable; default both).")
+    List<String> sources;
+
+    @Option(names = "--namespace", description = "Watch only this namespace (default: all).")
+    String namespace;
+
+    @Option(names = "--label-filter", description = "Label selector for Services and Ingresses (default: all).")
+    String labelFilter;
+
+    @Option(names = "--annotation-filter", description = "Selector on annotations, label-selector syntax (default: all).")
+    String annotationFilter;
+
+    @Option(names = "--ingress-class", split = ",", description = "Only Ingresses of these classes (repeatable; default: any).")
+    List<String> ingressClasses;
+
+    @Option(names = "--service-type-filter", split = ",",
+            description = "Only Services of these types: ClusterIP, NodePort, LoadBalancer, ExternalName (default: all).")
+    List<String> serviceTypes;
+
+    @Option(names = "--fqdn-template", description = "Names for objects without a hostname annotation, "
+            + "e.g. '{{.Name}}.example.com' (comma separated; {{.Name}} and {{.Namespace}}).")
+    String fqdnTemplate;
+
+    @Option(names = "--publish-internal-services", description = "Publish ClusterIP services too (their cluster IP).")
+    boolean publishInternalServices;
+
+    @Option(names = "--ignore-ingress-tls-spec", description = "Ignore spec.tls[].hosts of Ingresses.")
+    boolean ignoreIngressTlsSpec;
+
+    @Option(names = "--ignore-ingress-rules-spec", description = "Ignore spec.rules[].host of Ingresses.")
+    boolean ignoreIngressRulesSpec;
+
+    @Option(names = "--domain-filter", split = ",", description = "Only names under these domains (repeatable).")
+    List<String> domainFilters;
+
+    @Option(names = "--exclude-domains", split = ",", description = "Never names under these domains (repeatable).")
+    List<String> excludeDomains;
+
+    @Option(names = "--emit-events", description = "Write a Warning Event on objects whose endpoints were dropped.")
+    boolean emitEvents;
+
+    @Option(names = "--kubeconfig", description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster).")
+    String kubeconfig;
+
+    @Option(names = "--context", description = "Kubeconfig context (default: the current one).")
+    String context;
+
+    @Option(names = "--resync-period", defaultValue = "300",
+            description = "Seconds between informer resyncs and orphan checks (default: ${DEFAULT-VALUE}).")
+    long resyncPeriod;
+
     @Override
-    public Integer call() {
-        System.err.println("streamdns watcher is not available in this build yet (see issue 4).");
-        return 2;
+    public Integer call() throws Exception {
+        return StageCommand.runAlone(shared, prepare());
+    }
+
+    @Override
+    public SharedOptions shared() {
+        return shared;
+    }
+
+    @Override
+    public Prepared prepare() {
+        shared.validate(spec);
+        WatcherConfig config = config();
+        KubernetesClient client = kubernetesClient(config);
+        return new Prepared("watcher-" + config.clusterName(), ctx -> new WatcherVerticle(config, client, ctx), client::close);
+    }
+
+    /** The flags as {@link WatcherConfig#fromMap} reads them; a bad value fails naming its flag. */
+    WatcherConfig config() {
+        Map<String, String> m = new HashMap<>();
+        put(m, "cluster-name", clusterName);
+        put(m, "source", sources);
+        put(m, "namespace", namespace);
+        put(m, "label-filter", labelFilter);
+        put(m, "annotation-filter", annotationFilter);
+        put(m, "ingress-class", ingressClasses);
+        put(m, "service-type-filter", serviceTypes);
+        put(m, "fqdn-template", fqdnTemplate);
+        put(m, "publish-internal-services", Boolean.toString(publishInternalServices));
+        put(m, "ignore-ingress-tls-spec", Boolean.toString(ignoreIngressTlsSpec));
+        put(m, "ignore-ingress-rules-spec", Boolean.toString(ignoreIngressRulesSpec));
+        put(m, "domain-filter", domainFilters);
+        put(m, "exclude-domains", excludeDomains);
+        put(m, "emit-events", Boolean.toString(emitEvents));
+        put(m, "kubeconfig", kubeconfig);
+        put(m, "context", context);
+        put(m, "resync-period", Long.toString(resyncPeriod));
+        try {
+            return WatcherConfig.fromMap(m);
+        } catch (WatcherConfig.InvalidFlagException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--" + e.flag() + "': " + e.reason());
+        }
+    }
+
+    /** From --kubeconfig (and --context), else the usual places: $KUBECONFIG, ~/.kube/config, in-cluster. */
+    private KubernetesClient kubernetesClient(WatcherConfig config) {
+        Config k8s;
+        if (config.kubeconfig() != null) {
+            File file = new File(config.kubeconfig());
+            if (!file.canRead()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--kubeconfig': cannot read " + file);
+            }
+            try {
+                k8s = Config.fromKubeconfig(config.context(), file);
+            } catch (RuntimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--kubeconfig': " + e.getMessage());
+            }
+        } else {
+            k8s = Config.autoConfigure(config.context());
+        }
+        if (config.context() != null && (k8s.getCurrentContext() == null
+                || !config.context().equals(k8s.getCurrentContext().getName()))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--context': no context '" + config.context() + "' in the kubeconfig");
+        }
+        return new KubernetesClientBuilder().withConfig(k8s).build();
+    }
+
+    private static void put(Map<String, String> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    private static void put(Map<String, String> m, String key, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            m.put(key, String.join(",", values));
+        }
     }
 }

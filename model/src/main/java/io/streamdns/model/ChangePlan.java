@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record ChangePlan(String planId, String shard, long createdAt, long earliestEventAt, List<Endpoint> create,
                          List<Endpoint> updateOld, List<Endpoint> updateNew, List<Endpoint> delete,
-                         List<Provenance> provenance) {
+                         List<Provenance> provenance, List<Rejection> skipped) {
     public ChangePlan {
         Require.text(planId, "planId");
         Require.text(shard, "shard");
@@ -21,10 +21,18 @@ public record ChangePlan(String planId, String shard, long createdAt, long earli
         updateNew = Require.list(updateNew);
         delete = Require.list(delete);
         provenance = Require.list(provenance);
+        skipped = Require.list(skipped);
         if (updateOld.size() != updateNew.size()) {
             throw new IllegalArgumentException("updateOld and updateNew differ in length: "
                     + updateOld.size() + " vs " + updateNew.size());
         }
+    }
+
+    /** A plan with nothing skipped. */
+    public ChangePlan(String planId, String shard, long createdAt, long earliestEventAt, List<Endpoint> create,
+                      List<Endpoint> updateOld, List<Endpoint> updateNew, List<Endpoint> delete,
+                      List<Provenance> provenance) {
+        this(planId, shard, createdAt, earliestEventAt, create, updateOld, updateNew, delete, provenance, List.of());
     }
 
     @JsonIgnore

@@ -1,0 +1,38 @@
+package io.streamdns.app;
+
+import io.streamdns.runtime.StageContext;
+import io.vertx.core.Deployable;
+import java.util.function.Function;
+
+/**
+ * A stage's command ({@code watcher}, {@code planner}, {@code applier}) split in two, so that {@code run} can combine
+ * them: {@link #prepare()} validates the flags and builds the clients the stage needs (no Kafka yet), then the
+ * verticle is made once Kafka and the shared process context exist.
+ */
+interface StageCommand {
+
+    /** Validates flags (a bad value throws a ParameterException naming the flag) and builds the stage's clients. */
+    Prepared prepare();
+
+    /** The options every stage command carries (Kafka, data dir, HTTP port). */
+    SharedOptions shared();
+
+    /** A stage ready to deploy, and what to close when the process stops. */
+    record Prepared(String name, Function<StageContext, Deployable> verticle, AutoCloseable resources) {
+    }
+
+    /** Runs one prepared stage as a process of its own until SIGTERM/Ctrl-C. */
+    static int runAlone(SharedOptions shared, Prepared stage) throws Exception {
+        try (AutoCloseable resources = stage.resources()) {
+            StageLauncher launcher = StageLauncher.start(shared, stage.name());
+            try {
+                launcher.deploy(java.util.List.of(stage.verticle().apply(launcher.context())));
+            } catch (RuntimeException e) {
+                launcher.close();
+                throw e;
+            }
+            launcher.runUntilStopped();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,299 @@
+package io.streamdns.applier;
+
+import io.streamdns.applier.batch.EndpointMapper;
+import io.streamdns.applier.batch.OwnershipGuard;
+import io.streamdns.applier.batch.PlanCompiler;
+import io.streamdns.applier.metrics.ApplierMetrics;
+import io.streamdns.applier.provider.DnsProvider;
+import io.streamdns.applier.provider.Route53Api;
+import io.streamdns.applier.provider.Route53Provider;
+import io.streamdns.applier.resilience.AimdRateLimiter;
+import io.streamdns.applier.resilience.ResilientGate;
+import io.streamdns.applier.resilience.RetryPolicy;
+import io.streamdns.applier.resilience.ZoneCircuits;
+import io.streamdns.applier.state.ZoneCache;
+import io.streamdns.applier.state.ZoneCatalog;
+import io.streamdns.applier.state.ZoneStateKeeper;
+import io.streamdns.applier.state.ZoneStatePublisher;
+import io.streamdns.applier.state.ZoneStateReader;
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Topics;
+import io.streamdns.model.codec.CodecException;
+import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.shard.RecordKey;
+import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.kafka.DeadLetters;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The applier stage: one consumer group over {@code streamdns.plans}. On assignment it lists the partitions' zones
+ * into zone-state; then it applies each partition's plans one at a time, publishes changed records and an
+ * {@link ApplyResult}, and only then commits the plan's offset (at-least-once; a replay is ALREADY_DONE).
+ */
+public final class ApplierVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplierVerticle.class);
+    public static final String READINESS = "applier";
+
+    private final ApplierConfig config;
+    private final StageContext stage;
+    private final Route53Api api;
+    private final RetryPolicy retryPolicy;
+    private final Map<Integer, PartitionWorker> workers = new HashMap<>();
+    private final Set<Integer> loaded = new TreeSet<>();
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
+    private DeadLetters deadLetters;
+    private ZoneStateKeeper keeper;
+    private PlanExecutor executor;
+    private long driftTimer = -1;
+    private boolean stopping;
+
+    public ApplierVerticle(ApplierConfig config, StageContext stage, Route53Api api) {
+        this(config, stage, api, null);
+    }
+
+    /** @param retryPolicy null: backoff defaults with {@code --aws-api-retries} attempts */
+    public ApplierVerticle(ApplierConfig config, StageContext stage, Route53Api api, RetryPolicy retryPolicy) {
+        this.config = config;
+        this.stage = stage;
+        this.api = api;
+        RetryPolicy d = RetryPolicy.DEFAULT;
+        this.retryPolicy = retryPolicy != null ? retryPolicy
+                : new RetryPolicy(config.awsApiRetries(), d.base(), d.throttleBase(), d.max());
+    }
+
+    @Override
+    public Future<?> start() {
+        ApplierMetrics metrics = new ApplierMetrics(stage.registry());
+        AimdRateLimiter limiter = new AimdRateLimiter(vertx, config.ratePerInstance());
+        metrics.gauge("rate.limit", limiter::rate);
+        ResilientGate gate = new ResilientGate(vertx, limiter, retryPolicy,
+                new ZoneCircuits(config.awsCircuitOpenDuration(), metrics), metrics);
+        DnsProvider provider = new Route53Provider(api, gate, context);
+        String clientId = stage.instanceId() + "-applier";
+        producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
+        Map<String, String> consumerConfig = KafkaSettings.consumer(stage.bootstrapServers(), config.groupId(), clientId);
+        // only moved partitions are revoked on a rebalance, so a survivor keeps its listed zones
+        consumerConfig.put("partition.assignment.strategy",
+                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        consumerConfig.put("max.poll.records", "50");
+        consumer = KafkaConsumer.create(vertx, consumerConfig);
+        deadLetters = new DeadLetters("applier", producer, stage.registry());
+        stage.readiness().register(READINESS);
+        ShardResolver shards = new ShardResolver(config.domainFilter());
+        ZoneCatalog catalog = new ZoneCatalog(provider, config.zoneSelection());
+        return consumer.partitionsFor(Topics.PLANS).compose(infos -> {
+            int partitions = infos.size();
+            ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
+            keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
+                    new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics);
+            OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
+            EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
+            executor = new PlanExecutor(provider, keeper,
+                    index -> new PlanCompiler(index, config.filter(), guard, mapper, config.limits()),
+                    config.dryRun(), metrics);
+            consumer.partitionsAssignedHandler(this::assigned);
+            consumer.partitionsRevokedHandler(this::revoked);
+            consumer.exceptionHandler(t -> LOG.warn("plans consumer: {}", t.toString()));
+            consumer.handler(this::onRecord);
+            catalog.index().onComplete(ar -> {
+                if (ar.failed()) {
+                    LOG.warn("zone discovery failed (retried on assignment and drift): {}", ar.cause().getMessage());
+                }
+                updateReadiness();
+            });
+            driftTimer = vertx.setPeriodic(config.driftInterval().toMillis(), id -> keeper.drift()
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            LOG.warn("drift check failed: {}", ar.cause().getMessage());
+                        }
+                        updateReadiness();
+                    }));
+            LOG.info("applier {} up: {} partitions, {} req/s share, owner '{}'{}", clientId, partitions,
+                    config.ratePerInstance(), config.txtOwnerId(), config.dryRun() ? ", DRY RUN" : "");
+            return consumer.subscribe(Topics.PLANS);
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        if (driftTimer >= 0) {
+            vertx.cancelTimer(driftTimer);
+        }
+        workers.values().forEach(PartitionWorker::close);
+        workers.clear();
+        stage.readiness().set(READINESS, false);
+        // no commit here: a plan in flight is replayed by whoever takes the partition
+        Future<Void> c = consumer == null ? Future.succeededFuture() : consumer.close();
+        return c.transform(ar -> producer == null ? Future.succeededFuture() : producer.close());
+    }
+
+    private void assigned(Set<TopicPartition> tps) {
+        Set<Integer> fresh = tps.stream().filter(tp -> tp.getTopic().equals(Topics.PLANS))
+                .map(TopicPartition::getPartition).collect(Collectors.toCollection(TreeSet::new));
+        if (fresh.isEmpty() || stopping) {
+            updateReadiness();
+            return;
+        }
+        LOG.info("assigned plans partitions {}", fresh);
+        for (int p : fresh) {
+            PartitionWorker old = workers.remove(p);
+            if (old != null) {
+                old.close();
+            }
+            TopicPartition tp = new TopicPartition(Topics.PLANS, p);
+            PartitionWorker[] self = new PartitionWorker[1];
+            self[0] = new PartitionWorker(p, rec -> process(self[0], rec), pause -> {
+                if (!self[0].isClosed()) {
+                    (pause ? consumer.pause(tp) : consumer.resume(tp)).onFailure(t ->
+                            LOG.debug("{} of {}: {}", pause ? "pause" : "resume", tp, t.toString()));
+                }
+            });
+            workers.put(p, self[0]);
+            loaded.remove(p);
+        }
+        updateReadiness();
+        load(fresh, 1);
+    }
+
+    /** Lists the partitions' zones; retried with backoff while the provider or Kafka is unavailable. */
+    private void load(Set<Integer> partitions, int attempt) {
+        keeper.onAssigned(partitions).onComplete(ar -> {
+            if (stopping) {
+                return;
+            }
+            if (ar.succeeded()) {
+                for (int p : partitions) {
+                    PartitionWorker w = workers.get(p);
+                    if (w != null && !w.isClosed()) {
+                        loaded.add(p);
+                        w.ready();
+                    }
+                }
+                updateReadiness();
+                return;
+            }
+            long delay = Math.min(60_000, 1000L << Math.min(6, attempt));
+            LOG.warn("listing zones of partitions {} failed ({}), retry in {} ms", partitions, ar.cause().getMessage(), delay);
+            vertx.setTimer(delay, id -> {
+                Set<Integer> still = partitions.stream().filter(workers::containsKey)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                if (!still.isEmpty() && !stopping) {
+                    load(still, attempt + 1);
+                }
+            });
+        });
+    }
+
+    private void revoked(Set<TopicPartition> tps) {
+        Set<Integer> gone = tps.stream().filter(tp -> tp.getTopic().equals(Topics.PLANS))
+                .map(TopicPartition::getPartition).collect(Collectors.toCollection(TreeSet::new));
+        if (gone.isEmpty()) {
+            return;
+        }
+        LOG.info("revoked plans partitions {}", gone);
+        for (int p : gone) {
+            PartitionWorker w = workers.remove(p);
+            if (w != null) {
+                w.close();
+            }
+            loaded.remove(p);
+        }
+        if (keeper != null) {
+            keeper.onRevoked(gone);
+        }
+        updateReadiness();
+    }
+
+    private void onRecord(KafkaConsumerRecord<String, byte[]> record) {
+        PartitionWorker w = workers.get(record.partition());
+        if (w != null) {
+            w.offer(record);
+        }
+    }
+
+    private Future<Void> process(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record) {
+        long receivedAt = System.currentTimeMillis();
+        ChangePlan plan;
+        try {
+            if (record.value() == null) {
+                throw new CodecException("", "null value (plans are never tombstoned)", null);
+            }
+            plan = JsonCodec.decode(record.value(), ChangePlan.class);
+        } catch (CodecException e) {
+            return deadLetters.send(record, e.getMessage()).compose(v -> commit(worker, record))
+                    .recover(t -> logged("dead-lettering " + record.offset(), t));
+        }
+        return executor.execute(plan, receivedAt, () -> worker.isClosed() || stopping).compose(result -> {
+            if (worker.isClosed() || stopping) {
+                LOG.info("[{}] plan {}: partition {} left us; not reporting (the next owner replays it)",
+                        plan.shard(), plan.planId(), worker.partition());
+                return Future.succeededFuture();
+            }
+            return publishAndCommit(worker, record, result, 1);
+        });
+    }
+
+    /** Result first, then the offset: a crash between them replays the plan, which is then ALREADY_DONE. */
+    private Future<Void> publishAndCommit(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record,
+                                          ApplyResult result, int attempt) {
+        KafkaProducerRecord<String, byte[]> out = KafkaProducerRecord.create(Topics.RESULTS,
+                RecordKey.of(result.shard(), result.planId()), JsonCodec.encode(result));
+        return producer.send(out).<Void>mapEmpty().compose(v -> commit(worker, record)).recover(t -> {
+            if (attempt >= 5 || stopping || worker.isClosed()) {
+                return logged("publishing result of plan " + result.planId(), t);
+            }
+            Promise<Void> again = Promise.promise();
+            vertx.setTimer(200L * attempt, id -> publishAndCommit(worker, record, result, attempt + 1).onComplete(again));
+            return again.future();
+        });
+    }
+
+    private Future<Void> commit(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record) {
+        if (worker.isClosed() || stopping) {
+            return Future.succeededFuture();
+        }
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        return consumer.commit(Map.of(tp, new OffsetAndMetadata(record.offset() + 1, ""))).mapEmpty();
+    }
+
+    private static Future<Void> logged(String what, Throwable t) {
+        LOG.error("{} failed: {}", what, t.toString());
+        return Future.succeededFuture();
+    }
+
+    private void updateReadiness() {
+        boolean ready = !stopping && keeper != null && keeper.catalog().discovered()
+                && workers.keySet().stream().allMatch(loaded::contains);
+        stage.readiness().set(READINESS, ready);
+    }
+
+    /** Partitions whose zones are listed and whose plans are being applied (tests, ops). */
+    public Set<Integer> activePartitions() {
+        return Set.copyOf(loaded);
+    }
+
+    List<Integer> waiting() {
+        return workers.values().stream().map(PartitionWorker::waiting).toList();
+    }
+}

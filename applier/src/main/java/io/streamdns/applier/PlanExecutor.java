@@ -1,0 +1,246 @@
+package io.streamdns.applier;
+
+import io.streamdns.applier.batch.Batch;
+import io.streamdns.applier.batch.Change;
+import io.streamdns.applier.batch.CompiledPlan;
+import io.streamdns.applier.batch.Decision;
+import io.streamdns.applier.batch.Isolation;
+import io.streamdns.applier.batch.Outcomes;
+import io.streamdns.applier.batch.PlanCompiler;
+import io.streamdns.applier.batch.RecordSet;
+import io.streamdns.applier.batch.Zone;
+import io.streamdns.applier.batch.ZoneIndex;
+import io.streamdns.applier.metrics.ApplierMetrics;
+import io.streamdns.applier.provider.CallStats;
+import io.streamdns.applier.provider.DnsProvider;
+import io.streamdns.applier.provider.ProviderException;
+import io.streamdns.applier.state.ZoneStateKeeper;
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.ChangePlan;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one plan: compile (pure), then per zone and batch submit through the resilient provider, isolating
+ * rejected changes, re-reading names Route 53 says differ from what we think, and publishing what changed to
+ * zone-state as it goes. Returns the {@link ApplyResult}; never fails for provider trouble (that is an outcome).
+ */
+public final class PlanExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
+
+    private final DnsProvider provider;
+    private final ZoneStateKeeper keeper;
+    private final Function<ZoneIndex, PlanCompiler> compilers;
+    private final boolean dryRun;
+    private final ApplierMetrics metrics;
+
+    public PlanExecutor(DnsProvider provider, ZoneStateKeeper keeper, Function<ZoneIndex, PlanCompiler> compilers,
+                        boolean dryRun, ApplierMetrics metrics) {
+        this.provider = provider;
+        this.keeper = keeper;
+        this.compilers = compilers;
+        this.dryRun = dryRun;
+        this.metrics = metrics;
+    }
+
+    /** Mutable state of one plan's run (on one context). */
+    private static final class Run {
+        final ChangePlan plan;
+        final Outcomes outcomes = new Outcomes();
+        final CallStats stats = new CallStats();
+        final List<String> changeIds = new ArrayList<>();
+        final BooleanSupplier cancelled;
+        long acceptedAt;
+
+        Run(ChangePlan plan, BooleanSupplier cancelled) {
+            this.plan = plan;
+            this.cancelled = cancelled;
+        }
+    }
+
+    public Future<ApplyResult> execute(ChangePlan plan, long receivedAt) {
+        return execute(plan, receivedAt, () -> false);
+    }
+
+    /**
+     * @param cancelled checked before every call: once true (partition revoked, stopping) no further change is
+     *                  sent, so a former owner never writes beside the new one; the result is then not reported
+     */
+    public Future<ApplyResult> execute(ChangePlan plan, long receivedAt, BooleanSupplier cancelled) {
+        Run run = new Run(plan, cancelled);
+        return keeper.catalog().index().compose(index -> {
+            PlanCompiler compiler = compilers.apply(index);
+            // which zones the plan touches, so they are loaded before ownership is checked against them
+            return keeper.ensureLoaded(new ArrayList<>(compiler.zonesTouched(plan))).map(v -> compiler.compile(plan, keeper.cache()));
+        }).compose(compiled -> {
+            run.outcomes.addAll(compiled.decided());
+            compiled.decided().forEach(d -> log(plan, d));
+            if (dryRun) {
+                for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
+                    for (Change c : zb.batches().stream().flatMap(b -> b.changes().stream()).toList()) {
+                        LOG.info("[{}] plan {}: would apply {} in {}", plan.shard(), plan.planId(), c, zb.zone());
+                        run.outcomes.add(Decision.of(c, zb.zone(), ChangeOutcome.Status.DRY_RUN, "dry run"));
+                    }
+                }
+                return Future.succeededFuture();
+            }
+            Future<Void> chain = Future.succeededFuture();
+            for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
+                for (Batch b : zb.batches()) {
+                    chain = chain.compose(v -> submit(run, zb.zone(), b));
+                }
+            }
+            return chain;
+        }).transform(ar -> {
+            if (ar.failed() && ar.cause() instanceof CancellationException) {
+                LOG.info("[{}] plan {}: stopped between batches (partition revoked or stopping)", plan.shard(), plan.planId());
+                failAll(run, "cancelled");
+            } else if (ar.failed()) {
+                // no zones (discovery failed) or Kafka trouble: every change failed, the plan is still answered
+                String why = ar.cause().getMessage();
+                LOG.warn("[{}] plan {} failed before any change was sent: {}", plan.shard(), plan.planId(), why);
+                failAll(run, why);
+            }
+            return Future.succeededFuture(result(run, receivedAt));
+        });
+    }
+
+    private Future<Void> submit(Run run, Zone zone, Batch batch) {
+        if (run.cancelled.getAsBoolean()) {
+            return Future.failedFuture(new CancellationException("plan " + run.plan.planId() + " cancelled"));
+        }
+        List<Change> changes = batch.changes();
+        return provider.apply(zone, changes, "streamdns plan " + run.plan.planId(), run.stats).transform(ar -> {
+            if (ar.succeeded()) {
+                metrics.batch(changes.size());
+                run.changeIds.add(ar.result().changeId());
+                run.acceptedAt = Math.max(run.acceptedAt, ar.result().acceptedAt());
+                changes.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.APPLIED, null)));
+                return keeper.applied(zone, changes);
+            }
+            ProviderException pe = ar.cause() instanceof ProviderException p ? p
+                    : ProviderException.of(ProviderException.Kind.FATAL, "Error", String.valueOf(ar.cause().getMessage()));
+            if (pe.kind() == ProviderException.Kind.REJECTED) {
+                return isolate(run, zone, batch, pe);
+            }
+            ChangeOutcome.Status status = pe.kind() == ProviderException.Kind.CIRCUIT_OPEN
+                    ? ChangeOutcome.Status.SKIPPED : ChangeOutcome.Status.FAILED;
+            changes.forEach(c -> record(run, Decision.of(c, zone, status, pe.getMessage())));
+            return Future.succeededFuture();
+        });
+    }
+
+    /** A refused batch: take out what Route 53 blames (or bisect), send the rest, re-read what it refused. */
+    private Future<Void> isolate(Run run, Zone zone, Batch batch, ProviderException pe) {
+        Isolation.Step step = Isolation.next(batch, pe.messages());
+        LOG.info("[{}] plan {}: batch of {} refused in {} ({}): {} rejected, {} already done, {} batch(es) to resend",
+                run.plan.shard(), run.plan.planId(), batch.size(), zone, pe.code(), step.rejected().size(),
+                step.alreadyDone().size(), step.retry().size());
+        Future<Void> chain = Future.succeededFuture();
+        if (!step.alreadyDone().isEmpty()) {
+            step.alreadyDone().forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE,
+                    "the set was not there")));
+            chain = chain.compose(v -> keeper.applied(zone, step.alreadyDone()));
+        }
+        for (Batch retry : step.retry()) {
+            chain = chain.compose(v -> submit(run, zone, retry));
+        }
+        if (!step.rejected().isEmpty()) {
+            chain = chain.compose(v -> settleRejected(run, zone, step.rejected()));
+        }
+        return chain;
+    }
+
+    /**
+     * Re-reads the names of refused changes and publishes the truth. A refused change that the zone now holds as
+     * wanted (a replayed plan whose first run landed) is ALREADY_DONE; the rest of such a group is sent once more.
+     */
+    private Future<Void> settleRejected(Run run, Zone zone, Map<Change, String> rejected) {
+        Set<String> names = new LinkedHashSet<>();
+        rejected.keySet().forEach(c -> names.add(c.recordSet().name()));
+        Future<Void> reads = Future.succeededFuture();
+        for (String name : names) {
+            reads = reads.compose(v -> keeper.reread(zone, name, run.stats).recover(t -> {
+                LOG.warn("[{}] re-reading {} in {} failed: {}", run.plan.shard(), name, zone, t.getMessage());
+                return Future.succeededFuture();
+            }));
+        }
+        return reads.compose(v -> {
+            Map<String, List<Change>> groups = new LinkedHashMap<>();
+            rejected.keySet().forEach(c -> groups.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c));
+            List<Batch.Group> resend = new ArrayList<>();
+            groups.forEach((group, changes) -> {
+                List<Change> done = changes.stream().filter(c -> isDone(zone, c)).toList();
+                List<Change> rest = changes.stream().filter(c -> !done.contains(c)).toList();
+                done.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null)));
+                if (!done.isEmpty() && !rest.isEmpty()) {
+                    resend.add(new Batch.Group(group, rest));
+                } else {
+                    rest.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.REJECTED, rejected.get(c))));
+                }
+            });
+            return resend.isEmpty() ? Future.succeededFuture() : submit(run, zone, new Batch(resend));
+        });
+    }
+
+    private boolean isDone(Zone zone, Change c) {
+        Optional<RecordSet> now = keeper.cache().get(zone, c.recordSet().key());
+        return c.action() == Change.Action.DELETE ? now.isEmpty() : now.isPresent() && now.get().equals(c.recordSet());
+    }
+
+    private void record(Run run, Decision d) {
+        run.outcomes.add(d);
+        log(run.plan, d);
+    }
+
+    private static void log(ChangePlan plan, Decision d) {
+        if (d.status() == ChangeOutcome.Status.APPLIED || d.status() == ChangeOutcome.Status.ALREADY_DONE) {
+            LOG.info("[{}] plan {}: {} {} in {}", plan.shard(), plan.planId(), d.status(), d.origin(), d.zoneId());
+        } else {
+            LOG.warn("[{}] plan {}: {} {} in {}: {}", plan.shard(), plan.planId(), d.status(), d.origin(), d.zoneId(),
+                    d.message());
+        }
+    }
+
+    private static void failAll(Run run, String why) {
+        ChangePlan p = run.plan;
+        List<io.streamdns.model.Endpoint> all = new ArrayList<>(p.create());
+        all.addAll(p.updateNew());
+        all.addAll(p.delete());
+        for (int i = 0; i < all.size(); i++) {
+            var e = all.get(i);
+            ChangeOutcome.Action action = i < p.create().size() ? ChangeOutcome.Action.CREATE
+                    : i < p.create().size() + p.updateNew().size() ? ChangeOutcome.Action.UPDATE : ChangeOutcome.Action.DELETE;
+            run.outcomes.add(new Decision(new Change.Origin(action, e.dnsName(), e.recordType(), e.setIdentifier()),
+                    null, ChangeOutcome.Status.FAILED, why));
+        }
+    }
+
+    private ApplyResult result(Run run, long receivedAt) {
+        ChangePlan p = run.plan;
+        List<ChangeOutcome> outcomes = run.outcomes.outcomes();
+        ApplyResult.Status status = run.outcomes.status();
+        long e2e = run.acceptedAt > 0 && p.earliestEventAt() > 0 ? run.acceptedAt - p.earliestEventAt() : -1;
+        metrics.plan(status.name());
+        for (ChangeOutcome.Status s : ChangeOutcome.Status.values()) {
+            metrics.change(s.name(), run.outcomes.count(s));
+        }
+        metrics.endToEnd(e2e);
+        LOG.info("[{}] plan {}: {} ({} changes, {} provider calls, {} throttled, end-to-end {} ms)", p.shard(), p.planId(),
+                status, outcomes.size(), run.stats.attempts(), run.stats.throttles(), e2e);
+        return new ApplyResult(p.planId(), p.shard(), status, run.changeIds.stream().filter(java.util.Objects::nonNull).toList(),
+                outcomes, run.stats.attempts(), receivedAt, run.acceptedAt, p.earliestEventAt(), e2e);
+    }
+}

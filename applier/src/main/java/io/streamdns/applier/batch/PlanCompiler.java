@@ -1,0 +1,233 @@
+package io.streamdns.applier.batch;
+
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.ProviderProperties;
+import io.streamdns.model.RecordTypes;
+import io.streamdns.model.dns.DomainFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * ChangePlan → provider changes per zone, checked and batched. Pure: zones and current records come in as values.
+ * <ol>
+ *   <li>each plan change becomes CREATE, DELETE, UPSERT, or DELETE old + CREATE new when the update changes type,
+ *       set identifier, A↔ALIAS or routing kind (Route 53 cannot UPSERT across those);</li>
+ *   <li>each name goes to its longest matching zone, or to the zone {@code aws/hosted-zone-id} pins its group to;</li>
+ *   <li>a group (owned name: the record and its ownership TXT) is skipped whole when any of its changes is outside
+ *       the domain filter, unmappable or not owned by us;</li>
+ *   <li>changes already true of the zone (create/upsert of an identical set, delete of a missing one) are
+ *       ALREADY_DONE, so a plan replayed after a crash is harmless; a delete sends the set as the zone holds it;</li>
+ *   <li>the rest is packed into batches; a group too large for one batch is reported, not dropped.</li>
+ * </ol>
+ */
+public final class PlanCompiler {
+    private final ZoneIndex zones;
+    private final DomainFilter domainFilter;
+    private final OwnershipGuard guard;
+    private final EndpointMapper mapper;
+    private final Limits limits;
+
+    public PlanCompiler(ZoneIndex zones, DomainFilter domainFilter, OwnershipGuard guard, EndpointMapper mapper,
+                        Limits limits) {
+        this.zones = zones;
+        this.domainFilter = domainFilter;
+        this.guard = guard;
+        this.mapper = mapper;
+        this.limits = limits;
+    }
+
+    /** A plan change before zone mapping: the endpoints it touches and how. */
+    private record Planned(Change.Origin origin, String group, Endpoint old, Endpoint neu) {
+    }
+
+    public CompiledPlan compile(ChangePlan plan, ZoneLookup lookup) {
+        List<Planned> planned = new ArrayList<>();
+        plan.create().forEach(e -> planned.add(new Planned(origin(ChangeOutcome.Action.CREATE, e), groupOf(e), null, e)));
+        for (int i = 0; i < plan.updateNew().size(); i++) {
+            Endpoint neu = plan.updateNew().get(i);
+            planned.add(new Planned(origin(ChangeOutcome.Action.UPDATE, neu), groupOf(neu), plan.updateOld().get(i), neu));
+        }
+        plan.delete().forEach(e -> planned.add(new Planned(origin(ChangeOutcome.Action.DELETE, e), groupOf(e), e, null)));
+
+        Map<String, String> pins = pins(planned);
+        List<Decision> decided = new ArrayList<>();
+        // zone -> group -> changes, in name order (deterministic batches)
+        Map<Zone, Map<String, List<Change>>> byZone = new TreeMap<>(java.util.Comparator.comparing(Zone::name)
+                .thenComparing(Zone::id));
+        Map<Zone, Map<String, String>> skippedGroups = new LinkedHashMap<>();
+        // a group is skipped whole when any member is outside the filter or has no zone
+        List<List<Zone>> targetsOf = new ArrayList<>();
+        Map<String, String> groupRejections = new TreeMap<>();
+        for (Planned p : planned) {
+            Endpoint e = p.neu != null ? p.neu : p.old;
+            String reason = domainFilter.rejection(e.dnsName());
+            List<Zone> targets = List.of();
+            if (reason == null) {
+                String pin = pins.get(p.group);
+                targets = targets(e.dnsName(), pin);
+                if (targets.isEmpty()) {
+                    reason = pin != null ? "pinned zone " + pin + " is not managed or does not hold " + e.dnsName()
+                            : "no managed zone holds " + e.dnsName();
+                }
+            }
+            if (reason != null) {
+                groupRejections.putIfAbsent(p.group, reason);
+            }
+            targetsOf.add(targets);
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            Planned p = planned.get(i);
+            String reason = groupRejections.get(p.group);
+            if (reason != null) {
+                decided.add(new Decision(p.origin, null, ChangeOutcome.Status.SKIPPED, reason));
+                continue;
+            }
+            Endpoint e = p.neu != null ? p.neu : p.old;
+            List<Zone> targets = targetsOf.get(i);
+            for (Zone zone : targets) {
+                Map<String, List<Change>> groups = byZone.computeIfAbsent(zone, z -> new TreeMap<>());
+                List<Change> list = groups.computeIfAbsent(p.group, g -> new ArrayList<>());
+                try {
+                    list.addAll(changes(p, zone));
+                } catch (IllegalArgumentException ex) {
+                    skippedGroups.computeIfAbsent(zone, z -> new LinkedHashMap<>())
+                            .putIfAbsent(p.group, e.recordKey() + ": " + ex.getMessage());
+                    decided.add(new Decision(p.origin, zone.id(), ChangeOutcome.Status.SKIPPED, ex.getMessage()));
+                }
+            }
+        }
+
+        List<CompiledPlan.ZoneBatches> out = new ArrayList<>();
+        byZone.forEach((zone, groups) -> {
+            Map<String, String> skipped = skippedGroups.getOrDefault(zone, Map.of());
+            List<Change> send = new ArrayList<>();
+            groups.forEach((group, changes) -> {
+                String reason = skipped.get(group);
+                List<Change> remaining = new ArrayList<>();
+                List<Decision> done = new ArrayList<>();
+                for (Change asPlanned : changes) {
+                    // a delete names the set as the zone holds it (Route 53 wants exact values and TTL)
+                    Change c = asPlanned.action() == Change.Action.DELETE ? lookup.get(zone, asPlanned.recordSet().key())
+                            .map(cur -> new Change(Change.Action.DELETE, cur, asPlanned.group(), asPlanned.origin()))
+                            .orElse(asPlanned) : asPlanned;
+                    if (reason == null && isAlreadyDone(c, zone, lookup)) {
+                        done.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
+                    } else {
+                        remaining.add(c);
+                    }
+                }
+                if (reason == null) {
+                    for (Change c : remaining) {
+                        String notOwned = guard.rejection(c, zone, lookup);
+                        if (notOwned != null) {
+                            reason = notOwned;
+                            break;
+                        }
+                    }
+                }
+                if (reason != null) {
+                    String why = reason;
+                    changes.forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
+                } else {
+                    decided.addAll(done);
+                    send.addAll(remaining);
+                }
+            });
+            Batcher.Result packed = Batcher.batch(send, limits);
+            for (Batch.Group g : packed.oversized()) {
+                String why = "group " + g.key() + " exceeds the batch limits alone (" + g.weight() + " changes, "
+                        + g.chars() + " characters, " + g.values() + " values; UPSERT counts twice; limits "
+                        + limits.maxChanges() + "/" + limits.maxChars() + "/" + limits.maxValues() + ")";
+                g.changes().forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
+            }
+            if (!packed.batches().isEmpty()) {
+                out.add(new CompiledPlan.ZoneBatches(zone, packed.batches()));
+            }
+        });
+        return new CompiledPlan(out, decided);
+    }
+
+    private List<Zone> targets(String name, String pin) {
+        return pin != null ? zones.byId(pin).filter(z -> ZoneIndex.holds(z, name)).map(List::of).orElse(List.of())
+                : zones.zonesFor(name);
+    }
+
+    /** The zones a plan's names map to (to load them before compiling against their contents). */
+    public java.util.Set<Zone> zonesTouched(ChangePlan plan) {
+        List<Planned> planned = new ArrayList<>();
+        plan.create().forEach(e -> planned.add(new Planned(null, groupOf(e), null, e)));
+        plan.updateNew().forEach(e -> planned.add(new Planned(null, groupOf(e), null, e)));
+        plan.delete().forEach(e -> planned.add(new Planned(null, groupOf(e), e, null)));
+        Map<String, String> pins = pins(planned);
+        java.util.Set<Zone> out = new java.util.LinkedHashSet<>();
+        for (Planned p : planned) {
+            String name = (p.neu != null ? p.neu : p.old).dnsName();
+            out.addAll(targets(name, pins.get(p.group)));
+        }
+        return out;
+    }
+
+    private List<Change> changes(Planned p, Zone zone) {
+        if (p.old == null) {
+            return List.of(new Change(Change.Action.CREATE, mapper.toRecordSet(p.neu, zone), p.group, p.origin));
+        }
+        if (p.neu == null) {
+            return List.of(new Change(Change.Action.DELETE, mapper.toRecordSet(p.old, zone), p.group, p.origin));
+        }
+        RecordSet old = mapper.toRecordSet(p.old, zone);
+        RecordSet neu = mapper.toRecordSet(p.neu, zone);
+        if (requiresDeleteCreate(old, neu)) {
+            return List.of(new Change(Change.Action.DELETE, old, p.group, p.origin),
+                    new Change(Change.Action.CREATE, neu, p.group, p.origin));
+        }
+        return List.of(new Change(Change.Action.UPSERT, neu, p.group, p.origin));
+    }
+
+    /** Route 53 cannot UPSERT across type, set identifier, A↔ALIAS or routing kind: external-dns's rule. */
+    public static boolean requiresDeleteCreate(RecordSet old, RecordSet neu) {
+        return !old.type().equals(neu.type())
+                || !Objects.equals(old.setIdentifier(), neu.setIdentifier())
+                || old.isAlias() != neu.isAlias()
+                || !old.routing().kind().equals(neu.routing().kind());
+    }
+
+    private static boolean isAlreadyDone(Change c, Zone zone, ZoneLookup lookup) {
+        Optional<RecordSet> current = lookup.get(zone, c.recordSet().key());
+        return switch (c.action()) {
+            case CREATE, UPSERT -> current.isPresent() && current.get().equals(c.recordSet());
+            case DELETE -> current.isEmpty();
+        };
+    }
+
+    /** The owned name: a TXT ownership record groups with the record it owns. */
+    public static String groupOf(Endpoint e) {
+        String owned = e.recordType().equals(RecordTypes.TXT) ? e.label(Labels.OWNED_RECORD) : null;
+        return owned == null || owned.isBlank() ? e.dnsName() : owned;
+    }
+
+    private static Change.Origin origin(ChangeOutcome.Action action, Endpoint e) {
+        return new Change.Origin(action, e.dnsName(), e.recordType(), e.setIdentifier());
+    }
+
+    /** A pin on any member pins its whole group (planners may not copy it onto the TXT). */
+    private static Map<String, String> pins(List<Planned> planned) {
+        Map<String, String> pins = new TreeMap<>();
+        for (Planned p : planned) {
+            for (Endpoint e : new Endpoint[] {p.neu, p.old}) {
+                String pin = e == null ? null : e.property(ProviderProperties.AWS_HOSTED_ZONE_ID);
+                if (pin != null && !pin.isBlank()) {
+                    pins.putIfAbsent(p.group, ZoneSelection.bareId(pin));
+                }
+            }
+        }
+        return pins;
+    }
+}

@@ -1,0 +1,60 @@
+package io.streamdns.applier.batch;
+
+import io.streamdns.model.dns.DnsNames;
+import io.streamdns.model.dns.DomainFilter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which discovered zones the applier manages: {@code --aws-zone-type}, {@code --zone-id-filter} and the domain
+ * filter. A zone is kept when it lies under an included domain or holds one (a filter {@code app.example.com} needs
+ * zone {@code example.com}); per-name checks before every write keep changes inside the filter.
+ */
+public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter) {
+    public ZoneSelection {
+        zoneType = zoneType == null ? "" : zoneType.toLowerCase(Locale.ROOT);
+        if (!zoneType.isEmpty() && !zoneType.equals("public") && !zoneType.equals("private")) {
+            throw new IllegalArgumentException("zone type must be public, private or empty: " + zoneType);
+        }
+        zoneIds = zoneIds == null ? Set.of() : Set.copyOf(zoneIds.stream().map(ZoneSelection::bareId).toList());
+        domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
+    }
+
+    /** Strips {@code /hostedzone/} so ids compare however the user wrote them. */
+    public static String bareId(String id) {
+        String s = id.strip();
+        int slash = s.lastIndexOf('/');
+        return slash >= 0 ? s.substring(slash + 1) : s;
+    }
+
+    /** Why a zone is not managed, or null when it is. */
+    public String rejection(Zone zone) {
+        if (zoneType.equals("public") && zone.privateZone()) {
+            return "private zone, --aws-zone-type=public";
+        }
+        if (zoneType.equals("private") && !zone.privateZone()) {
+            return "public zone, --aws-zone-type=private";
+        }
+        if (!zoneIds.isEmpty() && !zoneIds.contains(zone.id())) {
+            return "not in --zone-id-filter";
+        }
+        for (String e : domainFilter.excludes()) {
+            if (DnsNames.isUnder(zone.name(), e)) {
+                return "under excluded domain " + e;
+            }
+        }
+        List<String> includes = domainFilter.includes();
+        if (!includes.isEmpty() && includes.stream().noneMatch(i -> DnsNames.isUnder(zone.name(), i)
+                || DnsNames.isUnder(i, zone.name()))) {
+            return "outside the domain filter " + includes;
+        }
+        return null;
+    }
+
+    public List<Zone> select(List<Zone> zones) {
+        return zones.stream().filter(z -> rejection(z) == null)
+                .sorted(Comparator.comparing(Zone::name).thenComparing(Zone::id)).toList();
+    }
+}

@@ -1,0 +1,112 @@
+package io.streamdns.applier.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+/** The applier's meters, named {@code streamdns.applier.*} (Prometheus: {@code streamdns_applier_*}). */
+public final class ApplierMetrics {
+    private static final String P = "streamdns.applier.";
+    private final MeterRegistry registry;
+    private final Timer endToEnd;
+    private final DistributionSummary batchSize;
+    private final Map<String, AtomicInteger> circuitStates = new ConcurrentHashMap<>();
+
+    public ApplierMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.endToEnd = Timer.builder(P + "end.to.end.latency")
+                .description("Source event to provider acceptance (plan.earliestEventAt to accepted)")
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1))
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+        this.batchSize = DistributionSummary.builder(P + "batch.size").description("Changes per ChangeResourceRecordSets")
+                .baseUnit("changes").serviceLevelObjectives(1, 10, 100, 500, 1000).register(registry);
+    }
+
+    public static ApplierMetrics noop() {
+        return new ApplierMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** One provider API call (attempt) by operation and outcome (success, throttled, busy, transient, ...). */
+    public void call(String operation, String outcome, long nanos) {
+        registry.counter(P + "provider.calls", "operation", operation, "outcome", outcome).increment();
+        registry.timer(P + "provider.call.duration", "operation", operation).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void throttled(String operation) {
+        registry.counter(P + "throttles", "operation", operation).increment();
+    }
+
+    public void retried(String operation) {
+        registry.counter(P + "retries", "operation", operation).increment();
+    }
+
+    public void batch(int changes) {
+        batchSize.record(changes);
+    }
+
+    public void change(String status, long n) {
+        if (n > 0) {
+            registry.counter(P + "changes", "outcome", status.toLowerCase(java.util.Locale.ROOT)).increment(n);
+        }
+    }
+
+    public void plan(String status) {
+        registry.counter(P + "plans", "status", status.toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+
+    public void endToEnd(long millis) {
+        if (millis >= 0) {
+            endToEnd.record(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public Timer endToEndTimer() {
+        return endToEnd;
+    }
+
+    public void zoneState(String kind, long n) {
+        if (n > 0) {
+            registry.counter(P + "zone.state.published", "kind", kind).increment(n);
+        }
+    }
+
+    public void drift(long differences) {
+        registry.counter(P + "drift.differences").increment(differences);
+    }
+
+    /** Circuit state per zone: 0 closed, 1 open, 2 half-open, 3 other. */
+    public void circuitState(String zone, int state) {
+        circuitStates.computeIfAbsent(zone, z -> {
+            AtomicInteger holder = new AtomicInteger();
+            Gauge.builder(P + "circuit.state", holder, AtomicInteger::get).tag("zone", z)
+                    .description("0 closed, 1 open, 2 half-open").register(registry);
+            return holder;
+        }).set(state);
+    }
+
+    public void gauge(String name, DoubleSupplier value) {
+        Gauge.builder(P + name, value::getAsDouble).register(registry);
+    }
+
+    public Counter counter(String name, String... tags) {
+        return registry.counter(P + name, tags);
+    }
+}

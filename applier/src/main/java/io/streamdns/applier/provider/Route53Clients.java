@@ -1,0 +1,97 @@
+package io.streamdns.applier.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.route53.Route53AsyncClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+
+/**
+ * Builds the one Route 53 client of a process: SDK retries off (ours are the only retry layer), {@code aws-global}
+ * unless {@code --aws-region}, {@code --aws-endpoint-url} for the emulator or a proxy, credentials from the default
+ * chain (env, profile, web identity/IRSA through the sts module, container, instance) or an assumed role.
+ * The SDK keeps its own small Netty event loop: it cannot share Vert.x's.
+ */
+public final class Route53Clients {
+    private static final Logger LOG = LoggerFactory.getLogger(Route53Clients.class);
+
+    private Route53Clients() {
+    }
+
+    public record Settings(String region, String endpointUrl, String assumeRole, AwsCredentialsProvider credentials) {
+    }
+
+    public static Route53AsyncClient create(Settings s) {
+        Region region = s.region() == null || s.region().isBlank() ? Region.AWS_GLOBAL : Region.of(s.region());
+        AwsCredentialsProvider credentials = credentials(s, region);
+        RetryStrategy noRetries = AwsRetryStrategy.doNotRetry();
+        var builder = Route53AsyncClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(noRetries)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                        .apiCallTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .maxConcurrency(16)
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(1)));
+        if (s.endpointUrl() != null && !s.endpointUrl().isBlank()) {
+            builder.endpointOverride(URI.create(s.endpointUrl()));
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(Settings s, Region region) {
+        AwsCredentialsProvider base = s.credentials() != null ? s.credentials() : DefaultCredentialsProvider.builder().build();
+        if (s.assumeRole() == null || s.assumeRole().isBlank()) {
+            return base;
+        }
+        Region stsRegion = region.isGlobalRegion() ? Region.US_EAST_1 : region;
+        StsClient sts = StsClient.builder().region(stsRegion).credentialsProvider(base).build();
+        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .asyncCredentialUpdateEnabled(true) // refreshed in the background, never on a caller's thread
+                .refreshRequest(AssumeRoleRequest.builder().roleArn(s.assumeRole())
+                        .roleSessionName("streamdns-applier").build())
+                .build();
+        try {
+            // the first STS call blocks: make it here, at start-up, not inside the first Route 53 call on an event loop
+            assumed.resolveCredentials();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot assume role {} yet: {}", s.assumeRole(), e.getMessage());
+        }
+        return assumed;
+    }
+
+    /**
+     * Resolves credentials once, blocking (call from a worker): the chain may read files or call IMDS/STS, which must
+     * not happen on an event loop later. With an endpoint override (the emulator) and no credentials found anywhere,
+     * falls back to fixed dummy ones.
+     */
+    public static AwsCredentialsProvider resolveOrFallback(Settings s) {
+        AwsCredentialsProvider provider = s.credentials() != null ? s.credentials() : DefaultCredentialsProvider.builder().build();
+        try {
+            provider.resolveCredentials();
+            return provider;
+        } catch (RuntimeException e) {
+            if (s.endpointUrl() != null && !s.endpointUrl().isBlank() && (s.assumeRole() == null || s.assumeRole().isBlank())) {
+                String why = String.valueOf(e.getMessage());
+                LOG.warn("no AWS credentials found ({}); using dummy credentials for endpoint {}",
+                        why.length() > 100 ? why.substring(0, 100) + "…" : why, s.endpointUrl());
+                return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTREAMDNSLOCAL", "streamdns-local"));
+            }
+            throw new IllegalStateException("no AWS credentials: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.streamdns.applier.state;
+
+import io.streamdns.applier.batch.Change;
+import io.streamdns.applier.batch.RecordSet;
+import io.streamdns.applier.batch.Zone;
+import io.streamdns.applier.batch.ZoneIndex;
+import io.streamdns.applier.metrics.ApplierMetrics;
+import io.streamdns.applier.provider.CallStats;
+import io.streamdns.applier.provider.DnsProvider;
+import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.dns.DnsNames;
+import io.streamdns.model.dns.DomainFilter;
+import io.streamdns.model.shard.RecordKey;
+import io.streamdns.model.shard.ShardResolver;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code streamdns.zone-state} equal to the provider for the partitions this instance owns: on assignment it
+ * lists the zones of those partitions and publishes what differs from the topic (tombstoning what vanished); after
+ * each accepted change it publishes the new truth; the drift check re-lists and republishes differences.
+ * Assignment work and drift checks run one at a time.
+ */
+public final class ZoneStateKeeper {
+    private static final Logger LOG = LoggerFactory.getLogger(ZoneStateKeeper.class);
+
+    private final Vertx vertx;
+    private final DnsProvider provider;
+    private final ZoneCatalog catalog;
+    private final ZoneCache cache;
+    private final ZoneStatePublisher publisher;
+    private final ZoneStateReader reader;
+    private final ShardResolver shards;
+    private final DomainFilter filter;
+    private final ApplierMetrics metrics;
+    private final Set<Integer> assigned = new TreeSet<>();
+    private Future<Void> tail = Future.succeededFuture();
+
+    public ZoneStateKeeper(Vertx vertx, DnsProvider provider, ZoneCatalog catalog, ZoneCache cache,
+                           ZoneStatePublisher publisher, ZoneStateReader reader, ShardResolver shards,
+                           DomainFilter filter, ApplierMetrics metrics) {
+        this.vertx = vertx;
+        this.provider = provider;
+        this.catalog = catalog;
+        this.cache = cache;
+        this.publisher = publisher;
+        this.reader = reader;
+        this.shards = shards;
+        this.filter = filter;
+        this.metrics = metrics;
+    }
+
+    public ZoneCache cache() {
+        return cache;
+    }
+
+    public ZoneCatalog catalog() {
+        return catalog;
+    }
+
+    public Set<Integer> assigned() {
+        return Set.copyOf(assigned);
+    }
+
+    /** Runs after whatever assignment or drift work is queued. */
+    private Future<Void> serially(java.util.function.Supplier<Future<Void>> work) {
+        Future<Void> next = tail.transform(ignored -> work.get());
+        tail = next.recover(t -> Future.succeededFuture());
+        return next;
+    }
+
+    public Future<Void> onAssigned(Set<Integer> partitions) {
+        Set<Integer> fresh = Set.copyOf(partitions);
+        assigned.addAll(fresh);
+        return serially(() -> load(fresh));
+    }
+
+    public void onRevoked(Set<Integer> partitions) {
+        assigned.removeAll(partitions);
+    }
+
+    private Future<Void> load(Set<Integer> partitions) {
+        Set<Integer> still = new HashSet<>(partitions);
+        still.retainAll(assigned);
+        if (still.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return catalog.index().compose(index -> vertx.executeBlocking(() -> reader.read(still), false).compose(onTopic -> {
+            Set<Zone> zones = new LinkedHashSet<>(relevant(index, still));
+            Set<String> topicZoneIds = new HashSet<>();
+            onTopic.keySet().forEach(k -> topicZoneIds.add(zoneIdOf(k)));
+            index.zones().stream().filter(z -> topicZoneIds.contains(z.id())).forEach(zones::add);
+            LOG.info("partitions {}: listing {} zone(s) {}, {} record(s) on the topic", still, zones.size(), zones, onTopic.size());
+            Set<String> listedKeys = new HashSet<>();
+            Future<Void> chain = Future.succeededFuture();
+            for (Zone zone : zones) {
+                chain = chain.compose(v -> listStable(zone, 3).compose(sets -> {
+                    List<RecordSet> changed = new ArrayList<>();
+                    for (RecordSet s : sets) {
+                        String key = publisher.key(zone, s);
+                        listedKeys.add(key);
+                        ZoneRecord now = s.toZoneRecord(zone);
+                        if (!onTopic.containsKey(key) || !Objects.equals(onTopic.get(key), now)) {
+                            changed.add(s);
+                        }
+                    }
+                    return publisher.publish(zone, changed, List.of(), still::contains).mapEmpty();
+                }));
+            }
+            return chain.compose(v -> {
+                List<String> vanished = onTopic.keySet().stream().filter(k -> !listedKeys.contains(k)).sorted().toList();
+                if (!vanished.isEmpty()) {
+                    LOG.info("partitions {}: tombstoning {} record(s) no longer in the provider", still, vanished.size());
+                }
+                return publisher.tombstones(vanished).mapEmpty();
+            });
+        }));
+    }
+
+    /** Lists a zone into the cache; a write that lands meanwhile makes the listing stale, so it is taken again. */
+    private Future<List<RecordSet>> listStable(Zone zone, int tries) {
+        long version = cache.version(zone.id());
+        return provider.records(zone, new CallStats()).compose(sets -> {
+            if (cache.version(zone.id()) != version && tries > 1) {
+                return listStable(zone, tries - 1);
+            }
+            cache.replace(zone, sets);
+            return Future.succeededFuture(sets);
+        });
+    }
+
+    /** Lists zones a plan needs that no assignment loaded yet (names whose zone spans several shards). */
+    public Future<Void> ensureLoaded(List<Zone> zones) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Zone zone : zones) {
+            if (!cache.isLoaded(zone.id())) {
+                chain = chain.compose(v -> cache.isLoaded(zone.id()) ? Future.succeededFuture()
+                        : listStable(zone, 3).compose(sets -> publisher.publish(zone, sets, List.of(), assigned::contains))
+                        .mapEmpty());
+            }
+        }
+        return chain;
+    }
+
+    /** Accepted changes, in wire order: into the cache and onto the topic (the truth, whoever's partition). */
+    public Future<Void> applied(Zone zone, List<Change> changes) {
+        List<RecordSet> upserts = new ArrayList<>();
+        List<RecordSet> removed = new ArrayList<>();
+        for (Change c : changes) {
+            cache.apply(zone, c);
+            if (c.action() == Change.Action.DELETE) {
+                removed.add(c.recordSet());
+                upserts.removeIf(s -> s.key().equals(c.recordSet().key()));
+            } else {
+                upserts.add(c.recordSet());
+                removed.removeIf(s -> s.key().equals(c.recordSet().key()));
+            }
+        }
+        return publisher.publish(zone, upserts, removed, p -> true).mapEmpty();
+    }
+
+    /** Re-reads one name (a refused create or delete) and publishes what is really there. */
+    public Future<Void> reread(Zone zone, String name, CallStats stats) {
+        return provider.recordsAt(zone, name, stats).compose(sets -> {
+            ZoneCache.Diff diff = cache.replaceAt(zone, name, sets);
+            return publisher.publish(zone, diff.upserted().isEmpty() ? sets : diff.upserted(), diff.removed(), p -> true);
+        }).mapEmpty();
+    }
+
+    /** Re-discovers zones and re-lists those of the assigned partitions; publishes differences. */
+    public Future<Void> drift() {
+        return serially(() -> catalog.refresh().compose(index -> {
+            Set<String> managed = new HashSet<>();
+            index.zones().forEach(z -> managed.add(z.id()));
+            Future<Void> chain = Future.succeededFuture();
+            for (String gone : cache.loadedZoneIds()) {
+                if (!managed.contains(gone)) {
+                    List<RecordSet> sets = cache.all(gone);
+                    Zone zone = new Zone(gone, "gone", false); // the key needs only the id
+                    LOG.warn("zone {} is no longer managed or gone: tombstoning its {} record(s)", gone, sets.size());
+                    cache.drop(gone);
+                    chain = chain.compose(v -> publisher.publish(zone, List.of(), sets, assigned::contains).mapEmpty());
+                }
+            }
+            for (Zone zone : relevant(index, assigned)) {
+                chain = chain.compose(v -> {
+                    long version = cache.version(zone.id());
+                    return provider.records(zone, new CallStats()).compose(sets -> {
+                        if (cache.version(zone.id()) != version) {
+                            LOG.debug("drift check of {} raced a write; next time", zone);
+                            return Future.succeededFuture();
+                        }
+                        ZoneCache.Diff diff = cache.replace(zone, sets);
+                        if (!diff.isEmpty()) {
+                            LOG.info("drift in {}: {} changed, {} gone", zone, diff.upserted().size(), diff.removed().size());
+                            metrics.drift(diff.size());
+                        }
+                        return publisher.publish(zone, diff.upserted(), diff.removed(), assigned::contains).mapEmpty();
+                    });
+                });
+            }
+            return chain;
+        }));
+    }
+
+    /** Zones whose records may fall in these partitions: the zone's own shard and the filter domains inside it. */
+    List<Zone> relevant(ZoneIndex index, Set<Integer> partitions) {
+        List<Zone> out = new ArrayList<>();
+        for (Zone z : index.zones()) {
+            Set<String> zoneShards = new HashSet<>();
+            zoneShards.add(shards.shardOf(z.name()));
+            filter.includes().stream().filter(i -> DnsNames.isUnder(i, z.name())).forEach(zoneShards::add);
+            if (zoneShards.stream().anyMatch(s -> partitions.contains(publisher.partitionOfShard(s)))) {
+                out.add(z);
+            }
+        }
+        return out;
+    }
+
+    static String zoneIdOf(String key) {
+        String identity = RecordKey.parse(key).identity();
+        int slash = identity.indexOf('/');
+        return slash < 0 ? identity : identity.substring(0, slash);
+    }
+}

@@ -1,0 +1,81 @@
+package io.streamdns.applier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ApplierConfigTest {
+
+    @Test
+    void defaultsFollowExternalDnsAndRoute53() {
+        ApplierConfig c = ApplierConfig.defaultConfig();
+        assertThat(c.awsApiRate()).isEqualTo(5);
+        assertThat(c.awsApiRateShare()).isEqualTo(1);
+        assertThat(c.limits()).isEqualTo(io.streamdns.applier.batch.Limits.ROUTE53);
+        assertThat(c.awsEvaluateTargetHealth()).isTrue();
+        assertThat(c.awsPreferCname()).isFalse();
+        assertThat(c.txtOwnerId()).isEqualTo("default");
+        assertThat(c.driftInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.groupId()).isEqualTo("streamdns-applier");
+        assertThat(c.dryRun()).isFalse();
+        assertThat(c.awsRegion()).isEmpty();
+    }
+
+    @Test
+    void readsEveryFlag() {
+        ApplierConfig c = ApplierConfig.fromMap(Map.ofEntries(Map.entry("aws-api-rate", "4"), Map.entry("aws-api-rate-share", "2"),
+                Map.entry("domain-filter", "example.com, example.org"), Map.entry("exclude-domains", "int.example.com"),
+                Map.entry("zone-id-filter", "/hostedzone/Z1,Z2"), Map.entry("aws-zone-type", "Private"),
+                Map.entry("drift-interval", "90s"), Map.entry("dry-run", "true"), Map.entry("txt-prefix", "p."),
+                Map.entry("aws-endpoint-url", "http://127.0.0.1:4566"), Map.entry("aws-evaluate-target-health", "false")));
+        assertThat(c.ratePerInstance()).isEqualTo(2);
+        assertThat(c.domainFilter()).containsExactly("example.com", "example.org");
+        assertThat(c.zoneSelection().zoneIds()).containsExactlyInAnyOrder("Z1", "Z2");
+        assertThat(c.awsZoneType()).isEqualTo("private");
+        assertThat(c.driftInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.dryRun()).isTrue();
+        assertThat(c.txtNames().txtName("www.example.com", "A")).isEqualTo("p.a-www.example.com");
+        assertThat(c.awsEvaluateTargetHealth()).isFalse();
+        assertThat(c.filter().matches("int.example.com")).isFalse();
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                Arguments.of(Map.of("aws-api-rate", "0"), "--aws-api-rate"),
+                Arguments.of(Map.of("aws-api-rate", "fast"), "--aws-api-rate"),
+                Arguments.of(Map.of("aws-api-rate-share", "0"), "--aws-api-rate-share"),
+                Arguments.of(Map.of("aws-batch-change-size", "1001"), "--aws-batch-change-size"),
+                Arguments.of(Map.of("aws-batch-change-size-bytes", "40000"), "--aws-batch-change-size-bytes"),
+                Arguments.of(Map.of("aws-batch-change-size-values", "-1"), "--aws-batch-change-size-values"),
+                Arguments.of(Map.of("aws-zone-type", "internal"), "--aws-zone-type"),
+                Arguments.of(Map.of("aws-endpoint-url", "localhost"), "--aws-endpoint-url"),
+                Arguments.of(Map.of("drift-interval", "soon"), "--drift-interval"),
+                Arguments.of(Map.of("drift-interval", "0s"), "--drift-interval"),
+                Arguments.of(Map.of("dry-run", "maybe"), "--dry-run"),
+                Arguments.of(Map.of("domain-filter", "bad domain.com"), "--domain-filter"),
+                Arguments.of(Map.of("txt-owner-id", "a,b"), "--txt-owner-id"),
+                Arguments.of(Map.of("txt-prefix", "p.", "txt-suffix", "-s"), "--txt-prefix"),
+                Arguments.of(Map.of("no-such-flag", "1"), "--no-such-flag"));
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("invalid")
+    void invalidValuesNameTheFlag(Map<String, String> values, String flag) {
+        assertThatThrownBy(() -> ApplierConfig.fromMap(values)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(flag);
+    }
+
+    @Test
+    void everyDefaultKeyIsAFlagName() {
+        assertThat(ApplierConfig.DEFAULTS.keySet()).allSatisfy(k -> assertThat(k).matches("[a-z0-9-]+"));
+        assertThat(List.copyOf(ApplierConfig.DEFAULTS.keySet())).contains("aws-api-rate", "txt-owner-id", "group-id");
+    }
+}

@@ -1,0 +1,206 @@
+package io.streamdns.applier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdns.applier.batch.EndpointMapper;
+import io.streamdns.applier.batch.Limits;
+import io.streamdns.applier.batch.OwnershipGuard;
+import io.streamdns.applier.batch.PlanCompiler;
+import io.streamdns.applier.batch.RecordSet;
+import io.streamdns.applier.batch.Zone;
+import io.streamdns.applier.batch.ZoneSelection;
+import io.streamdns.applier.metrics.ApplierMetrics;
+import io.streamdns.applier.provider.ProviderException;
+import io.streamdns.applier.state.ZoneCache;
+import io.streamdns.applier.state.ZoneCatalog;
+import io.streamdns.applier.state.ZoneStateKeeper;
+import io.streamdns.applier.state.ZoneStatePublisher;
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.dns.DomainFilter;
+import io.streamdns.model.registry.TxtNameMapper;
+import io.streamdns.model.registry.TxtRecordFormat;
+import io.streamdns.model.shard.ShardResolver;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The executor against an in-memory provider with Route 53's semantics, and a mock Kafka producer. */
+@ExtendWith(VertxExtension.class)
+class PlanExecutorTest {
+    static final String OWNER = "me";
+    Vertx vertx;
+    FakeDnsProvider provider;
+    Zone zone;
+    MockProducer<String, byte[]> mock;
+    ZoneStateKeeper keeper;
+
+    @BeforeEach
+    void setUp(Vertx vertx) {
+        this.vertx = vertx;
+        provider = new FakeDnsProvider();
+        zone = provider.zone("Z1", "example.com");
+        mock = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        ApplierMetrics metrics = ApplierMetrics.noop();
+        ShardResolver shards = new ShardResolver(List.of());
+        keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider, new ZoneSelection("", null, DomainFilter.ALL)),
+                new ZoneCache(), new ZoneStatePublisher(KafkaProducer.create(vertx, mock), shards, 6, metrics), null,
+                shards, DomainFilter.ALL, metrics);
+    }
+
+    PlanExecutor executor(boolean dryRun) {
+        OwnershipGuard guard = new OwnershipGuard(OWNER, TxtNameMapper.defaults());
+        return new PlanExecutor(provider, keeper, index -> new PlanCompiler(index, DomainFilter.ALL, guard,
+                new EndpointMapper(true), Limits.ROUTE53), dryRun, ApplierMetrics.noop());
+    }
+
+    ApplyResult run(PlanExecutor executor, ChangePlan plan) throws Exception {
+        Future<ApplyResult> f = Future.future(p -> vertx.runOnContext(v -> executor.execute(plan, 1L).onComplete(p)));
+        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    static ChangePlan creates(List<Endpoint> endpoints) {
+        return new ChangePlan("p1", "example.com", 1L, 1L, endpoints, List.of(), List.of(), List.of(), List.of());
+    }
+
+    static List<Endpoint> hosts(int n, int poisonAt) {
+        List<Endpoint> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Endpoint.of(String.format("h%03d.example.com", i), "A", i == poisonAt ? "poison" : "10.0.0.1"));
+        }
+        return out;
+    }
+
+    static Endpoint txtFor(String name) {
+        return new Endpoint("a-" + name, "TXT", List.of(TxtRecordFormat.value(Map.of("owner", OWNER))), 0, null, Map.of(),
+                Map.of(Labels.OWNED_RECORD, name));
+    }
+
+    long count(ApplyResult r, ChangeOutcome.Status s) {
+        return r.outcomes().stream().filter(o -> o.status() == s).count();
+    }
+
+    @Test
+    void aPoisonChangeInABatchOf500IsIsolatedByBisection() throws Exception {
+        ApplyResult r = run(executor(false), creates(hosts(500, 137)));
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.PARTIAL);
+        assertThat(count(r, ChangeOutcome.Status.APPLIED)).isEqualTo(499);
+        assertThat(r.outcomes()).filteredOn(o -> o.status() == ChangeOutcome.Status.REJECTED).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.dnsName()).isEqualTo("h137.example.com");
+                    assertThat(o.message()).contains("ARRDATAIllegalIPv4Address");
+                });
+        assertThat(provider.zones.get(zone)).hasSize(499);
+        // 1 + about two calls per halving (log2 500 ≈ 9) instead of 500 one-by-one
+        assertThat(provider.applyCalls.get()).isBetween(10, 25);
+        assertThat(r.attempts()).isGreaterThanOrEqualTo(provider.applyCalls.get());
+    }
+
+    @Test
+    void aNamedRejectionTakesOutOnlyItsGroupAndPublishesTheTruth() throws Exception {
+        RecordSet theirs = new RecordSet("h003.example.com", "A", 300, List.of("192.0.2.9"), null, null, null);
+        provider.put(zone, theirs);
+        List<Endpoint> plan = new ArrayList<>();
+        for (Endpoint e : hosts(10, -1)) {
+            plan.add(e);
+            plan.add(txtFor(e.dnsName()));
+        }
+        ApplyResult r = run(executor(false), creates(plan));
+        // the listing showed h003's A, so the create is still sent (Route 53 decides) and refused with its group
+        assertThat(r.outcomes()).filteredOn(o -> o.status() == ChangeOutcome.Status.REJECTED)
+                .extracting(ChangeOutcome::dnsName).containsExactlyInAnyOrder("h003.example.com", "a-h003.example.com");
+        assertThat(count(r, ChangeOutcome.Status.APPLIED)).isEqualTo(18);
+        assertThat(provider.zones.get(zone).get(theirs.key())).as("never overwritten").isEqualTo(theirs);
+        assertThat(provider.applyCalls.get()).isEqualTo(2);
+        assertThat(published()).contains("example.com|Z1/h003.example.com/A/");
+    }
+
+    @Test
+    void aReplayedPlanIsAlreadyDone() throws Exception {
+        ChangePlan plan = creates(List.of(Endpoint.of("www.example.com", "A", "10.0.0.1"), txtFor("www.example.com")));
+        assertThat(run(executor(false), plan).status()).isEqualTo(ApplyResult.Status.APPLIED);
+        int calls = provider.applyCalls.get();
+        ApplyResult again = run(executor(false), plan);
+        assertThat(again.status()).isEqualTo(ApplyResult.Status.NOTHING_TO_DO);
+        assertThat(again.outcomes()).allSatisfy(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.ALREADY_DONE));
+        assertThat(provider.applyCalls.get()).isEqualTo(calls);
+    }
+
+    @Test
+    void aReplayWhoseFirstRunLandedUnseenEndsAlreadyDone() throws Exception {
+        // another applier's batch landed after our listing: we create again, Route 53 refuses, the re-read shows ours
+        keeper.ensureLoaded(List.of(zone)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        provider.put(zone, new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), null, null, null));
+        ApplyResult r = run(executor(false), creates(List.of(Endpoint.of("www.example.com", "A", "10.0.0.1"))));
+        assertThat(r.outcomes()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.ALREADY_DONE));
+    }
+
+    @Test
+    void aDeleteOfASetThatVanishedCountsAsDoneAndItsTxtGoesToo() throws Exception {
+        RecordSet a = new RecordSet("old.example.com", "A", 300, List.of("10.0.0.1"), null, null, null);
+        RecordSet txt = new RecordSet("a-old.example.com", "TXT", 300, List.of(TxtRecordFormat.value(Map.of("owner", OWNER))),
+                null, null, null);
+        provider.put(zone, a);
+        provider.put(zone, txt);
+        keeper.ensureLoaded(List.of(zone)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        provider.zones.get(zone).remove(a.key()); // deleted by hand after our listing
+        ChangePlan plan = new ChangePlan("p2", "example.com", 1L, 0L, List.of(), List.of(), List.of(),
+                List.of(Endpoint.of("old.example.com", "A", "10.0.0.1"), txtFor("old.example.com")), List.of());
+        ApplyResult r = run(executor(false), plan);
+        assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("old.example.com", ChangeOutcome.Status.ALREADY_DONE),
+                org.assertj.core.groups.Tuple.tuple("a-old.example.com", ChangeOutcome.Status.APPLIED));
+        assertThat(provider.zones.get(zone)).isEmpty();
+        assertThat(r.endToEndMillis()).as("no source event time: unknown").isEqualTo(-1);
+    }
+
+    @Test
+    void dryRunWritesNothing() throws Exception {
+        ApplyResult r = run(executor(true), creates(hosts(5, -1)));
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.DRY_RUN);
+        assertThat(r.outcomes()).allSatisfy(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.DRY_RUN));
+        assertThat(provider.applyCalls.get()).isZero();
+        assertThat(provider.zones.get(zone)).isEmpty();
+    }
+
+    @Test
+    void persistentProviderTroubleFailsTheChangesButAnswersThePlan() throws Exception {
+        provider.failWith = ProviderException.of(ProviderException.Kind.TRANSIENT, "ServiceUnavailable", "down");
+        ApplyResult r = run(executor(false), creates(hosts(3, -1)));
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.FAILED);
+        assertThat(r.outcomes()).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(ChangeOutcome.Status.FAILED);
+            assertThat(o.message()).contains("ServiceUnavailable");
+        });
+        provider.failWith = ProviderException.of(ProviderException.Kind.CIRCUIT_OPEN, "CircuitOpen", "open");
+        assertThat(run(executor(false), creates(hosts(3, -1))).outcomes())
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.SKIPPED));
+    }
+
+    @Test
+    void appliedChangesArePublishedToZoneState() throws Exception {
+        ApplyResult r = run(executor(false), creates(List.of(Endpoint.of("www.example.com", "A", "10.0.0.1"))));
+        assertThat(r.changeIds()).hasSize(1);
+        assertThat(r.endToEndMillis()).isGreaterThanOrEqualTo(0);
+        assertThat(published()).containsExactly("example.com|Z1/www.example.com/A/");
+    }
+
+    List<String> published() {
+        return mock.history().stream().map(ProducerRecord::key).toList();
+    }
+}

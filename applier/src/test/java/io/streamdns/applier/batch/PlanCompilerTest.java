@@ -1,0 +1,218 @@
+package io.streamdns.applier.batch;
+
+import static io.streamdns.applier.batch.Fixtures.OWNER;
+import static io.streamdns.applier.batch.Fixtures.ownerValue;
+import static io.streamdns.applier.batch.Fixtures.ownershipTxt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.ProviderProperties;
+import io.streamdns.model.dns.DomainFilter;
+import io.streamdns.model.registry.TxtNameMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlanCompilerTest {
+    static final Zone EXAMPLE = Fixtures.EXAMPLE;
+    static final Zone SUB = new Zone("Z2", "sub.example.com", false);
+    static final Zone OTHER = new Zone("Z3", "other.org", false);
+    static final ZoneIndex ZONES = new ZoneIndex(List.of(EXAMPLE, SUB, OTHER));
+
+    static PlanCompiler compiler(DomainFilter filter) {
+        return new PlanCompiler(ZONES, filter, new OwnershipGuard(OWNER, TxtNameMapper.defaults()),
+                new EndpointMapper(true), Limits.ROUTE53);
+    }
+
+    static ChangePlan plan(List<Endpoint> create, List<Endpoint> old, List<Endpoint> neu, List<Endpoint> delete) {
+        return new ChangePlan("p1", "example.com", 1L, 0L, create, old, neu, delete, List.of());
+    }
+
+    static ChangePlan update(Endpoint old, Endpoint neu) {
+        return plan(List.of(), List.of(old), List.of(neu), List.of());
+    }
+
+    static Endpoint a(String name, String ip) {
+        return Endpoint.of(name, "A", ip);
+    }
+
+    static Endpoint alias(String name, String target) {
+        return Endpoint.of(name, "A", target).withProperty(ProviderProperties.ALIAS, "true");
+    }
+
+    /** The zone holds www's A (owned through a-www) unless a row says otherwise. */
+    static final RecordSet[] OWNED_WWW = {
+            Fixtures.a("www.example.com", "10.0.0.1"),
+            new RecordSet("www.example.com", "CNAME", 300, List.of("lb.example.net"), null, null, null),
+            Fixtures.txt("a-www.example.com", ownerValue(OWNER)),
+            Fixtures.txt("cname-www.example.com", ownerValue(OWNER))};
+
+    static Stream<Arguments> updates() {
+        Endpoint www = a("www.example.com", "10.0.0.1");
+        return Stream.of(
+                Arguments.of("targets change: UPSERT", www, a("www.example.com", "10.0.0.2"),
+                        List.of("UPSERT A www.example.com")),
+                Arguments.of("TTL change: UPSERT", www, www.withTtl(60), List.of("UPSERT A www.example.com")),
+                Arguments.of("type change CNAME -> A: DELETE + CREATE", Endpoint.of("www.example.com", "CNAME", "lb.example.net"),
+                        www, List.of("DELETE CNAME www.example.com", "CREATE A www.example.com")),
+                Arguments.of("set identifier change: DELETE + CREATE", www.withSetIdentifier("a").withProperty(ProviderProperties.AWS_WEIGHT, "1"),
+                        www.withSetIdentifier("b").withProperty(ProviderProperties.AWS_WEIGHT, "1"),
+                        List.of("DELETE A www.example.com/a", "CREATE A www.example.com/b")),
+                Arguments.of("A -> ALIAS: DELETE + CREATE", www, alias("www.example.com", "lb-1.us-east-1.elb.amazonaws.com"),
+                        List.of("DELETE A www.example.com", "CREATE A www.example.com")),
+                Arguments.of("ALIAS -> A: DELETE + CREATE", alias("www.example.com", "lb-1.us-east-1.elb.amazonaws.com"), www,
+                        List.of("DELETE A www.example.com", "CREATE A www.example.com")),
+                Arguments.of("ALIAS target change: UPSERT", alias("www.example.com", "lb-1.us-east-1.elb.amazonaws.com"),
+                        alias("www.example.com", "lb-2.us-east-1.elb.amazonaws.com"), List.of("UPSERT A www.example.com")),
+                Arguments.of("routing kind weighted -> latency: DELETE + CREATE",
+                        www.withSetIdentifier("a").withProperty(ProviderProperties.AWS_WEIGHT, "1"),
+                        www.withSetIdentifier("a").withProperty(ProviderProperties.AWS_REGION, "eu-west-1"),
+                        List.of("DELETE A www.example.com/a", "CREATE A www.example.com/a")),
+                Arguments.of("weight change: UPSERT", www.withSetIdentifier("a").withProperty(ProviderProperties.AWS_WEIGHT, "1"),
+                        www.withSetIdentifier("a").withProperty(ProviderProperties.AWS_WEIGHT, "9"),
+                        List.of("UPSERT A www.example.com/a")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("updates")
+    void updatesBecomeUpsertOrDeleteCreate(String title, Endpoint old, Endpoint neu, List<String> wire) {
+        // the zone holds exactly the old set plus its ownership TXTs
+        List<RecordSet> zone = new ArrayList<>(List.of(OWNED_WWW).subList(2, 4));
+        zone.add(new EndpointMapper(true).toRecordSet(old, EXAMPLE));
+        CompiledPlan c = compiler(DomainFilter.ALL).compile(update(old, neu), Fixtures.lookup(zone.toArray(RecordSet[]::new)));
+        assertThat(wire(c)).containsExactlyElementsOf(wire);
+        assertThat(c.decided()).isEmpty();
+    }
+
+    static Stream<Arguments> plans() {
+        Endpoint www = a("www.example.com", "10.0.0.1");
+        Endpoint www2 = a("www.example.com", "10.0.0.2");
+        return Stream.of(
+                Arguments.of("create with ownership TXT: one batch, TXT beside its record",
+                        plan(List.of(www, ownershipTxt("www.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
+                        new RecordSet[0], List.of("Z1: CREATE TXT a-www.example.com", "Z1: CREATE A www.example.com"), List.of()),
+                Arguments.of("longest zone wins",
+                        plan(List.of(a("api.sub.example.com", "10.0.0.1"), a("x.example.com", "10.0.0.1")), List.of(), List.of(), List.of()),
+                        new RecordSet[0], List.of("Z1: CREATE A x.example.com", "Z2: CREATE A api.sub.example.com"), List.of()),
+                Arguments.of("aws/hosted-zone-id pins the group, TXT included",
+                        plan(List.of(a("api.sub.example.com", "10.0.0.1").withProperty(ProviderProperties.AWS_HOSTED_ZONE_ID, "/hostedzone/Z1"),
+                                ownershipTxt("api.sub.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
+                        new RecordSet[0], List.of("Z1: CREATE TXT a-api.sub.example.com", "Z1: CREATE A api.sub.example.com"), List.of()),
+                Arguments.of("pin to an unmanaged zone: skipped",
+                        plan(List.of(a("www.example.com", "10.0.0.1").withProperty(ProviderProperties.AWS_HOSTED_ZONE_ID, "ZNOPE")),
+                                List.of(), List.of(), List.of()),
+                        new RecordSet[0], List.of(), List.of("SKIPPED CREATE www.example.com/A")),
+                Arguments.of("no zone holds the name: skipped",
+                        plan(List.of(a("www.nowhere.net", "10.0.0.1")), List.of(), List.of(), List.of()),
+                        new RecordSet[0], List.of(), List.of("SKIPPED CREATE www.nowhere.net/A")),
+                Arguments.of("update of an owned record with its TXT: sent",
+                        plan(List.of(), List.of(www), List.of(www2), List.of()), OWNED_WWW,
+                        List.of("Z1: UPSERT A www.example.com"), List.of()),
+                Arguments.of("update without ownership TXT: group skipped",
+                        plan(List.of(), List.of(www), List.of(www2), List.of()), new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1")},
+                        List.of(), List.of("SKIPPED UPDATE www.example.com/A")),
+                Arguments.of("update owned by someone else: group skipped, TXT too",
+                        plan(List.of(), List.of(www, ownershipTxt("www.example.com", "A", OWNER)),
+                                List.of(www2, ownershipTxt("www.example.com", "A", OWNER).withTargets(List.of(ownerValue(OWNER)))), List.of()),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", ownerValue("them"))},
+                        List.of(), List.of("SKIPPED UPDATE www.example.com/A", "SKIPPED UPDATE a-www.example.com/TXT")),
+                Arguments.of("owned through the legacy TXT name",
+                        plan(List.of(), List.of(), List.of(), List.of(www)),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("www.example.com", ownerValue(OWNER))},
+                        List.of("Z1: DELETE A www.example.com"), List.of()),
+                Arguments.of("A alias owned through a legacy cname- TXT",
+                        plan(List.of(), List.of(), List.of(), List.of(alias("www.example.com", "d1.cloudfront.net"))),
+                        new RecordSet[] {new EndpointMapper(true).toRecordSet(alias("www.example.com", "d1.cloudfront.net"), EXAMPLE),
+                                Fixtures.txt("cname-www.example.com", ownerValue(OWNER))},
+                        List.of("Z1: DELETE A www.example.com"), List.of()),
+                Arguments.of("TXT that is not an ownership record is never deleted",
+                        plan(List.of(), List.of(), List.of(), List.of(Endpoint.of("t.example.com", "TXT", "\"v=spf1\""))),
+                        new RecordSet[] {Fixtures.txt("t.example.com", "\"v=spf1\"")},
+                        List.of(), List.of("SKIPPED DELETE t.example.com/TXT")),
+                Arguments.of("delete of a missing set: already done",
+                        plan(List.of(), List.of(), List.of(), List.of(www, ownershipTxt("www.example.com", "A", OWNER))),
+                        new RecordSet[0], List.of(), List.of("ALREADY_DONE DELETE www.example.com/A", "ALREADY_DONE DELETE a-www.example.com/TXT")),
+                Arguments.of("create of an identical set: already done (a replayed plan)",
+                        plan(List.of(www, ownershipTxt("www.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
+                        List.of(), List.of("ALREADY_DONE CREATE www.example.com/A", "ALREADY_DONE CREATE a-www.example.com/TXT")),
+                Arguments.of("a delete sends the set as the zone holds it (TTL 60, not the plan's unset TTL)",
+                        plan(List.of(), List.of(), List.of(), List.of(www)),
+                        new RecordSet[] {new RecordSet("www.example.com", "A", 60, List.of("10.0.0.1"), null, null, null),
+                                Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
+                        List.of("Z1: DELETE A www.example.com ttl=60"), List.of()),
+                Arguments.of("create over a different existing set is still sent (Route 53 refuses it)",
+                        plan(List.of(www), List.of(), List.of(), List.of()),
+                        new RecordSet[] {Fixtures.a("www.example.com", "192.0.2.1")},
+                        List.of("Z1: CREATE A www.example.com"), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void compiles(String title, ChangePlan plan, RecordSet[] zone, List<String> wire, List<String> decided) {
+        CompiledPlan c = compiler(DomainFilter.ALL).compile(plan, Fixtures.lookup(zone));
+        assertThat(zoneWire(c)).containsExactlyElementsOf(wire);
+        assertThat(decided(c)).containsExactlyInAnyOrderElementsOf(decided);
+    }
+
+    @Test
+    void namesOutsideTheDomainFilterAreNeverSentAndTakeTheirGroupAlong() {
+        ChangePlan plan = plan(List.of(a("www.example.com", "10.0.0.1"), ownershipTxt("www.example.com", "A", OWNER),
+                a("api.sub.example.com", "10.0.0.1")), List.of(), List.of(), List.of());
+        CompiledPlan c = compiler(DomainFilter.of(List.of("sub.example.com"), List.of())).compile(plan, ZoneLookup.EMPTY);
+        assertThat(zoneWire(c)).containsExactly("Z2: CREATE A api.sub.example.com");
+        assertThat(decided(c)).containsExactlyInAnyOrder("SKIPPED CREATE www.example.com/A", "SKIPPED CREATE a-www.example.com/TXT");
+        assertThat(c.decided()).allSatisfy(d -> assertThat(d.message()).contains("outside the domain filter"));
+
+        CompiledPlan excluded = compiler(DomainFilter.of(List.of(), List.of("sub.example.com"))).compile(plan, ZoneLookup.EMPTY);
+        assertThat(decided(excluded)).containsExactly("SKIPPED CREATE api.sub.example.com/A");
+    }
+
+    @Test
+    void anOversizedGroupIsReported() {
+        List<String> ips = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ips.add("10.0.0." + i);
+        }
+        ChangePlan plan = plan(List.of(new Endpoint("big.example.com", "A", ips, 0, null, Map.of(), Map.of()),
+                a("small.example.com", "10.0.0.1")), List.of(), List.of(), List.of());
+        CompiledPlan c = new PlanCompiler(ZONES, DomainFilter.ALL, new OwnershipGuard(OWNER, TxtNameMapper.defaults()),
+                new EndpointMapper(true), new Limits(1000, 32_000, 10)).compile(plan, ZoneLookup.EMPTY);
+        assertThat(zoneWire(c)).containsExactly("Z1: CREATE A small.example.com");
+        assertThat(c.decided()).singleElement().satisfies(d -> assertThat(d.message()).contains("exceeds the batch limits"));
+    }
+
+    @Test
+    void aMalformedEndpointSkipsItsGroupWithTheReason() {
+        ChangePlan plan = plan(List.of(a("www.example.com", "10.0.0.1").withProperty(ProviderProperties.AWS_WEIGHT, "7"),
+                ownershipTxt("www.example.com", "A", OWNER)), List.of(), List.of(), List.of());
+        CompiledPlan c = compiler(DomainFilter.ALL).compile(plan, ZoneLookup.EMPTY);
+        assertThat(c.zones()).isEmpty();
+        assertThat(decided(c)).containsExactlyInAnyOrder("SKIPPED CREATE www.example.com/A", "SKIPPED CREATE a-www.example.com/TXT");
+        assertThat(c.decided()).allSatisfy(d -> assertThat(d.message()).contains("needs a set identifier"));
+    }
+
+    static List<String> wire(CompiledPlan c) {
+        return c.allChanges().stream().map(ch -> ch.action() + " " + ch.recordSet().type() + " " + ch.recordSet().name()
+                + (ch.recordSet().setIdentifier() == null ? "" : "/" + ch.recordSet().setIdentifier())).toList();
+    }
+
+    static List<String> zoneWire(CompiledPlan c) {
+        List<String> out = new ArrayList<>();
+        c.zones().forEach(z -> z.batches().forEach(b -> b.changes().forEach(ch -> out.add(z.zone().id() + ": "
+                + ch.action() + " " + ch.recordSet().type() + " " + ch.recordSet().name()
+                + (ch.recordSet().ttl() == 300 || ch.recordSet().ttl() == 0 ? "" : " ttl=" + ch.recordSet().ttl())))));
+        return out;
+    }
+
+    static List<String> decided(CompiledPlan c) {
+        return c.decided().stream().map(d -> d.status() + " " + d.origin().action() + " " + d.origin().dnsName() + "/"
+                + d.origin().recordType()).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package io.streamdns.sandbox.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * A Kubernetes API server stand-in: fabric8's mock server in CRUD mode (lists, watches, status updates behave like
+ * an API server's), with helpers to load manifests and to play the cloud controller that sets load-balancer status.
+ */
+public final class KubernetesEmulator implements AutoCloseable {
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    private KubernetesEmulator(KubernetesMockServer server) {
+        this.server = server;
+        this.client = server.createClient();
+    }
+
+    public static KubernetesEmulator start() {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        return new KubernetesEmulator(server);
+    }
+
+    /** A client of this API server (the watcher's view, and the test's or demo's hands). */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public String url() {
+        return client.getMasterUrl().toString();
+    }
+
+    /** Creates every object of a multi-document YAML manifest. */
+    public List<HasMetadata> apply(InputStream manifest) {
+        return client.load(manifest).items().stream().map(item -> client.resource(item).create()).toList();
+    }
+
+    public List<HasMetadata> apply(Path manifest) {
+        try (InputStream in = Files.newInputStream(manifest)) {
+            return apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        }
+    }
+
+    /** Plays the cloud controller: sets a Service's load-balancer status (IPs or host names). */
+    public Service setServiceLoadBalancer(String namespace, String name, String... addresses) {
+        Service svc = client.services().inNamespace(namespace).withName(name).get();
+        if (svc == null) {
+            throw new IllegalArgumentException("no service " + namespace + "/" + name);
+        }
+        svc.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder()
+                .withNewLoadBalancer().withIngress(ingresses(addresses)).endLoadBalancer().build());
+        return client.services().inNamespace(namespace).resource(svc).updateStatus();
+    }
+
+    /** Plays the ingress controller: sets an Ingress's load-balancer status. */
+    public Ingress setIngressLoadBalancer(String namespace, String name, String... addresses) {
+        Ingress ing = client.network().v1().ingresses().inNamespace(namespace).withName(name).get();
+        if (ing == null) {
+            throw new IllegalArgumentException("no ingress " + namespace + "/" + name);
+        }
+        List<io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress> lbs = java.util.Arrays.stream(addresses)
+                .map(a -> isIp(a)
+                        ? new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder().withIp(a).build()
+                        : new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder().withHostname(a).build())
+                .toList();
+        ing.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder()
+                .withNewLoadBalancer().withIngress(lbs).endLoadBalancer().build());
+        return client.network().v1().ingresses().inNamespace(namespace).resource(ing).updateStatus();
+    }
+
+    /** A kubeconfig file pointing at this server, for a watcher started with {@code --kubeconfig}. */
+    public Path writeKubeconfig(Path file) {
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: emulator
+                  cluster:
+                    server: %s
+                    insecure-skip-tls-verify: true
+                contexts:
+                - name: emulator
+                  context:
+                    cluster: emulator
+                    user: emulator
+                    namespace: default
+                current-context: emulator
+                users:
+                - name: emulator
+                  user:
+                    token: emulator
+                """.formatted(url());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+
+    private static List<LoadBalancerIngress> ingresses(String... addresses) {
+        return java.util.Arrays.stream(addresses)
+                .map(a -> isIp(a) ? new LoadBalancerIngressBuilder().withIp(a).build()
+                        : new LoadBalancerIngressBuilder().withHostname(a).build())
+                .toList();
+    }
+
+    private static boolean isIp(String a) {
+        return com.google.common.net.InetAddresses.isInetAddress(a);
+    }
+}

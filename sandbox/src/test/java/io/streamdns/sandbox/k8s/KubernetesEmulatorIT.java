@@ -1,0 +1,61 @@
+package io.streamdns.sandbox.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KubernetesEmulatorIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsManifestsPlaysTheCloudControllerAndServesAKubeconfigClient() throws Exception {
+        try (KubernetesEmulator k8s = KubernetesEmulator.start()) {
+            List<HasMetadata> created = k8s.apply(Path.of("../examples/cluster-a/my-webapp.yaml"));
+            assertThat(created).extracting(HasMetadata::getKind).containsExactly("Service");
+
+            Path kubeconfig = k8s.writeKubeconfig(dir.resolve("config"));
+            System.setProperty("kubeconfig", kubeconfig.toString());
+            try (KubernetesClient other = new KubernetesClientBuilder().build()) {
+                List<String> events = new CopyOnWriteArrayList<>();
+                try (var watch = other.services().inNamespace("default").watch(new Watcher<Service>() {
+                    @Override
+                    public void eventReceived(Action action, Service svc) {
+                        var lb = svc.getStatus() == null || svc.getStatus().getLoadBalancer() == null ? null
+                                : svc.getStatus().getLoadBalancer().getIngress();
+                        events.add(action + " " + (lb == null || lb.isEmpty() ? "-" : lb.get(0).getIp()));
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                    }
+                })) {
+                    Service svc = k8s.setServiceLoadBalancer("default", "my-webapp", "203.0.113.10");
+                    assertThat(svc.getStatus().getLoadBalancer().getIngress().get(0).getIp()).isEqualTo("203.0.113.10");
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (!events.contains("MODIFIED 203.0.113.10") && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(events).contains("MODIFIED 203.0.113.10");
+                }
+                Service seen = other.services().inNamespace("default").withName("my-webapp").get();
+                assertThat(seen.getMetadata().getAnnotations())
+                        .containsEntry("external-dns.alpha.kubernetes.io/hostname", "webapp.example.com");
+            } finally {
+                System.clearProperty("kubeconfig");
+            }
+        }
+    }
+}

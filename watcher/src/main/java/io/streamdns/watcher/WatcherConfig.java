@@ -1,0 +1,188 @@
+package io.streamdns.watcher;
+
+import io.streamdns.model.dns.DomainFilter;
+import io.streamdns.watcher.core.FqdnTemplate;
+import io.streamdns.watcher.core.MappingOptions;
+import io.streamdns.watcher.core.Selector;
+import io.streamdns.watcher.core.ServiceMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The watcher's configuration, built from flag names without their leading dashes ({@code cluster-name},
+ * {@code source}, ...). Lists are comma separated. Every validation error names its flag.
+ *
+ * @param labelFilter  label selector applied by the API server to Services and Ingresses (null = all)
+ * @param resyncPeriod how often informers replay their cache and orphaned keys are re-checked
+ */
+public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
+                            Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
+                            FqdnTemplate fqdnTemplate, boolean publishInternalServices, boolean ignoreIngressTlsSpec,
+                            boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
+                            boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod) {
+    public static final String SOURCE_SERVICE = "service";
+    public static final String SOURCE_INGRESS = "ingress";
+    public static final Set<String> SOURCES = Set.of(SOURCE_SERVICE, SOURCE_INGRESS);
+    public static final Set<String> SERVICE_TYPES = Set.of(ServiceMapper.CLUSTER_IP, ServiceMapper.NODE_PORT,
+            ServiceMapper.LOAD_BALANCER, ServiceMapper.EXTERNAL_NAME);
+    public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
+
+    public WatcherConfig {
+        sources = Set.copyOf(sources);
+        ingressClasses = Set.copyOf(ingressClasses);
+        serviceTypes = Set.copyOf(serviceTypes);
+        domainFilters = List.copyOf(domainFilters);
+        excludeDomains = List.copyOf(excludeDomains);
+    }
+
+    /** A flag with a bad value: the message names the flag. */
+    public static final class InvalidFlagException extends IllegalArgumentException {
+        private final String flag;
+        private final String reason;
+
+        public InvalidFlagException(String flag, String reason) {
+            super("--" + flag + ": " + reason);
+            this.flag = flag;
+            this.reason = reason;
+        }
+
+        /** The flag name without dashes. */
+        public String flag() {
+            return flag;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    public static WatcherConfig fromMap(Map<String, String> m) {
+        String cluster = text(m, "cluster-name");
+        if (cluster == null) {
+            throw new InvalidFlagException("cluster-name", "required (a name unique to this cluster)");
+        }
+        if (!cluster.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new InvalidFlagException("cluster-name", "'" + cluster
+                    + "' may only hold letters, digits, '.', '_' and '-' (it is part of every record key)");
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        for (String s : list(m, "source")) {
+            String v = s.toLowerCase(Locale.ROOT);
+            if (!SOURCES.contains(v)) {
+                throw new InvalidFlagException("source", "'" + s + "' is not one of " + SOURCES);
+            }
+            sources.add(v);
+        }
+        if (sources.isEmpty()) {
+            sources.addAll(List.of(SOURCE_SERVICE, SOURCE_INGRESS));
+        }
+        String labelFilter = text(m, "label-filter");
+        parse("label-filter", () -> Selector.parse(labelFilter));
+        Selector annotationFilter = parse("annotation-filter", () -> Selector.parse(text(m, "annotation-filter")));
+        Set<String> types = new LinkedHashSet<>();
+        for (String t : list(m, "service-type-filter")) {
+            String canonical = SERVICE_TYPES.stream().filter(x -> x.equalsIgnoreCase(t)).findFirst()
+                    .orElseThrow(() -> new InvalidFlagException("service-type-filter",
+                            "'" + t + "' is not one of " + SERVICE_TYPES));
+            types.add(canonical);
+        }
+        FqdnTemplate template = parse("fqdn-template", () -> FqdnTemplate.parse(text(m, "fqdn-template")));
+        List<String> include = list(m, "domain-filter");
+        List<String> exclude = list(m, "exclude-domains");
+        parse("domain-filter", () -> DomainFilter.of(include, List.of()));
+        parse("exclude-domains", () -> DomainFilter.of(List.of(), exclude));
+        Duration resync = DEFAULT_RESYNC;
+        String resyncText = text(m, "resync-period");
+        if (resyncText != null) {
+            long seconds = parse("resync-period", () -> Long.parseLong(resyncText));
+            if (seconds < 1 || seconds > 86_400) {
+                throw new InvalidFlagException("resync-period", seconds + " is outside 1..86400 seconds");
+            }
+            resync = Duration.ofSeconds(seconds);
+        }
+        return new WatcherConfig(cluster, sources, text(m, "namespace"), labelFilter, annotationFilter,
+                new LinkedHashSet<>(list(m, "ingress-class")), types, template,
+                bool(m, "publish-internal-services"), bool(m, "ignore-ingress-tls-spec"),
+                bool(m, "ignore-ingress-rules-spec"), include, exclude, bool(m, "emit-events"),
+                text(m, "kubeconfig"), text(m, "context"), resync);
+    }
+
+    public MappingOptions mappingOptions() {
+        return new MappingOptions(clusterName, domainFilter(), fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+    }
+
+    public DomainFilter domainFilter() {
+        return DomainFilter.of(domainFilters, excludeDomains);
+    }
+
+    public boolean watchesServices() {
+        return sources.contains(SOURCE_SERVICE);
+    }
+
+    public boolean watchesIngresses() {
+        return sources.contains(SOURCE_INGRESS);
+    }
+
+    private boolean serviceTypeWanted(String type) {
+        return watchesServices() && (serviceTypes.isEmpty() || serviceTypes.contains(type));
+    }
+
+    /** Headless services and NodePort services with externalTrafficPolicy=Local read EndpointSlices. */
+    public boolean needsEndpointSlices() {
+        return serviceTypeWanted(ServiceMapper.CLUSTER_IP) || serviceTypeWanted(ServiceMapper.NODE_PORT);
+    }
+
+    public boolean needsNodes() {
+        return serviceTypeWanted(ServiceMapper.NODE_PORT);
+    }
+
+    private interface Parser<T> {
+        T parse();
+    }
+
+    private static <T> T parse(String flag, Parser<T> parser) {
+        try {
+            return parser.parse();
+        } catch (InvalidFlagException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidFlagException(flag, e.getMessage());
+        }
+    }
+
+    private static String text(Map<String, String> m, String key) {
+        String v = m.get(key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static List<String> list(Map<String, String> m, String key) {
+        List<String> out = new ArrayList<>();
+        String v = m.get(key);
+        if (v != null) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean bool(Map<String, String> m, String key) {
+        String v = text(m, key);
+        if (v == null) {
+            return false;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidFlagException(key, "'" + v + "' is not true or false");
+        };
+    }
+}

@@ -1,0 +1,313 @@
+package io.streamdns.watcher;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamdns.model.SourceRef;
+import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.kafka.DeadLetters;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import io.streamdns.watcher.core.IngressMapper;
+import io.streamdns.watcher.core.MappingOptions;
+import io.streamdns.watcher.core.MappingResult;
+import io.streamdns.watcher.core.ServiceMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watcher stage: Services and Ingresses of one cluster → one {@code SourceState} per object and shard on
+ * {@code streamdns.sources}. Informer callbacks arrive on fabric8 threads and hop onto this verticle's context; all
+ * state is touched there only. On start it restores what this cluster published before, and once every informer
+ * has synced from a successful list it tombstones the keys of objects that are gone. A failing API server is
+ * retried and publishes nothing.
+ */
+public final class WatcherVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(WatcherVerticle.class);
+    public static final String READINESS_CHECK = "watcher";
+    static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final WatcherConfig config;
+    private final KubernetesClient client;
+    private final StageContext stage;
+    private final MappingOptions options;
+    private KafkaProducer<String, byte[]> producer;
+    private SourcePublisher publisher;
+    private InvalidEndpointReporter reporter;
+    private volatile KubeInformers informers;
+    private Context ctx;
+    /** Until every informer has synced, events are not mapped: the full pass at sync covers them. */
+    private boolean synced;
+    private boolean stopped;
+    private long gcTimer = -1;
+
+    public WatcherVerticle(WatcherConfig config, KubernetesClient client, StageContext stage) {
+        this.config = config;
+        this.client = client;
+        this.stage = stage;
+        this.options = config.mappingOptions();
+    }
+
+    @Override
+    public Future<?> start() {
+        ctx = context;
+        stage.readiness().register(READINESS_CHECK);
+        String clientId = stage.instanceId() + "-watcher-" + config.clusterName();
+        producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
+        MeterRegistry registry = stage.registry();
+        reporter = new InvalidEndpointReporter(registry, vertx, client, config.emitEvents());
+        return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
+                        config.clusterName(), RESTORE_TIMEOUT))
+                .compose(restored -> {
+                    publisher = new SourcePublisher(producer, new ShardResolver(config.domainFilters()),
+                            restored.index(), registry);
+                    DeadLetters dlq = new DeadLetters("watcher", producer, registry);
+                    restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
+                            u.offset(), u.key(), u.value(), u.reason()));
+                    return vertx.executeBlocking(this::startInformers);
+                })
+                .onSuccess(v -> LOG.info("watcher for cluster {} started: sources {}, namespace {}",
+                        config.clusterName(), config.sources(), config.namespace() == null ? "(all)" : config.namespace()));
+    }
+
+    /** Builds and starts the informers (on a worker: building them may touch the client). */
+    private Void startInformers() {
+        MeterRegistry registry = stage.registry();
+        informers = new KubeInformers(client, config, registry);
+        informers.handle(informers.services, handler("Service", registry, this::onService,
+                svc -> retract(ref(ServiceMapper.KIND, svc))));
+        informers.handle(informers.ingresses, handler("Ingress", registry, this::onIngress,
+                ing -> retract(ref(IngressMapper.KIND, ing))));
+        informers.handle(informers.slices, handler("EndpointSlice", registry, this::onSlice, this::onSlice));
+        informers.handle(informers.nodes, new NodeHandler(registry));
+        informers.start().whenComplete((v, e) -> ctx.runOnContext(x -> {
+            if (e != null) {
+                LOG.error("informers stopped before they synced, nothing is tombstoned: {}", e.toString());
+                return;
+            }
+            onSynced();
+        }));
+        return null;
+    }
+
+    /**
+     * After every informer listed successfully: map every object once (EndpointSlices and Nodes are complete now, so
+     * a headless or NodePort service is not published half-empty), then tombstone what this cluster published for
+     * objects that are gone.
+     */
+    private void onSynced() {
+        if (stopped || !informers.hasSynced()) {
+            return; // never derive deletions from a cache that has not been filled by a successful list
+        }
+        synced = true;
+        if (informers.services != null) {
+            informers.services.getStore().list().forEach(this::onService);
+        }
+        if (informers.ingresses != null) {
+            informers.ingresses.getStore().list().forEach(this::onIngress);
+        }
+        collectOrphans("startup");
+        stage.readiness().set(READINESS_CHECK, true);
+        LOG.info("informers synced; {} objects published for cluster {}", publisher.index().size(),
+                config.clusterName());
+        gcTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), t -> collectOrphans("periodic"));
+    }
+
+    private void collectOrphans(String why) {
+        if (stopped || !informers.hasSynced()) {
+            return;
+        }
+        stage.registry().counter("streamdns.watcher.orphan.checks").increment();
+        int n = 0;
+        for (String identity : publisher.index().identities()) {
+            SourceRef ref = SourceRef.parse(identity);
+            if (inScope(ref) && !exists(ref)) {
+                retract(ref);
+                n++;
+            }
+        }
+        if (n > 0) {
+            LOG.info("{}: tombstoned {} object(s) of cluster {} that no longer exist", why, n, config.clusterName());
+        }
+    }
+
+    /** A watcher garbage-collects only the kinds and namespace it watches (so watchers may split the work). */
+    private boolean inScope(SourceRef ref) {
+        boolean kind = (ref.kind().equals(ServiceMapper.KIND) && config.watchesServices())
+                || (ref.kind().equals(IngressMapper.KIND) && config.watchesIngresses());
+        return kind && (config.namespace() == null || config.namespace().equals(ref.namespace()));
+    }
+
+    private boolean exists(SourceRef ref) {
+        return switch (ref.kind()) {
+            case ServiceMapper.KIND -> informers.service(ref.namespace(), ref.name()) != null;
+            case IngressMapper.KIND -> informers.ingress(ref.namespace(), ref.name()) != null;
+            default -> true;
+        };
+    }
+
+    private void onService(Service svc) {
+        String type = ServiceMapper.LOAD_BALANCER;
+        List<EndpointSlice> slices = List.of();
+        List<Node> nodes = List.of();
+        if (svc.getSpec() != null) {
+            type = svc.getSpec().getType() == null ? ServiceMapper.CLUSTER_IP : svc.getSpec().getType();
+            boolean headless = "None".equals(svc.getSpec().getClusterIP());
+            if (headless || type.equals(ServiceMapper.NODE_PORT)) {
+                slices = informers.slicesOf(svc.getMetadata().getNamespace(), svc.getMetadata().getName());
+            }
+            if (type.equals(ServiceMapper.NODE_PORT)) {
+                nodes = informers.nodes();
+            }
+        }
+        apply(ref(ServiceMapper.KIND, svc), svc, ServiceMapper.map(svc, slices, nodes, options));
+    }
+
+    private void onIngress(Ingress ing) {
+        apply(ref(IngressMapper.KIND, ing), ing, IngressMapper.map(ing, options));
+    }
+
+    private void apply(SourceRef ref, HasMetadata object, MappingResult result) {
+        if (result.skipped() != null) {
+            LOG.debug("{} skipped: {}", ref.identity(), result.skipped());
+        }
+        reporter.report(ref, object, result.rejections());
+        var meta = object.getMetadata();
+        publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(), meta.getResourceVersion(),
+                System.currentTimeMillis()), result.endpoints(), result.rejections());
+    }
+
+    private void retract(SourceRef ref) {
+        reporter.forget(ref);
+        publisher.retract(ref);
+    }
+
+    /** A slice changed: re-map its service, if we watch it. */
+    private void onSlice(EndpointSlice slice) {
+        var labels = slice.getMetadata().getLabels();
+        String svcName = labels == null ? null : labels.get(ServiceMapper.SERVICE_NAME_LABEL);
+        Service svc = svcName == null ? null : informers.service(slice.getMetadata().getNamespace(), svcName);
+        if (svc != null) {
+            onService(svc);
+        }
+    }
+
+    private void onNodesChanged() {
+        if (informers.services == null) {
+            return;
+        }
+        for (Service svc : informers.services.getStore().list()) {
+            if (svc.getSpec() != null && ServiceMapper.NODE_PORT.equals(svc.getSpec().getType())) {
+                onService(svc);
+            }
+        }
+    }
+
+    private SourceRef ref(String kind, HasMetadata o) {
+        return new SourceRef(config.clusterName(), kind, o.getMetadata().getNamespace(), o.getMetadata().getName());
+    }
+
+    /** Hops every callback onto the verticle's context; deletes (also from a successful relist) retract. */
+    private <T> ResourceEventHandler<T> handler(String kind, MeterRegistry registry, Consumer<T> upsert,
+                                                Consumer<T> delete) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                registry.counter("streamdns.watcher.events.in", "kind", kind, "action", "add").increment();
+                onContext(() -> upsert.accept(obj));
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                registry.counter("streamdns.watcher.events.in", "kind", kind, "action", "update").increment();
+                onContext(() -> upsert.accept(newObj));
+            }
+
+            @Override
+            public void onDelete(T obj, boolean finalStateUnknown) {
+                registry.counter("streamdns.watcher.events.in", "kind", kind, "action", "delete").increment();
+                onContext(() -> delete.accept(obj));
+            }
+        };
+    }
+
+    /** Runs on the verticle's context, once synced (before that the store is the truth the full pass reads). */
+    private void onContext(Runnable action) {
+        ctx.runOnContext(v -> {
+            if (synced && !stopped) {
+                action.run();
+            }
+        });
+    }
+
+    /** Nodes matter only through their addresses and schedulability; heartbeats are ignored. */
+    private final class NodeHandler implements ResourceEventHandler<Node> {
+        private final MeterRegistry registry;
+
+        NodeHandler(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public void onAdd(Node node) {
+            count("add");
+            onContext(WatcherVerticle.this::onNodesChanged);
+        }
+
+        @Override
+        public void onUpdate(Node oldNode, Node newNode) {
+            count("update");
+            if (!Objects.equals(relevant(oldNode), relevant(newNode))) {
+                onContext(WatcherVerticle.this::onNodesChanged);
+            }
+        }
+
+        @Override
+        public void onDelete(Node node, boolean finalStateUnknown) {
+            count("delete");
+            onContext(WatcherVerticle.this::onNodesChanged);
+        }
+
+        private void count(String action) {
+            registry.counter("streamdns.watcher.events.in", "kind", "Node", "action", action).increment();
+        }
+
+        private static List<Object> relevant(Node n) {
+            return List.of(String.valueOf(n.getStatus() == null ? null : n.getStatus().getAddresses()),
+                    String.valueOf(n.getSpec() == null ? null : n.getSpec().getUnschedulable()));
+        }
+    }
+
+    /** True once the informers synced and orphans were collected (tests, readiness). */
+    public boolean isSynced() {
+        return synced;
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        stage.readiness().set(READINESS_CHECK, false);
+        if (gcTimer >= 0) {
+            vertx.cancelTimer(gcTimer);
+        }
+        Future<Void> closing = informers == null ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> {
+                    informers.close();
+                    return null;
+                });
+        return closing.eventually(() -> producer == null ? Future.succeededFuture() : producer.close());
+    }
+}

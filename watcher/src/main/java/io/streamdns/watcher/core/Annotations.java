@@ -1,0 +1,110 @@
+package io.streamdns.watcher.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * external-dns annotations of one object, read under {@code external-dns.kubernetes.io/} and the older
+ * {@code external-dns.alpha.kubernetes.io/}; when both carry a key, the new prefix wins.
+ */
+public final class Annotations {
+    public static final String PREFIX = "external-dns.kubernetes.io/";
+    public static final String ALPHA_PREFIX = "external-dns.alpha.kubernetes.io/";
+
+    public static final String HOSTNAME = "hostname";
+    public static final String INTERNAL_HOSTNAME = "internal-hostname";
+    public static final String TARGET = "target";
+    public static final String TTL = "ttl";
+    public static final String CONTROLLER = "controller";
+    public static final String ACCESS = "access";
+    public static final String ALIAS = "alias";
+    public static final String SET_IDENTIFIER = "set-identifier";
+    public static final String INGRESS_HOSTNAME_SOURCE = "ingress-hostname-source";
+    /** {@code aws-<name>} becomes the endpoint property {@code aws/<name>}. */
+    public static final String AWS_PREFIX = "aws-";
+    /** The only value of {@code controller} that external-dns (and streamdns) acts on. */
+    public static final String OUR_CONTROLLER = "dns-controller";
+
+    private static final Annotations EMPTY = new Annotations(Map.of(), Map.of());
+
+    private final Map<String, String> merged;
+    private final Map<String, String> raw;
+
+    private Annotations(Map<String, String> merged, Map<String, String> raw) {
+        this.merged = merged;
+        this.raw = raw;
+    }
+
+    public static Annotations of(Map<String, String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, String> merged = new TreeMap<>();
+        // alpha first, so the new prefix overwrites it
+        raw.forEach((k, v) -> {
+            if (k.startsWith(ALPHA_PREFIX)) {
+                merged.put(k.substring(ALPHA_PREFIX.length()), v == null ? "" : v);
+            }
+        });
+        raw.forEach((k, v) -> {
+            if (k.startsWith(PREFIX)) {
+                merged.put(k.substring(PREFIX.length()), v == null ? "" : v);
+            }
+        });
+        return new Annotations(merged, Map.copyOf(raw));
+    }
+
+    /** The value of an external-dns annotation (key without prefix), blank values treated as absent. */
+    public Optional<String> get(String key) {
+        String v = merged.get(key);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /** A comma-separated annotation as a list: spaces removed, empty entries and trailing dots dropped. */
+    public List<String> list(String key) {
+        return get(key).map(Annotations::splitList).orElse(List.of());
+    }
+
+    /** Any annotation by its full key (e.g. {@code kubernetes.io/ingress.class}). */
+    public Optional<String> rawValue(String fullKey) {
+        return Optional.ofNullable(raw.get(fullKey));
+    }
+
+    /** All annotations by full key, for {@code --annotation-filter}. */
+    public Map<String, String> raw() {
+        return raw;
+    }
+
+    /** {@code aws-<name>} annotations as {@code aws/<name>} properties. */
+    public Map<String, String> awsProperties() {
+        Map<String, String> props = new TreeMap<>();
+        merged.forEach((k, v) -> {
+            if (k.startsWith(AWS_PREFIX) && k.length() > AWS_PREFIX.length() && !v.isBlank()) {
+                props.put("aws/" + k.substring(AWS_PREFIX.length()), v.strip());
+            }
+        });
+        return props;
+    }
+
+    static List<String> splitList(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.replace(" ", "").split(",")) {
+            String p = part.strip();
+            while (p.endsWith(".")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            if (!p.isEmpty() && !out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,152 @@
+package io.streamdns.watcher.core;
+
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.ProviderProperties;
+import io.streamdns.model.RecordTypes;
+import io.streamdns.model.dns.DnsNames;
+import io.streamdns.model.dns.NameCheck;
+import io.streamdns.model.dns.Targets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds the endpoints of one object: validates names and targets, applies the per-object annotations (ttl,
+ * set-identifier, alias, aws-*), labels, and merges endpoints of equal name/type/set-identifier/ttl.
+ */
+final class EndpointCollector {
+    /** external-dns (and Route 53) read and write ALIAS records with this TTL. */
+    static final long ALIAS_TTL = 300;
+
+    private record Key(String name, String type, String setId, long ttl, Map<String, String> props) {
+    }
+
+    private final MappingOptions options;
+    private final Map<String, String> labels;
+    private final long ttl;
+    private final String setIdentifier;
+    private final Map<String, String> properties;
+    private final List<String> aliasTypes;
+    private final Map<Key, Set<String>> records = new LinkedHashMap<>();
+    private final Set<Rejection> rejections = new LinkedHashSet<>();
+
+    EndpointCollector(MappingOptions options, String resourceLabel, Annotations annotations) {
+        this.options = options;
+        this.labels = Map.of(Labels.RESOURCE, resourceLabel, Labels.CLUSTER, options.clusterName());
+        Ttl.Parsed parsed = Ttl.parse(annotations.get(Annotations.TTL).orElse(null));
+        if (parsed.error() != null) {
+            // the value is dropped, the records stay (with the provider's default TTL), as external-dns does
+            reject(Rejection.INVALID_TTL, resourceLabel, parsed.error() + "; the default TTL applies");
+        }
+        this.ttl = parsed.seconds();
+        this.setIdentifier = annotations.get(Annotations.SET_IDENTIFIER).orElse(null);
+        this.properties = annotations.awsProperties();
+        this.aliasTypes = aliasTypes(annotations.get(Annotations.ALIAS), resourceLabel);
+    }
+
+    private List<String> aliasTypes(Optional<String> alias, String resourceLabel) {
+        if (alias.isEmpty()) {
+            return List.of();
+        }
+        String v = Annotations.lower(alias.get());
+        return switch (v) {
+            case "true" -> List.of(RecordTypes.A, RecordTypes.AAAA);
+            case "a" -> List.of(RecordTypes.A);
+            case "aaaa" -> List.of(RecordTypes.AAAA);
+            case "false" -> List.of();
+            default -> {
+                reject(Rejection.INVALID_ANNOTATION, resourceLabel,
+                        "alias '" + alias.get() + "' is not true, A or AAAA; ignored");
+                yield List.of();
+            }
+        };
+    }
+
+    void reject(String reason, String name, String detail) {
+        rejections.add(new Rejection(reason, name, detail));
+    }
+
+    /** The normal form of a name we may publish, or null (the rejection is recorded). */
+    String acceptName(String raw) {
+        NameCheck check = DnsNames.check(raw);
+        if (!check.isValid()) {
+            reject(Rejection.INVALID_NAME, raw, check.reason());
+            return null;
+        }
+        String refused = options.domainFilter().rejection(check.name());
+        if (refused != null) {
+            reject(Rejection.DOMAIN_FILTER, check.name(), refused);
+            return null;
+        }
+        return check.name();
+    }
+
+    /** A, AAAA and CNAME (or ALIAS) records for {@code rawName}, typed by each target. */
+    void add(String rawName, List<String> rawTargets) {
+        if (rawTargets.isEmpty()) {
+            return;
+        }
+        String name = acceptName(rawName);
+        if (name == null) {
+            return;
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String raw : rawTargets) {
+            Targets.Classified c = Targets.classify(raw);
+            switch (c.kind()) {
+                case IPV4, IPV6 -> put(new Key(name, c.recordType(), setIdentifier, ttl, properties), c.value());
+                case HOSTNAME -> hosts.add(c.value());
+                case INVALID -> reject(Rejection.INVALID_TARGET, name, c.reason());
+            }
+        }
+        if (hosts.isEmpty()) {
+            return;
+        }
+        if (aliasTypes.isEmpty()) {
+            Key key = new Key(name, RecordTypes.CNAME, setIdentifier, ttl, properties);
+            hosts.forEach(h -> put(key, h));
+            return;
+        }
+        Map<String, String> aliasProps = new TreeMap<>(properties);
+        aliasProps.put(ProviderProperties.ALIAS, "true");
+        aliasProps.putIfAbsent(ProviderProperties.AWS_EVALUATE_TARGET_HEALTH, "true");
+        for (String type : aliasTypes) {
+            Key key = new Key(name, type, setIdentifier, ALIAS_TTL, Map.copyOf(aliasProps));
+            hosts.forEach(h -> put(key, h));
+        }
+    }
+
+    /** Records of a fixed type whose values are not single targets (SRV); no routing properties. */
+    void addTyped(String name, String type, List<String> values) {
+        if (!values.isEmpty()) {
+            Key key = new Key(name, type, null, ttl, Map.of());
+            values.forEach(v -> put(key, v));
+        }
+    }
+
+    private void put(Key key, String target) {
+        records.computeIfAbsent(key, k -> new TreeSet<>()).add(target);
+    }
+
+    MappingResult result() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        records.forEach((k, targets) -> endpoints.add(new Endpoint(k.name(), k.type(), List.copyOf(targets), k.ttl(),
+                k.setId(), k.props(), labels)));
+        endpoints.sort(ORDER);
+        return new MappingResult(endpoints, List.copyOf(rejections), null);
+    }
+
+    static final Comparator<Endpoint> ORDER = Comparator.comparing(Endpoint::dnsName)
+            .thenComparing(Endpoint::recordType)
+            .thenComparing(e -> e.setIdentifier() == null ? "" : e.setIdentifier())
+            .thenComparingLong(Endpoint::ttl)
+            .thenComparing(e -> e.providerSpecific().toString());
+}

@@ -1,0 +1,72 @@
+package io.streamdns.watcher.core;
+
+import io.streamdns.model.dns.DomainFilter;
+import java.util.Set;
+
+/**
+ * The flags that shape object → endpoint mapping.
+ *
+ * @param clusterName             value of the {@code cluster} label on every endpoint
+ * @param domainFilter            {@code --domain-filter} / {@code --exclude-domains}
+ * @param fqdnTemplate            {@code --fqdn-template}, or null
+ * @param publishInternalServices {@code --publish-internal-services}: ClusterIP services get records
+ * @param ignoreIngressTlsSpec    {@code --ignore-ingress-tls-spec}
+ * @param ignoreIngressRulesSpec  {@code --ignore-ingress-rules-spec}
+ * @param annotationFilter        {@code --annotation-filter}
+ * @param ingressClasses          {@code --ingress-class}; empty = any
+ * @param serviceTypes            {@code --service-type-filter}; empty = all
+ */
+public record MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
+                             boolean publishInternalServices, boolean ignoreIngressTlsSpec,
+                             boolean ignoreIngressRulesSpec, Selector annotationFilter, Set<String> ingressClasses,
+                             Set<String> serviceTypes) {
+    public MappingOptions {
+        if (clusterName == null || clusterName.isBlank()) {
+            throw new IllegalArgumentException("clusterName missing");
+        }
+        domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
+        annotationFilter = annotationFilter == null ? Selector.ALL : annotationFilter;
+        ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
+        serviceTypes = serviceTypes == null ? Set.of() : Set.copyOf(serviceTypes);
+    }
+
+    public static MappingOptions defaults(String clusterName) {
+        return new MappingOptions(clusterName, DomainFilter.ALL, null, false, false, false, Selector.ALL, Set.of(),
+                Set.of());
+    }
+
+    public MappingOptions withDomainFilter(DomainFilter f) {
+        return new MappingOptions(clusterName, f, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+    }
+
+    public MappingOptions withFqdnTemplate(String template) {
+        return new MappingOptions(clusterName, domainFilter, FqdnTemplate.parse(template), publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+    }
+
+    public MappingOptions withPublishInternalServices(boolean v) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, v, ignoreIngressTlsSpec,
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+    }
+
+    public MappingOptions withIgnoreIngressSpecs(boolean tls, boolean rules) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices, tls, rules,
+                annotationFilter, ingressClasses, serviceTypes);
+    }
+
+    public MappingOptions withAnnotationFilter(String selector) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes);
+    }
+
+    public MappingOptions withIngressClasses(Set<String> classes) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes);
+    }
+
+    public MappingOptions withServiceTypes(Set<String> types) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types);
+    }
+}

@@ -1,0 +1,92 @@
+package io.streamdns.watcher;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * fabric8's mock API server in CRUD mode that can be switched into an outage: every request then gets a 500
+ * (the store is kept), and failed requests are counted so a test can wait for the watcher to have tried.
+ */
+final class FlakyApiServer implements AutoCloseable {
+    /** The mock logs every request through java.util.logging at INFO; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
+    }
+
+    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private volatile boolean down;
+    private final AtomicInteger failedLists = new AtomicInteger();
+    private final KubernetesMockServer server;
+    private final KubernetesClient admin;
+    private final List<KubernetesClient> clients = new ArrayList<>();
+
+    FlakyApiServer() {
+        Dispatcher dispatcher = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (down) {
+                    if ("GET".equals(request.getMethod()) && !request.getPath().contains("watch=true")) {
+                        failedLists.incrementAndGet();
+                    }
+                    return new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
+                            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                                    + "\"message\":\"etcd unavailable\",\"code\":500}");
+                }
+                return crud.dispatch(request);
+            }
+        };
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init();
+        admin = server.createClient();
+    }
+
+    /** The test's own client: creates, edits and deletes objects. */
+    KubernetesClient admin() {
+        return admin;
+    }
+
+    /** A client for a watcher: no long request retries, quick watch reconnects. */
+    KubernetesClient newWatcherClient() {
+        KubernetesClient c = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0)
+                .withWatchReconnectInterval(100).withWatchReconnectLimit(-1).endConfig());
+        clients.add(c);
+        return c;
+    }
+
+    void outage(boolean on) {
+        if (on) {
+            failedLists.set(0);
+        }
+        down = on;
+    }
+
+    /** The API server goes away entirely: open watches break, new connections are refused. */
+    void shutdown() {
+        server.shutdown();
+    }
+
+    int failedLists() {
+        return failedLists.get();
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(KubernetesClient::close);
+        admin.close();
+        server.destroy();
+    }
+}

@@ -1,0 +1,106 @@
+package io.streamdns.watcher;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.streamdns.model.SourceState;
+import io.streamdns.model.Topics;
+import io.streamdns.model.codec.CodecException;
+import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/** Reads {@code streamdns.sources} from the beginning, incrementally; tests wait on it with a deadline. */
+final class SourcesTopic implements AutoCloseable {
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    /** One record: key and decoded value (null = tombstone). */
+    record Rec(String key, SourceState state) {
+        boolean isTombstone() {
+            return state == null;
+        }
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<Rec> records = new ArrayList<>();
+
+    SourcesTopic(String bootstrap) {
+        consumer = new KafkaConsumer<>(new HashMap<String, Object>(KafkaSettings.reader(bootstrap, "it-reader")));
+        List<TopicPartition> tps = consumer.partitionsFor(Topics.SOURCES).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(tps);
+        consumer.seekToBeginning(tps);
+    }
+
+    /** Everything read so far, in topic order per partition. */
+    List<Rec> records() {
+        poll();
+        return List.copyOf(records);
+    }
+
+    List<Rec> recordsOf(String key) {
+        return records().stream().filter(r -> r.key().equals(key)).toList();
+    }
+
+    /** The compacted view: latest value per key, tombstoned keys removed. */
+    Map<String, SourceState> latest() {
+        Map<String, SourceState> view = new HashMap<>();
+        for (Rec r : records()) {
+            if (r.isTombstone()) {
+                view.remove(r.key());
+            } else {
+                view.put(r.key(), r.state());
+            }
+        }
+        return view;
+    }
+
+    /** Polls the topic until the condition holds or the deadline passes (then fails with the description). */
+    void await(String description, Predicate<SourcesTopic> condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.test(this)) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for: " + description + "\nrecords: " + records);
+            }
+            poll();
+        }
+    }
+
+    /** Waits for a condition that is not about the topic (readiness, API requests), checking every 50 ms. */
+    static void until(String description, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for: " + description);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+            try {
+                records.add(new Rec(r.key(), r.value() == null ? null : JsonCodec.decode(r.value(), SourceState.class)));
+            } catch (CodecException e) {
+                throw new AssertionError("undecodable record " + r.key() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,190 @@
+package io.streamdns.watcher;
+
+import static io.streamdns.watcher.WatcherHarness.NS;
+import static io.streamdns.watcher.WatcherHarness.annotate;
+import static io.streamdns.watcher.WatcherHarness.create;
+import static io.streamdns.watcher.WatcherHarness.deploy;
+import static io.streamdns.watcher.WatcherHarness.key;
+import static io.streamdns.watcher.WatcherHarness.loadBalancer;
+import static io.streamdns.watcher.WatcherHarness.names;
+import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
+import io.streamdns.model.Labels;
+import io.streamdns.model.SourceState;
+import io.streamdns.sandbox.kafka.EmbeddedKafka;
+import io.streamdns.watcher.WatcherHarness.Running;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A running watcher against the mock API server (CRUD mode) and a real broker: what lands on the sources topic. */
+@ExtendWith(VertxExtension.class)
+class WatcherIT {
+    private static EmbeddedKafka kafka;
+    private static SourcesTopic topic;
+    private FlakyApiServer api;
+
+    @BeforeAll
+    static void broker() {
+        kafka = EmbeddedKafka.startTemporary(3);
+        topic = new SourcesTopic(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        topic.close();
+        kafka.close();
+    }
+
+    @BeforeEach
+    void apiServer() {
+        api = new FlakyApiServer();
+    }
+
+    @AfterEach
+    void closeApi() {
+        api.close();
+    }
+
+    private Running start(Vertx vertx, String cluster, String... flags) {
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, cluster, flags);
+        SourcesTopic.until("watcher " + cluster + " ready", w::ready);
+        return w;
+    }
+
+    @Test
+    void loadBalancerAddressFromUpdateStatusIsPublishedOnce(Vertx vertx) {
+        Running w = start(vertx, "c-lb");
+        create(api.admin(), loadBalancer("web", "www.example.com"));
+        String key = key("example.com", "c-lb", "Service", "web");
+
+        setLoadBalancer(api.admin(), "web", "192.0.2.10");
+        topic.await("state of web", t -> t.latest().containsKey(key));
+        SourceState state = topic.latest().get(key);
+        assertThat(names(state.endpoints())).containsExactly("www.example.com A [192.0.2.10]");
+        assertThat(state.endpoints().get(0).labels()).containsEntry(Labels.RESOURCE, "service/default/web")
+                .containsEntry(Labels.CLUSTER, "c-lb");
+        assertThat(state.uid()).isNotBlank();
+        assertThat(state.resourceVersion()).isNotBlank();
+
+        // a change that does not touch the endpoints publishes nothing; a marker in the same shard (same partition,
+        // sent after it) shows the watcher has handled it
+        api.admin().services().inNamespace(NS).withName("web").edit(s -> {
+            s.getMetadata().setLabels(java.util.Map.of("tier", "frontend"));
+            return s;
+        });
+        create(api.admin(), loadBalancer("marker", "marker.example.com"));
+        setLoadBalancer(api.admin(), "marker", "192.0.2.99");
+        topic.await("marker", t -> t.latest().containsKey(key("example.com", "c-lb", "Service", "marker")));
+        assertThat(topic.recordsOf(key)).hasSize(1);
+        assertThat(w.counter("streamdns.watcher.events.out", "type", "state")).isEqualTo(2);
+        w.undeploy();
+    }
+
+    @Test
+    void annotationChangeRepublishes(Vertx vertx) {
+        Running w = start(vertx, "c-ann");
+        create(api.admin(), loadBalancer("api", "api.example.com"));
+        setLoadBalancer(api.admin(), "api", "192.0.2.20");
+        String key = key("example.com", "c-ann", "Service", "api");
+        topic.await("first state", t -> t.latest().containsKey(key));
+
+        annotate(api.admin(), "api", "ttl", "1m");
+        annotate(api.admin(), "api", "hostname", "api.example.com,api2.example.com");
+        topic.await("state with two names and ttl", t -> t.latest().get(key).endpoints().size() == 2);
+        assertThat(names(topic.latest().get(key).endpoints()))
+                .containsExactly("api.example.com A [192.0.2.20] ttl=60", "api2.example.com A [192.0.2.20] ttl=60");
+        w.undeploy();
+    }
+
+    @Test
+    void hostnameMovingToAnotherDomainTombstonesTheOldShard(Vertx vertx) {
+        Running w = start(vertx, "c-move");
+        create(api.admin(), loadBalancer("shop", "shop.example.com"));
+        setLoadBalancer(api.admin(), "shop", "192.0.2.30");
+        String oldKey = key("example.com", "c-move", "Service", "shop");
+        String newKey = key("example.org", "c-move", "Service", "shop");
+        topic.await("state in example.com", t -> t.latest().containsKey(oldKey));
+
+        annotate(api.admin(), "shop", "hostname", "shop.example.org");
+        topic.await("moved to example.org", t -> t.latest().containsKey(newKey) && !t.latest().containsKey(oldKey));
+        assertThat(topic.recordsOf(oldKey).get(topic.recordsOf(oldKey).size() - 1).isTombstone()).isTrue();
+        assertThat(names(topic.latest().get(newKey).endpoints())).containsExactly("shop.example.org A [192.0.2.30]");
+        w.undeploy();
+    }
+
+    @Test
+    void deleteTombstones(Vertx vertx) {
+        Running w = start(vertx, "c-del");
+        create(api.admin(), loadBalancer("gone", "gone.example.com"));
+        setLoadBalancer(api.admin(), "gone", "192.0.2.40");
+        String key = key("example.com", "c-del", "Service", "gone");
+        topic.await("state", t -> t.latest().containsKey(key));
+
+        api.admin().services().inNamespace(NS).withName("gone").delete();
+        topic.await("tombstone", t -> !t.latest().containsKey(key));
+        assertThat(topic.recordsOf(key)).extracting(SourcesTopic.Rec::isTombstone).containsExactly(false, true);
+        w.undeploy();
+    }
+
+    @Test
+    void ingressIsPublishedAndBadHostsAreReportedWithAnEvent(Vertx vertx) {
+        Running w = start(vertx, "c-ing", "source", "ingress", "emit-events", "true");
+        api.admin().network().v1().ingresses().inNamespace(NS).resource(new IngressBuilder().withNewMetadata()
+                .withName("shop").withNamespace(NS).endMetadata().withNewSpec()
+                .addNewRule().withHost("shop.example.net").endRule().addNewRule().withHost("bad..example.net").endRule()
+                .endSpec().build()).create();
+        var ing = api.admin().network().v1().ingresses().inNamespace(NS).withName("shop").get();
+        ing.setStatus(new IngressStatusBuilder().withNewLoadBalancer().withIngress(new IngressLoadBalancerIngressBuilder()
+                .withHostname("k8s-shop.elb.eu-west-1.amazonaws.com").build()).endLoadBalancer().build());
+        api.admin().network().v1().ingresses().inNamespace(NS).resource(ing).updateStatus();
+
+        String key = key("example.net", "c-ing", "Ingress", "shop");
+        topic.await("ingress state", t -> t.latest().containsKey(key));
+        assertThat(names(topic.latest().get(key).endpoints()))
+                .containsExactly("shop.example.net CNAME [k8s-shop.elb.eu-west-1.amazonaws.com]");
+        assertThat(topic.latest().get(key).rejected()).extracting(io.streamdns.model.Rejection::dnsName)
+                .containsExactly("bad..example.net");
+        SourcesTopic.until("Warning event", () -> api.admin().v1().events().inNamespace(NS).list().getItems().stream()
+                .anyMatch(e -> e.getReason().equals(InvalidEndpointReporter.EVENT_REASON)
+                        && e.getInvolvedObject().getName().equals("shop") && e.getMessage().contains("bad..example.net")));
+        assertThat(w.counter("streamdns.watcher.invalid.endpoints", "reason", "invalid-name")).isGreaterThanOrEqualTo(1);
+        w.undeploy();
+    }
+
+    @Test
+    void twoClustersPublishDistinctKeysForTheSameObject(Vertx vertx) {
+        try (FlakyApiServer other = new FlakyApiServer()) {
+            Running a = start(vertx, "cluster-a");
+            Running b = deploy(vertx, kafka.bootstrapServers(), other, "cluster-b");
+            SourcesTopic.until("cluster-b ready", b::ready);
+            for (FlakyApiServer s : List.of(api, other)) {
+                create(s.admin(), loadBalancer("web", "www.example.io"));
+            }
+            setLoadBalancer(api.admin(), "web", "192.0.2.1");
+            setLoadBalancer(other.admin(), "web", "198.51.100.1");
+            String keyA = key("example.io", "cluster-a", "Service", "web");
+            String keyB = key("example.io", "cluster-b", "Service", "web");
+            topic.await("both clusters", t -> t.latest().containsKey(keyA) && t.latest().containsKey(keyB));
+            assertThat(names(topic.latest().get(keyA).endpoints())).containsExactly("www.example.io A [192.0.2.1]");
+            assertThat(names(topic.latest().get(keyB).endpoints())).containsExactly("www.example.io A [198.51.100.1]");
+
+            api.admin().services().inNamespace(NS).withName("web").delete();
+            topic.await("cluster-a tombstoned", t -> !t.latest().containsKey(keyA));
+            assertThat(topic.latest()).containsKey(keyB);
+            assertThat(topic.recordsOf(keyB)).hasSize(1);
+            a.undeploy();
+            b.undeploy();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.streamdns.watcher.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The object → endpoints table: one row per external-dns behaviour we reproduce. */
+class MappingTableTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"io.streamdns.watcher.core.ServiceRows#rows", "io.streamdns.watcher.core.IngressRows#rows"})
+    void maps(Fixtures.Row row) {
+        MappingResult result = row.object() instanceof Service svc
+                ? ServiceMapper.map(svc, row.slices(), row.nodes(), row.options())
+                : IngressMapper.map((Ingress) row.object(), row.options());
+
+        assertThat(result.endpoints().stream().map(Fixtures::fmt).toList())
+                .containsExactlyInAnyOrderElementsOf(row.expected());
+        List<String> rejections = new ArrayList<>(result.rejections().stream()
+                .map(r -> r.reason() + " " + r.name()).toList());
+        if (result.skipped() != null) {
+            rejections.add("skipped");
+        }
+        assertThat(rejections).containsExactlyInAnyOrderElementsOf(row.rejections());
+
+        String resource = row.object().getKind().toLowerCase() + "/" + row.object().getMetadata().getNamespace()
+                + "/" + row.object().getMetadata().getName();
+        for (Endpoint e : result.endpoints()) {
+            assertThat(e.labels()).containsEntry(Labels.RESOURCE, resource)
+                    .containsEntry(Labels.CLUSTER, row.options().clusterName());
+        }
+    }
+}
