@@ -106,6 +106,19 @@ public final class CurrentIndex {
         return byIdentity.size();
     }
 
+    /**
+     * Lays a plan over zone state; entries zone state already shows (a plan read back after a move, whose
+     * changes landed) go at once.
+     */
+    void recordInFlight(String planId, Changes changes, long now) {
+        inFlight.record(planId, changes, now);
+        for (List<Endpoint> l : List.of(changes.create(), changes.updateNew(), changes.delete())) {
+            for (Endpoint e : l) {
+                inFlight.observe(e.dnsName(), e.recordKey(), zoneAt(e.dnsName()).get(e.recordKey()));
+            }
+        }
+    }
+
     OwnershipRegistry.ParsedTxt parsed() {
         return parsed;
     }

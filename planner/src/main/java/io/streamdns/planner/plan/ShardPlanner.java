@@ -92,7 +92,7 @@ public final class ShardPlanner {
 
     /** Lays a produced plan over zone state until zone state shows it. */
     public void inFlight(String planId, Changes changes, long now) {
-        current.inFlight().record(planId, changes, now);
+        current.recordInFlight(planId, changes, now);
     }
 
     /** @return the names whose changes the applier refused */
