@@ -41,9 +41,15 @@ public record Endpoint(String dnsName, String recordType, List<String> targets, 
     }
 
     private static List<String> sortedTargets(List<String> targets) {
-        List<String> copy = new ArrayList<>(Require.list(targets));
-        copy.sort(null);
-        return List.copyOf(copy);
+        List<String> immutable = Require.list(targets); // no copy when it already is an immutable list
+        for (int i = 1; i < immutable.size(); i++) {
+            if (immutable.get(i - 1).compareTo(immutable.get(i)) > 0) {
+                List<String> copy = new ArrayList<>(immutable);
+                copy.sort(null);
+                return List.copyOf(copy);
+            }
+        }
+        return immutable;
     }
 
     /** Row key of the plan table: name plus set identifier. */

@@ -4,6 +4,11 @@ package io.streamdns.model;
 public final class ProviderProperties {
     /** "true": an ALIAS record (Route 53) instead of a CNAME; the target is the alias DNS name. */
     public static final String ALIAS = "alias";
+    /**
+     * Restricts an ALIAS made from a CNAME to one address family: "A" or "AAAA" (the {@code alias} annotation's
+     * A/AAAA values); absent: both. Read by the planner, never written to a provider.
+     */
+    public static final String ALIAS_TYPE = "alias-type";
     public static final String AWS_WEIGHT = "aws/weight";
     public static final String AWS_REGION = "aws/region";
     public static final String AWS_FAILOVER = "aws/failover";

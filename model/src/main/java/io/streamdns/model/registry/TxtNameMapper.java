@@ -23,7 +23,8 @@ public final class TxtNameMapper {
         if (!this.prefix.isEmpty() && !this.suffix.isEmpty()) {
             throw new IllegalArgumentException("--txt-prefix and --txt-suffix are mutually exclusive");
         }
-        this.wildcardReplacement = wildcardReplacement == null ? "" : wildcardReplacement;
+        // names are compared in normal form (lower case), so the replacement must be too
+        this.wildcardReplacement = wildcardReplacement == null ? "" : wildcardReplacement.toLowerCase(Locale.ROOT);
     }
 
     public static TxtNameMapper defaults() {
@@ -57,6 +58,26 @@ public final class TxtNameMapper {
         return prefix.replace(TYPE_TEMPLATE, "") + join(parts[0], parts[1]);
     }
 
+    /**
+     * The record name a legacy-format TXT name (no record type) stands for, if it has the shape of one: the inverse
+     * of {@link #legacyTxtName}. Without prefix and suffix that is the TXT name itself.
+     */
+    public Optional<String> legacyOwnedName(String txtName) {
+        String p = prefix.replace(TYPE_TEMPLATE, "");
+        String s = suffix.replace(TYPE_TEMPLATE, "");
+        if (!s.isEmpty()) {
+            String[] parts = splitAfterSuffix(txtName, s);
+            if (parts == null || !parts[0].endsWith(s) || parts[0].length() == s.length()) {
+                return Optional.empty();
+            }
+            return Optional.of(unreplace(join(parts[0].substring(0, parts[0].length() - s.length()), parts[1])));
+        }
+        if (!txtName.startsWith(p) || txtName.length() == p.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(unreplace(txtName.substring(p.length())));
+    }
+
     /** The record name and type a current-format TXT name owns, if it is one of ours in shape. */
     public Optional<Owned> ownedBy(String txtName) {
         for (String type : new String[] {"a", "aaaa", "cname", "srv", "txt", "ns", "mx"}) {
@@ -74,35 +95,53 @@ public final class TxtNameMapper {
             String p = prefix.replace(TYPE_TEMPLATE, type);
             return n.startsWith(p) ? unreplace(n.substring(p.length())) : null;
         }
-        String[] parts = split(n);
-        String first = parts[0];
         if (suffix.contains(TYPE_TEMPLATE)) {
-            // the suffix may hold dots: find where it was inserted after the first label
             String s = suffix.replace(TYPE_TEMPLATE, type);
-            int dot = n.indexOf('.');
-            for (int i = n.indexOf(s); i >= 0; i = n.indexOf(s, i + 1)) {
-                if (dot < 0 || i <= dot) {
-                    return unreplace(n.substring(0, i) + n.substring(i + s.length()));
-                }
+            // the suffix follows the first label and may itself hold dots: keep them with the first label
+            String[] parts = splitAfterSuffix(n, s);
+            if (parts == null || !parts[0].endsWith(s)) {
+                return null;
             }
-            return null;
+            return unreplace(join(parts[0].substring(0, parts[0].length() - s.length()), parts[1]));
         }
-        if (!prefix.isEmpty()) {
+        String first;
+        String rest;
+        if (!suffix.isEmpty()) {
+            String[] parts = splitAfterSuffix(n, suffix);
+            if (parts == null || !parts[0].endsWith(suffix)) {
+                return null;
+            }
+            first = parts[0].substring(0, parts[0].length() - suffix.length());
+            rest = parts[1];
+        } else {
             if (!n.startsWith(prefix)) {
                 return null;
             }
-            n = n.substring(prefix.length());
-            parts = split(n);
+            String[] parts = splitRaw(n.substring(prefix.length()));
             first = parts[0];
-        }
-        if (!suffix.isEmpty()) {
-            if (!first.endsWith(suffix)) {
-                return null;
-            }
-            first = first.substring(0, first.length() - suffix.length());
+            rest = parts[1];
         }
         String marker = type + "-";
-        return first.startsWith(marker) ? unreplace(join(first.substring(marker.length()), parts[1])) : null;
+        return first.startsWith(marker) && first.length() > marker.length()
+                ? unreplace(join(first.substring(marker.length()), rest)) : null;
+    }
+
+    /** Splits {@code name} after its first label plus as many more labels as {@code suffix} has dots. */
+    private static String[] splitAfterSuffix(String name, String suffix) {
+        int dots = (int) suffix.chars().filter(c -> c == '.').count();
+        int at = -1;
+        for (int i = 0; i <= dots; i++) {
+            at = name.indexOf('.', at + 1);
+            if (at < 0) {
+                return i == dots ? new String[] {name, ""} : null;
+            }
+        }
+        return new String[] {name.substring(0, at), name.substring(at + 1)};
+    }
+
+    private static String[] splitRaw(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? new String[] {name, ""} : new String[] {name.substring(0, dot), name.substring(dot + 1)};
     }
 
     private String unreplace(String name) {

@@ -18,15 +18,56 @@ public final class TxtRecordFormat {
     private TxtRecordFormat() {
     }
 
-    /** The quoted TXT value for these labels (keys such as owner, resource, cluster). */
+    /** Longest character-string of a TXT record (RFC 1035); longer values are split into several strings. */
+    public static final int MAX_STRING = 255;
+
+    /**
+     * The quoted TXT value for these labels (keys such as owner, resource, cluster). A value longer than 255
+     * characters is written as several quoted strings ({@code "..." "..."}), as Route 53 requires.
+     */
     public static String value(Map<String, String> labels) {
-        StringBuilder sb = new StringBuilder("\"").append(HERITAGE);
+        StringBuilder sb = new StringBuilder(HERITAGE);
         new TreeMap<>(labels).forEach((k, v) -> {
             if (v != null && !v.isEmpty()) {
                 sb.append(',').append(LABEL_PREFIX).append(k).append('=').append(v);
             }
         });
-        return sb.append('"').toString();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sb.length(); i += MAX_STRING) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append('"').append(sb, i, Math.min(sb.length(), i + MAX_STRING)).append('"');
+        }
+        return out.toString();
+    }
+
+    /** The text of a TXT value: the quoted strings joined (Route 53 splits long values), or the value as is. */
+    static String unquote(String value) {
+        String v = value.strip();
+        if (!v.startsWith("\"")) {
+            return v;
+        }
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < v.length()) {
+            if (v.charAt(i) != '"') {
+                i++; // whitespace between strings
+                continue;
+            }
+            int end = i + 1;
+            while (end < v.length() && v.charAt(end) != '"') {
+                if (v.charAt(end) == '\\' && end + 1 < v.length()) {
+                    sb.append(v.charAt(end + 1));
+                    end += 2;
+                    continue;
+                }
+                sb.append(v.charAt(end));
+                end++;
+            }
+            i = end + 1;
+        }
+        return sb.toString();
     }
 
     /**
@@ -37,10 +78,7 @@ public final class TxtRecordFormat {
         if (value == null) {
             return Optional.empty();
         }
-        String v = value.strip();
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            v = v.substring(1, v.length() - 1);
-        }
+        String v = unquote(value);
         Map<String, String> labels = new LinkedHashMap<>();
         boolean heritage = false;
         for (String token : v.split(",")) {

@@ -1,0 +1,164 @@
+package io.streamdns.planner;
+
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.Topics;
+import io.streamdns.model.ZoneRecord;
+import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the planning state of assigned partitions with a group-less reader: sources and zone state from the
+ * beginning to their end offsets, plus the recent plans and results of the partition (whoever made them), so
+ * plans still in flight when the partition moved are laid over zone state instead of being planned again. Then
+ * plans each shard once. Blocking: run it on a worker.
+ */
+final class PartitionRestorer {
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionRestorer.class);
+
+    /** One partition rebuilt: its shards, where the live consumer takes over, and the full plans to send. */
+    record Restored(int partition, Map<String, ShardPlanner> shards, Map<String, Long> endOffsets,
+                    List<PlanRecords.Out> plans, long records, long malformed, int inFlightPlans) {
+    }
+
+    private PartitionRestorer() {
+    }
+
+    static Map<Integer, Restored> restore(String bootstrap, String clientId, Set<Integer> partitions, Planner planner,
+                                          PlannerConfig.Tuning tuning, long now) {
+        Map<Integer, Restored> out = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                new HashMap<String, Object>(KafkaSettings.reader(bootstrap, clientId)))) {
+            Duration timeout = tuning.restoreTimeout();
+            List<TopicPartition> all = new ArrayList<>();
+            Map<TopicPartition, Long> since = new HashMap<>();
+            for (int p : partitions) {
+                for (String t : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.PLANS, Topics.RESULTS)) {
+                    all.add(new TopicPartition(t, p));
+                }
+                since.put(new TopicPartition(Topics.PLANS, p), now - tuning.inFlightMaxAge().toMillis());
+                since.put(new TopicPartition(Topics.RESULTS, p), now - tuning.inFlightMaxAge().toMillis());
+            }
+            consumer.assign(all);
+            Map<TopicPartition, Long> end = consumer.endOffsets(all, timeout);
+            Map<TopicPartition, OffsetAndTimestamp> recent = consumer.offsetsForTimes(since, timeout);
+            for (TopicPartition tp : all) {
+                OffsetAndTimestamp at = recent.get(tp);
+                if (tp.topic().equals(Topics.SOURCES) || tp.topic().equals(Topics.ZONE_STATE)) {
+                    consumer.seekToBeginning(List.of(tp));
+                } else {
+                    consumer.seek(tp, at == null ? end.get(tp) : at.offset());
+                }
+            }
+            Map<Integer, State> states = new HashMap<>();
+            partitions.forEach(p -> states.put(p, new State()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (all.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("restoring partitions " + partitions + " took longer than " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        states.get(r.partition()).apply(r, planner);
+                    }
+                }
+            }
+            for (int p : partitions) {
+                Map<String, Long> endByTopic = new HashMap<>();
+                for (String t : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.RESULTS)) {
+                    endByTopic.put(t, end.get(new TopicPartition(t, p)));
+                }
+                out.put(p, states.get(p).finish(p, endByTopic, tuning, now));
+            }
+        }
+        return out;
+    }
+
+    /** What one partition's records built so far. */
+    private static final class State {
+        final Map<String, ShardPlanner> shards = new HashMap<>();
+        final Map<String, ChangePlan> plans = new LinkedHashMap<>();
+        final Map<String, ApplyResult> results = new HashMap<>();
+        long records;
+        long malformed;
+
+        void apply(ConsumerRecord<String, byte[]> r, Planner planner) {
+            records++;
+            switch (r.topic()) {
+                case Topics.SOURCES -> {
+                    Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
+                    if (d.ok()) {
+                        shard(d.shard(), planner).putSource(d.identity(), d.value());
+                    } else {
+                        malformed++; // the live consumer sends it to the DLQ when it reads it
+                    }
+                }
+                case Topics.ZONE_STATE -> {
+                    Inputs.Decoded<ZoneRecord> d = Inputs.zoneRecord(r.key(), r.value());
+                    if (d.ok()) {
+                        shard(d.shard(), planner).putRecord(d.identity(), d.value());
+                    } else {
+                        malformed++;
+                    }
+                }
+                case Topics.PLANS -> {
+                    Inputs.Decoded<ChangePlan> d = Inputs.plan(r.key(), r.value());
+                    if (d.ok()) {
+                        plans.put(d.value().planId(), d.value());
+                    }
+                }
+                case Topics.RESULTS -> {
+                    Inputs.Decoded<ApplyResult> d = Inputs.result(r.key(), r.value());
+                    if (d.ok()) {
+                        results.put(d.value().planId(), d.value());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        ShardPlanner shard(String shard, Planner planner) {
+            return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner));
+        }
+
+        Restored finish(int partition, Map<String, Long> end, PlannerConfig.Tuning tuning, long now) {
+            // a plan without a result is still in flight (its applier may be busy or moving): lay it over zone state;
+            // a plan with a result already shows in zone state (the applier writes zone state first)
+            int inFlight = 0;
+            for (ChangePlan plan : plans.values()) {
+                ShardPlanner sp = shards.get(plan.shard());
+                if (!results.containsKey(plan.planId()) && sp != null) {
+                    sp.inFlight(plan.planId(), PlanRecords.changesOf(plan), plan.createdAt());
+                    inFlight++;
+                }
+            }
+            List<PlanRecords.Out> out = new ArrayList<>();
+            for (ShardPlanner sp : shards.values()) {
+                ShardPlanner.ShardPlan full = sp.planAll();
+                for (PlanRecords.Out o : PlanRecords.build(sp.shard(), full, now, 0, tuning.maxChangesPerPlan())) {
+                    sp.inFlight(o.plan().planId(), o.changes(), now);
+                    out.add(o);
+                }
+            }
+            LOG.info("partition {} restored: {} records, {} shards, {} plans still in flight, {} full-plan records",
+                    partition, records, shards.size(), inFlight, out.size());
+            return new Restored(partition, shards, end, out, records, malformed, inFlight);
+        }
+    }
+}

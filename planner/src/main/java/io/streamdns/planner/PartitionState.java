@@ -1,0 +1,60 @@
+package io.streamdns.planner;
+
+import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.ShardPlanner;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the planner holds for one assigned partition: its shards, and the offsets that decide what the live consumer
+ * still has to apply and what may be committed. Event-loop only.
+ */
+final class PartitionState {
+    final int partition;
+    /** The assignment this state belongs to: a restore finishing after a newer assignment is dropped. */
+    final long generation;
+    boolean restoring = true;
+    /** Live records that arrived while restoring; applied (those past the restore) when it is done. */
+    List<KafkaConsumerRecord<String, byte[]>> buffer = new ArrayList<>();
+    final Map<String, ShardPlanner> shards = new HashMap<>();
+    /** Per topic: the end offset the restore read up to; the live consumer applies only records from there. */
+    final Map<String, Long> restoredEnd = new HashMap<>();
+    /** Per topic: the last offset the live consumer handled. */
+    final Map<String, Long> lastSeen = new HashMap<>();
+    /** Per shard waiting in the debouncer, per topic: the first offset whose names are not planned yet. */
+    final Map<String, Map<String, Long>> firstPending = new HashMap<>();
+    /** Per topic: the offset last committed. */
+    final Map<String, Long> committed = new HashMap<>();
+
+    PartitionState(int partition, long generation) {
+        this.partition = partition;
+        this.generation = generation;
+    }
+
+    ShardPlanner shard(String shard, Planner planner) {
+        return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner));
+    }
+
+    void pending(String shard, String topic, long offset) {
+        firstPending.computeIfAbsent(shard, s -> new HashMap<>()).putIfAbsent(topic, offset);
+    }
+
+    /** The offset to commit for a topic: past everything handled, but not past names still waiting to be planned. */
+    long committable(String topic) {
+        Long last = lastSeen.get(topic);
+        if (last == null) {
+            return -1;
+        }
+        long next = last + 1;
+        for (Map<String, Long> byTopic : firstPending.values()) {
+            Long first = byTopic.get(topic);
+            if (first != null && first < next) {
+                next = first;
+            }
+        }
+        return next;
+    }
+}

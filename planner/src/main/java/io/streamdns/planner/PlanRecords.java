@@ -1,0 +1,60 @@
+package io.streamdns.planner;
+
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.Provenance;
+import io.streamdns.model.RecordTypes;
+import io.streamdns.model.Rejection;
+import io.streamdns.planner.plan.Changes;
+import io.streamdns.planner.plan.PlanChunker;
+import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.planner.plan.Skipped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Turns a shard plan into {@code streamdns.plans} values: chunks of bounded size, each with its provenance. */
+final class PlanRecords {
+    private PlanRecords() {
+    }
+
+    /** A plan value with the changes it carries (the in-flight overlay records those). */
+    record Out(ChangePlan plan, Changes changes) {
+    }
+
+    static List<Out> build(String shard, ShardPlanner.ShardPlan plan, long now, long earliestEventAt, int maxChanges) {
+        List<Out> out = new ArrayList<>();
+        if (plan.changes().isEmpty()) {
+            return out;
+        }
+        for (Changes chunk : PlanChunker.split(plan.changes(), maxChanges)) {
+            Set<String> names = new HashSet<>();
+            for (List<Endpoint> l : List.of(chunk.create(), chunk.updateNew(), chunk.delete())) {
+                for (Endpoint e : l) {
+                    names.add(ownedName(e));
+                }
+            }
+            List<Provenance> provenance = plan.provenance().stream().filter(p -> names.contains(p.dnsName())).toList();
+            List<Rejection> skipped = new ArrayList<>();
+            for (Skipped s : chunk.skipped()) {
+                skipped.add(new Rejection(s.name(), s.type(), s.reason().tag() + ": " + s.detail()));
+            }
+            ChangePlan cp = new ChangePlan(UUID.randomUUID().toString(), shard, now, earliestEventAt, chunk.create(),
+                    chunk.updateOld(), chunk.updateNew(), chunk.delete(), provenance, skipped);
+            out.add(new Out(cp, chunk));
+        }
+        return out;
+    }
+
+    static Changes changesOf(ChangePlan plan) {
+        return new Changes(plan.create(), plan.updateOld(), plan.updateNew(), plan.delete(), List.of());
+    }
+
+    static String ownedName(Endpoint e) {
+        String owned = e.recordType().equals(RecordTypes.TXT) ? e.label(Labels.OWNED_RECORD) : null;
+        return owned != null ? owned : e.dnsName();
+    }
+}

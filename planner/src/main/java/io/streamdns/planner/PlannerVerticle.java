@@ -1,0 +1,407 @@
+package io.streamdns.planner;
+
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.Topics;
+import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.shard.RecordKey;
+import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.planner.plan.Skipped;
+import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.kafka.DeadLetters;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The planner stage. One consumer in group {@code streamdns-planner} reads {@code streamdns.sources},
+ * {@code streamdns.zone-state} and {@code streamdns.results} with the range assignor, so partition p of all three
+ * lands on one member (co-partitioning). On assignment of p it pauses p, rebuilds p's shards on a worker
+ * ({@link PartitionRestorer}), sends the full plans, then plans incrementally: touched names wait in a debouncer,
+ * each shard's burst becomes one plan. Results clear or correct the in-flight overlay; refused names are planned
+ * again after a back-off. Offsets are committed once the plans covering them are produced.
+ */
+public final class PlannerVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(PlannerVerticle.class);
+    public static final String READINESS_CHECK = "planner";
+    static final List<String> LIVE_TOPICS = List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.RESULTS);
+
+    private final PlannerConfig config;
+    private final StageContext stage;
+    private final Planner planner;
+    private final Map<Integer, PartitionState> partitions = new HashMap<>();
+    private final Map<String, PartitionState> byShard = new HashMap<>();
+    private PlannerMetrics metrics;
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
+    private DeadLetters dlq;
+    private Debouncer debouncer;
+    private Backoff backoff;
+    private String clientId;
+    private long generation;
+    private boolean assigned;
+    private boolean stopped;
+    private long sweepTimer = -1;
+
+    public PlannerVerticle(PlannerConfig config, StageContext stage) {
+        this.config = config;
+        this.stage = stage;
+        this.planner = new Planner(config.planSettings());
+    }
+
+    /** The group consumer's settings: the range assignor keeps partition p of every topic on one member. */
+    public static Map<String, String> consumerConfig(String bootstrap, String groupId, String clientId) {
+        Map<String, String> c = new HashMap<>(KafkaSettings.consumer(bootstrap, groupId, clientId));
+        c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        return c;
+    }
+
+    @Override
+    public Future<?> start() {
+        stage.readiness().register(READINESS_CHECK);
+        metrics = new PlannerMetrics(stage.registry());
+        clientId = stage.instanceId() + "-planner";
+        producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
+        dlq = new DeadLetters("planner", producer, stage.registry());
+        debouncer = new Debouncer(vertx, config.debounce().toMillis(), config.debounceMax().toMillis(), this::flush,
+                metrics.coalesced, System::currentTimeMillis);
+        backoff = new Backoff(config.tuning().backoffMin().toMillis(), config.tuning().backoffMax().toMillis());
+        if (!config.policyGiven()) {
+            LOG.info("no --policy given: planning with 'sync' (external-dns v0.22 requires --policy to be set)");
+        }
+        consumer = KafkaConsumer.create(vertx, consumerConfig(stage.bootstrapServers(), config.groupId(), clientId));
+        consumer.partitionsAssignedHandler(this::onAssigned);
+        consumer.partitionsRevokedHandler(this::onRevoked);
+        consumer.exceptionHandler(e -> LOG.warn("planner consumer: {}", e.toString()));
+        consumer.handler(this::onRecord);
+        sweepTimer = vertx.setPeriodic(config.tuning().sweepEvery().toMillis(), id -> sweep());
+        return consumer.subscribe(new HashSet<>(LIVE_TOPICS)).onSuccess(v -> LOG.info(
+                "planner started: group {}, owner id {}, policy {}, multi-cluster {}, domain filter {}",
+                config.groupId(), config.txtOwnerId(), config.policy().flagValue(), config.multiCluster().flagValue(),
+                config.domainFilters().isEmpty() ? "(all)" : config.domainFilters()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        vertx.cancelTimer(sweepTimer);
+        return consumer.close().eventually(() -> producer.close());
+    }
+
+    // ---- assignment
+
+    private void onAssigned(Set<TopicPartition> tps) {
+        assigned = true;
+        Set<Integer> fresh = new TreeSet<>();
+        for (TopicPartition tp : tps) {
+            if (!partitions.containsKey(tp.getPartition())) {
+                fresh.add(tp.getPartition());
+            }
+        }
+        long gen = ++generation;
+        for (int p : fresh) {
+            partitions.put(p, new PartitionState(p, gen));
+        }
+        updateReadiness();
+        if (!fresh.isEmpty()) {
+            LOG.info("partitions {} assigned: restoring", fresh);
+            consumer.pause(topicPartitions(fresh));
+            restore(fresh, gen);
+        }
+    }
+
+    private void restore(Set<Integer> parts, long gen) {
+        long started = System.nanoTime();
+        long now = System.currentTimeMillis();
+        vertx.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
+                        parts, planner, config.tuning(), now), false)
+                .onSuccess(restored -> {
+                    metrics.restore.record(java.time.Duration.ofNanos(System.nanoTime() - started));
+                    restored.values().forEach(r -> install(r, gen));
+                    updateReadiness();
+                })
+                .onFailure(e -> {
+                    Set<Integer> still = new TreeSet<>();
+                    for (int p : parts) {
+                        PartitionState ps = partitions.get(p);
+                        if (ps != null && ps.generation == gen) {
+                            still.add(p);
+                        }
+                    }
+                    LOG.error("restoring partitions {} failed, retrying {} in 5s: {}", parts, still, e.toString());
+                    if (!still.isEmpty() && !stopped) {
+                        vertx.setTimer(5000, id -> restore(still, gen));
+                    }
+                });
+    }
+
+    private void install(PartitionRestorer.Restored r, long gen) {
+        PartitionState ps = partitions.get(r.partition());
+        if (ps == null || ps.generation != gen || stopped) {
+            return; // revoked while restoring
+        }
+        ps.shards.putAll(r.shards());
+        ps.shards.keySet().forEach(s -> byShard.put(s, ps));
+        ps.restoredEnd.putAll(r.endOffsets());
+        for (PlanRecords.Out o : r.plans()) {
+            send(ps.shards.get(o.plan().shard()), o);
+        }
+        ps.restoring = false;
+        List<KafkaConsumerRecord<String, byte[]>> buffered = ps.buffer;
+        ps.buffer = null;
+        buffered.forEach(rec -> process(ps, rec));
+        consumer.resume(topicPartitions(Set.of(r.partition())));
+        LOG.info("partition {} live: {} shards, {} full-plan records sent", r.partition(), r.shards().size(), r.plans().size());
+    }
+
+    private void onRevoked(Set<TopicPartition> tps) {
+        Set<Integer> gone = new TreeSet<>();
+        tps.forEach(tp -> gone.add(tp.getPartition()));
+        for (int p : gone) {
+            PartitionState ps = partitions.remove(p);
+            if (ps != null) {
+                for (String shard : ps.shards.keySet()) {
+                    debouncer.cancel(shard);
+                    backoff.dropShard(shard);
+                    byShard.remove(shard);
+                }
+            }
+        }
+        if (!gone.isEmpty()) {
+            LOG.info("partitions {} revoked: state dropped", gone);
+        }
+        updateReadiness();
+    }
+
+    private void updateReadiness() {
+        boolean ready = assigned && partitions.values().stream().noneMatch(ps -> ps.restoring);
+        stage.readiness().set(READINESS_CHECK, ready);
+    }
+
+    // ---- records
+
+    private void onRecord(KafkaConsumerRecord<String, byte[]> r) {
+        PartitionState ps = partitions.get(r.partition());
+        if (ps == null || stopped) {
+            return;
+        }
+        if (ps.restoring) {
+            ps.buffer.add(r);
+            return;
+        }
+        process(ps, r);
+    }
+
+    private void process(PartitionState ps, KafkaConsumerRecord<String, byte[]> r) {
+        metrics.eventIn(r.topic());
+        ps.lastSeen.put(r.topic(), r.offset());
+        boolean restored = r.offset() < ps.restoredEnd.getOrDefault(r.topic(), 0L); // already in the state
+        switch (r.topic()) {
+            case Topics.SOURCES -> {
+                Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
+                if (!d.ok()) {
+                    refuse(r, d.error());
+                } else if (!restored) {
+                    Set<String> names = ps.shard(d.shard(), planner).putSource(d.identity(), d.value());
+                    byShard.put(d.shard(), ps);
+                    long eventAt = d.value() != null ? d.value().observedAt() : r.timestamp();
+                    touch(ps, d.shard(), names, eventAt, r);
+                }
+            }
+            case Topics.ZONE_STATE -> {
+                Inputs.Decoded<ZoneRecord> d = Inputs.zoneRecord(r.key(), r.value());
+                if (!d.ok()) {
+                    refuse(r, d.error());
+                } else if (!restored) {
+                    Set<String> names = ps.shard(d.shard(), planner).putRecord(d.identity(), d.value());
+                    byShard.put(d.shard(), ps);
+                    touch(ps, d.shard(), names, 0, r);
+                }
+            }
+            case Topics.RESULTS -> {
+                Inputs.Decoded<ApplyResult> d = Inputs.result(r.key(), r.value());
+                if (!d.ok()) {
+                    refuse(r, d.error());
+                } else if (!restored) {
+                    onResult(ps, d.value());
+                }
+            }
+            default -> LOG.debug("record of unexpected topic {}", r.topic());
+        }
+    }
+
+    private void refuse(KafkaConsumerRecord<String, byte[]> r, String reason) {
+        metrics.decodeError(r.topic());
+        dlq.send(r, reason);
+    }
+
+    private void touch(PartitionState ps, String shard, Set<String> names, long eventAt,
+                       KafkaConsumerRecord<String, byte[]> r) {
+        if (!names.isEmpty()) {
+            ps.pending(shard, r.topic(), r.offset());
+            debouncer.touch(shard, names, eventAt);
+        }
+    }
+
+    private void onResult(PartitionState ps, ApplyResult result) {
+        ShardPlanner sp = ps.shards.get(result.shard());
+        if (sp == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (ChangeOutcome o : result.outcomes()) {
+            if (o.status() == ChangeOutcome.Status.APPLIED || o.status() == ChangeOutcome.Status.ALREADY_DONE) {
+                backoff.accepted(result.shard(), o.dnsName());
+            }
+        }
+        Set<String> refused = sp.resolve(result.planId(), result.status() == ApplyResult.Status.FAILED,
+                result.outcomes(), now);
+        for (String name : refused) {
+            refusedName(result.shard(), name, "plan " + result.planId() + " " + result.status(), now);
+        }
+    }
+
+    /** A name the provider refused (or a plan that could not be produced): planned again after a back-off. */
+    private void refusedName(String shard, String name, String why, long now) {
+        metrics.refused.increment();
+        long delay = backoff.reject(shard, name, now);
+        LOG.warn("[{}] {} refused ({}): planning it again in {} ms", shard, name, why, delay);
+        vertx.setTimer(delay, id -> {
+            if (byShard.containsKey(shard) && !stopped) {
+                debouncer.touch(shard, Set.of(name), 0);
+            }
+        });
+    }
+
+    // ---- planning
+
+    private void flush(String shard) {
+        PartitionState ps = byShard.get(shard);
+        Debouncer.Batch batch = debouncer.take(shard);
+        if (ps == null || batch == null || stopped) {
+            return;
+        }
+        ps.firstPending.remove(shard);
+        long now = System.currentTimeMillis();
+        List<String> names = new ArrayList<>(batch.names().size());
+        for (String n : batch.names()) {
+            if (backoff.waitFor(shard, n, now) == 0) {
+                names.add(n); // a refused name waits for its back-off timer
+            }
+        }
+        ShardPlanner sp = ps.shards.get(shard);
+        if (names.isEmpty() || sp == null) {
+            commit(ps);
+            return;
+        }
+        ShardPlanner.ShardPlan plan = sp.plan(names);
+        for (Skipped s : plan.changes().skipped()) {
+            metrics.skipped(s.reason());
+            LOG.info("[{}] skipped {}", shard, s);
+        }
+        List<PlanRecords.Out> outs = PlanRecords.build(shard, plan, now, batch.earliestEventAt(),
+                config.tuning().maxChangesPerPlan());
+        List<Future<?>> sends = new ArrayList<>(outs.size());
+        for (PlanRecords.Out o : outs) {
+            sp.inFlight(o.plan().planId(), o.changes(), now);
+            sends.add(send(sp, o));
+        }
+        Future.join(sends).onComplete(x -> commit(ps));
+    }
+
+    private Future<?> send(ShardPlanner sp, PlanRecords.Out o) {
+        String planId = o.plan().planId();
+        String shard = o.plan().shard();
+        return producer.send(KafkaProducerRecord.create(Topics.PLANS, RecordKey.of(shard, planId), JsonCodec.encode(o.plan())))
+                .onSuccess(md -> {
+                    metrics.plansOut.increment();
+                    metrics.planSize.record(o.changes().size());
+                    LOG.info("[{}] plan {}: {} create, {} update, {} delete for {}", shard, planId,
+                            o.changes().create().size(), o.changes().updateNew().size(), o.changes().delete().size(),
+                            names(o));
+                })
+                .onFailure(e -> {
+                    LOG.error("[{}] plan {} could not be produced: {}", shard, planId, e.toString());
+                    long now = System.currentTimeMillis();
+                    for (String name : sp.forget(planId)) {
+                        refusedName(shard, name, "not produced", now);
+                    }
+                });
+    }
+
+    private static String names(PlanRecords.Out o) {
+        Set<String> names = new TreeSet<>();
+        o.plan().provenance().forEach(p -> names.add(p.dnsName()));
+        o.changes().create().forEach(e -> names.add(PlanRecords.ownedName(e)));
+        o.changes().delete().forEach(e -> names.add(PlanRecords.ownedName(e)));
+        o.changes().updateNew().forEach(e -> names.add(PlanRecords.ownedName(e)));
+        return names.size() <= 10 ? names.toString() : names.stream().limit(10).toList() + " and " + (names.size() - 10) + " more";
+    }
+
+    // ---- housekeeping
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        for (PartitionState ps : partitions.values()) {
+            if (ps.restoring) {
+                continue;
+            }
+            for (ShardPlanner sp : ps.shards.values()) {
+                if (sp.hasInFlight()) {
+                    Set<String> expired = sp.sweep(now, config.tuning().inFlightGrace().toMillis(),
+                            config.tuning().inFlightMaxAge().toMillis());
+                    debouncer.touch(sp.shard(), expired, 0);
+                }
+            }
+            commit(ps);
+        }
+    }
+
+    /** Commits what every produced plan covers (offsets of names still waiting in the debouncer are held back). */
+    private void commit(PartitionState ps) {
+        if (ps.restoring || stopped || partitions.get(ps.partition) != ps) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (String topic : LIVE_TOPICS) {
+            long next = ps.committable(topic);
+            if (next > ps.committed.getOrDefault(topic, -1L)) {
+                offsets.put(new TopicPartition(topic, ps.partition), new OffsetAndMetadata(next, ""));
+                ps.committed.put(topic, next);
+            }
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commit(offsets).onFailure(e -> LOG.debug("commit of {} failed: {}", offsets.keySet(), e.toString()));
+        }
+    }
+
+    private static Set<TopicPartition> topicPartitions(Set<Integer> parts) {
+        Set<TopicPartition> out = new HashSet<>();
+        for (int p : parts) {
+            for (String t : LIVE_TOPICS) {
+                out.add(new TopicPartition(t, p));
+            }
+        }
+        return out;
+    }
+}

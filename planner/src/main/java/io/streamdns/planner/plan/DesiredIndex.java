@@ -1,0 +1,121 @@
+package io.streamdns.planner.plan;
+
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.SourceState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the sources of one shard want: the latest {@link SourceState} per source identity and, per DNS name, which
+ * sources claim it, so the desired endpoints of a name are found without a scan.
+ */
+public final class DesiredIndex {
+    private final Map<String, SourceState> sources = new HashMap<>();
+    private final Map<String, List<String>> byName = new HashMap<>();
+
+    /**
+     * Records the state of a source ({@code null}: tombstone).
+     *
+     * @return the names whose desired records may have changed
+     */
+    public Set<String> put(String identity, SourceState state) {
+        if (state != null) {
+            state = labelled(state);
+        }
+        Set<String> touched = new HashSet<>();
+        SourceState old = state == null ? sources.remove(identity) : sources.put(identity, state);
+        if (old != null) {
+            for (Endpoint e : old.endpoints()) {
+                touched.add(e.dnsName());
+                List<String> ids = byName.get(e.dnsName());
+                if (ids != null && ids.remove(identity) && ids.isEmpty()) {
+                    byName.remove(e.dnsName());
+                }
+            }
+        }
+        if (state != null) {
+            for (Endpoint e : state.endpoints()) {
+                touched.add(e.dnsName());
+                List<String> ids = byName.computeIfAbsent(e.dnsName(), k -> new ArrayList<>(1));
+                if (!ids.contains(identity)) {
+                    ids.add(identity);
+                }
+            }
+        }
+        return touched;
+    }
+
+    /** Desired endpoints at a name, labelled with their resource and cluster. */
+    public List<Endpoint> at(String name) {
+        List<String> ids = byName.get(name);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Endpoint> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            SourceState s = sources.get(id);
+            for (Endpoint e : s.endpoints()) {
+                if (e.dnsName().equals(name)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every desired endpoint of the shard, labelled. */
+    public List<Endpoint> all() {
+        List<Endpoint> out = new ArrayList<>();
+        for (SourceState s : sources.values()) {
+            out.addAll(s.endpoints());
+        }
+        return out;
+    }
+
+    /** The sources that claim a name. */
+    public List<SourceState> sourcesAt(String name) {
+        List<String> ids = byName.get(name);
+        if (ids == null) {
+            return List.of();
+        }
+        List<SourceState> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            out.add(sources.get(id));
+        }
+        return out;
+    }
+
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    public int sourceCount() {
+        return sources.size();
+    }
+
+    /**
+     * The planner's view of a claim: labels {@code resource} and {@code cluster} from the source, whatever came; done
+     * once when the state arrives, so planning a shard allocates nothing per endpoint.
+     */
+    static SourceState labelled(SourceState s) {
+        String resource = s.ref().resourceLabel();
+        Map<String, String> labels = Map.of(Labels.RESOURCE, resource, Labels.CLUSTER, s.cluster());
+        List<Endpoint> eps = new ArrayList<>(s.endpoints().size());
+        boolean same = true;
+        for (Endpoint e : s.endpoints()) {
+            if (e.labels().equals(labels)) {
+                eps.add(e);
+            } else {
+                eps.add(e.withLabels(labels));
+                same = false;
+            }
+        }
+        return same ? s : new SourceState(s.cluster(), s.kind(), s.namespace(), s.name(), s.uid(), s.resourceVersion(),
+                s.observedAt(), eps);
+    }
+}

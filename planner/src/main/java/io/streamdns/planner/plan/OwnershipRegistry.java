@@ -1,0 +1,234 @@
+package io.streamdns.planner.plan;
+
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.ProviderProperties;
+import io.streamdns.model.RecordTypes;
+import io.streamdns.model.registry.TxtNameMapper;
+import io.streamdns.model.registry.TxtRecordFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * external-dns's TXT registry ({@code registry/txt}), split in its two halves: {@link #read} turns current TXT
+ * ownership records into {@code owner}/{@code resource}/{@code cluster} labels on the records they own (current
+ * name form first; an A-ALIAS also honours a {@code cname-} TXT; then the legacy form, except for AAAA), and
+ * {@link #txtFor} writes the ownership TXT of a record. Values carry {@code external-dns/cluster}, which external-dns
+ * reads and ignores.
+ */
+final class OwnershipRegistry {
+    static final long DEFAULT_TXT_TTL = 300;
+    private static final String NUL = "\u0000";
+
+    private final String ownerId;
+    private final TxtNameMapper names;
+
+    OwnershipRegistry(String ownerId, TxtNameMapper names) {
+        this.ownerId = ownerId;
+        this.names = names;
+    }
+
+    /** A TXT record of the zone; {@code labels} is null when it is not an ownership record. */
+    record Txt(Endpoint endpoint, Map<String, String> labels) {
+        boolean ownership() {
+            return labels != null;
+        }
+
+        String owner() {
+            return labels == null ? null : labels.get(Labels.OWNER);
+        }
+    }
+
+    /** Which TXT name form an ownership was read from. */
+    enum Form {
+        /** {@code <type>-<name>}: the record's own current-format TXT. */
+        CURRENT,
+        /** {@code cname-<name>} owning an A-ALIAS (written by external-dns before #2903). */
+        CNAME_FOR_ALIAS,
+        /** {@code <name>} without a type, shared by every type at the name (read, never written or deleted). */
+        LEGACY
+    }
+
+    /** Where a record's ownership came from. */
+    record Ownership(Txt source, Form form) {
+    }
+
+    /** Current records with ownership labels; TXT records by name and set identifier. */
+    static final class Current {
+        final List<Endpoint> records;
+        final Map<String, Txt> txts;
+        /** By the (labelled) record instance of {@link #records}: identity lookups cost no key strings. */
+        final Map<Endpoint, Ownership> ownership = new IdentityHashMap<>();
+
+        Current(int size) {
+            records = new ArrayList<>(size);
+            txts = new HashMap<>(Math.max(16, size * 2 / 3));
+        }
+
+        Txt txt(String txtName, String setIdentifier) {
+            return txts.get(key(txtName, setIdentifier));
+        }
+
+        Ownership ownershipOf(Endpoint record) {
+            return record == null ? null : ownership.get(record);
+        }
+
+        Form formOf(Endpoint record) {
+            Ownership o = ownership.get(record);
+            return o == null ? null : o.form();
+        }
+    }
+
+    /** Ownership labels of TXT endpoints an index holds, parsed once when they arrive (identity-keyed). */
+    static final class ParsedTxt {
+        private static final Map<String, String> NONE = Map.of("", "");
+        private final Map<Endpoint, Map<String, String>> parsed = new IdentityHashMap<>();
+
+        void add(Endpoint txt) {
+            Map<String, String> labels = ownershipLabels(txt.targets());
+            parsed.put(txt, labels == null ? NONE : labels);
+        }
+
+        void remove(Endpoint txt) {
+            parsed.remove(txt);
+        }
+
+        /** The ownership labels, or null when it is not an ownership record. */
+        Map<String, String> labels(Endpoint txt) {
+            Map<String, String> m = parsed.get(txt);
+            if (m == null) {
+                return ownershipLabels(txt.targets());
+            }
+            return m == NONE ? null : m;
+        }
+    }
+
+    /**
+     * @param wanted which non-TXT-ownership records to return (the others are skipped before any labelling)
+     * @param parsed ownership values parsed beforehand, or null
+     */
+    Current read(List<Endpoint> current, Predicate<Endpoint> wanted, ParsedTxt parsed) {
+        Current cur = new Current(current.size());
+        List<Endpoint> candidates = new ArrayList<>(current.size());
+        for (Endpoint e : current) {
+            if (e.recordType().equals(RecordTypes.TXT)) {
+                Txt txt = new Txt(e, parsed == null ? ownershipLabels(e.targets()) : parsed.labels(e));
+                cur.txts.putIfAbsent(key(e.dnsName(), e.setIdentifier()), txt);
+                if (txt.ownership()) {
+                    continue; // ownership records are not records to plan (external-dns drops them too)
+                }
+            }
+            if (wanted.test(e)) {
+                candidates.add(e);
+            }
+        }
+        for (Endpoint r : candidates) {
+            Form form = Form.CURRENT;
+            Txt txt = heritage(cur.txt(names.txtName(r.dnsName(), r.recordType()), r.setIdentifier()));
+            if (txt == null && RecordComparison.isAlias(r) && r.recordType().equals(RecordTypes.A)) {
+                form = Form.CNAME_FOR_ALIAS;
+                txt = heritage(cur.txt(names.txtName(r.dnsName(), RecordTypes.CNAME), r.setIdentifier()));
+            }
+            if (txt == null && !r.recordType().equals(RecordTypes.AAAA)) {
+                form = Form.LEGACY;
+                txt = heritage(cur.txt(names.legacyTxtName(r.dnsName()), r.setIdentifier()));
+            }
+            if (txt == null) {
+                cur.records.add(r.labels().isEmpty() ? r : r.withLabels(Map.of()));
+                continue;
+            }
+            Endpoint labelled = r.withLabels(txt.labels());
+            cur.records.add(labelled);
+            cur.ownership.put(labelled, new Ownership(txt, form));
+        }
+        return cur;
+    }
+
+    /** The name of the current-format ownership TXT of a record. */
+    String txtName(Endpoint record) {
+        return names.txtName(record.dnsName(), record.recordType());
+    }
+
+    /**
+     * The ownership TXT of {@code record}: value from its owner/resource/cluster labels, the record's set identifier
+     * and routing properties (Route 53 needs them on every member of a routing set), TTL of the record or 300;
+     * labels {@code ownedRecord}, {@code ownedType} and {@code owner}.
+     */
+    Endpoint txtFor(Endpoint record) {
+        Map<String, String> valueLabels = new TreeMap<>();
+        valueLabels.put(Labels.OWNER, ownerId);
+        putIfPresent(valueLabels, Labels.RESOURCE, record.label(Labels.RESOURCE));
+        putIfPresent(valueLabels, Labels.CLUSTER, record.label(Labels.CLUSTER));
+        Map<String, String> props = record.providerSpecific();
+        if (!props.isEmpty()) {
+            props = new TreeMap<>(props);
+            props.remove(ProviderProperties.ALIAS);
+            props.remove(ProviderProperties.ALIAS_TYPE);
+            props.remove(ProviderProperties.AWS_EVALUATE_TARGET_HEALTH);
+            props.remove(ProviderProperties.AWS_TARGET_HOSTED_ZONE);
+            props.remove(ProviderProperties.TXT_FORCE_UPDATE);
+        }
+        long ttl = record.ttl() > 0 ? record.ttl() : DEFAULT_TXT_TTL;
+        return new Endpoint(txtName(record), RecordTypes.TXT, List.of(TxtRecordFormat.value(valueLabels)), ttl,
+                record.setIdentifier(), props, ownedLabels(record));
+    }
+
+    /** An existing TXT endpoint as a change entry: labelled with the record it owns. */
+    Endpoint asChange(Txt txt, Endpoint owned) {
+        return txt.endpoint().withLabels(ownedLabels(owned));
+    }
+
+    boolean isOurs(Endpoint record) {
+        return ownerId.equals(record.label(Labels.OWNER));
+    }
+
+    String ownerId() {
+        return ownerId;
+    }
+
+    private Map<String, String> ownedLabels(Endpoint owned) {
+        return Map.of(Labels.OWNED_RECORD, owned.dnsName(), Labels.OWNED_TYPE, owned.recordType(), Labels.OWNER, ownerId);
+    }
+
+    /** Ownership labels of a TXT record; several ownership values that disagree on the owner own nothing for us. */
+    static Map<String, String> ownershipLabels(List<String> values) {
+        Map<String, String> found = null;
+        TreeSet<String> owners = new TreeSet<>();
+        for (String v : values) {
+            Optional<Map<String, String>> labels = TxtRecordFormat.parse(v);
+            if (labels.isPresent()) {
+                if (found == null) {
+                    found = labels.get();
+                }
+                owners.add(labels.get().getOrDefault(Labels.OWNER, ""));
+            }
+        }
+        if (found != null && owners.size() > 1) {
+            Map<String, String> ambiguous = new TreeMap<>(found);
+            ambiguous.put(Labels.OWNER, "ambiguous" + owners); // matches no owner id: never touched
+            return ambiguous;
+        }
+        return found;
+    }
+
+    private static Txt heritage(Txt txt) {
+        return txt != null && txt.ownership() ? txt : null;
+    }
+
+    private static void putIfPresent(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isEmpty()) {
+            m.put(k, v);
+        }
+    }
+
+    static String key(String name, String setIdentifier) {
+        return setIdentifier == null ? name : name + NUL + setIdentifier;
+    }
+}

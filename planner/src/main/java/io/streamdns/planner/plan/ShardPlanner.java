@@ -1,0 +1,144 @@
+package io.streamdns.planner.plan;
+
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Provenance;
+import io.streamdns.model.RecordTypes;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.registry.TxtNameMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The planning state of one shard: desired (sources) and current (zone state plus in-flight plans) indexed by
+ * name, so a plan of the names an event touched costs O(names touched), not O(shard). Not thread-safe: one owner
+ * at a time (the restoring worker, then the event loop).
+ */
+public final class ShardPlanner {
+    private final String shard;
+    private final Planner planner;
+    private final TxtNameMapper txtNames;
+    private final Set<String> txtLookupTypes;
+    private final DesiredIndex desired = new DesiredIndex();
+    private final CurrentIndex current = new CurrentIndex();
+
+    /** A plan for some names of the shard, with who asked for each changed name. */
+    public record ShardPlan(Changes changes, List<Provenance> provenance, Set<String> changedNames) {
+    }
+
+    public ShardPlanner(String shard, Planner planner) {
+        this.shard = shard;
+        this.planner = planner;
+        this.txtNames = planner.settings().txtNames();
+        Set<String> types = new TreeSet<>(planner.settings().managedTypes());
+        types.add(RecordTypes.CNAME); // an A-ALIAS may be owned through a cname- TXT
+        this.txtLookupTypes = Set.copyOf(types);
+    }
+
+    public String shard() {
+        return shard;
+    }
+
+    /** @return the names whose plan may have changed */
+    public Set<String> putSource(String identity, SourceState state) {
+        return desired.put(identity, state);
+    }
+
+    /** @return the names whose plan may have changed: the record's, and for a TXT the names it may own */
+    public Set<String> putRecord(String identity, ZoneRecord record) {
+        String name = current.put(identity, record);
+        if (name == null) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>(2);
+        names.add(name);
+        if (record == null || record.type().equals(RecordTypes.TXT)) {
+            txtNames.ownedBy(name).ifPresent(o -> names.add(o.name()));
+            txtNames.legacyOwnedName(name).ifPresent(names::add);
+        }
+        return names;
+    }
+
+    /** Plans the given names against the index. */
+    public ShardPlan plan(Collection<String> names) {
+        Set<String> scope = new HashSet<>(names);
+        List<Endpoint> want = new ArrayList<>();
+        Set<String> lookup = new LinkedHashSet<>();
+        for (String n : scope) {
+            want.addAll(desired.at(n));
+            lookup.add(n);
+            for (String t : txtLookupTypes) {
+                lookup.add(txtNames.txtName(n, t));
+            }
+            lookup.add(txtNames.legacyTxtName(n));
+        }
+        List<Endpoint> have = new ArrayList<>();
+        for (String n : lookup) {
+            have.addAll(current.at(n));
+        }
+        return withProvenance(planner.plan(want, have, scope::contains, current.parsed()));
+    }
+
+    /** Plans the whole shard (after a restore, or a resync). */
+    public ShardPlan planAll() {
+        return withProvenance(planner.plan(desired.all(), current.all(), null, current.parsed()));
+    }
+
+    /** Lays a produced plan over zone state until zone state shows it. */
+    public void inFlight(String planId, Changes changes, long now) {
+        current.recordInFlight(planId, changes, now);
+    }
+
+    /** @return the names whose changes the applier refused */
+    public Set<String> resolve(String planId, boolean wholePlanFailed, List<ChangeOutcome> outcomes, long now) {
+        return current.inFlight().resolve(planId, wholePlanFailed, outcomes, now);
+    }
+
+    /** @return the names of a plan that is forgotten */
+    public Set<String> forget(String planId) {
+        return current.inFlight().forget(planId);
+    }
+
+    /** @return the names whose in-flight entries expired */
+    public Set<String> sweep(long now, long grace, long maxAge) {
+        return current.inFlight().sweep(now, grace, maxAge);
+    }
+
+    public boolean hasInFlight() {
+        return !current.inFlight().isEmpty();
+    }
+
+    public DesiredIndex desired() {
+        return desired;
+    }
+
+    public CurrentIndex current() {
+        return current;
+    }
+
+    private ShardPlan withProvenance(Changes changes) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (List<Endpoint> l : List.of(changes.create(), changes.updateNew(), changes.delete())) {
+            for (Endpoint e : l) {
+                changed.add(ChangeSet.ownedName(e));
+            }
+        }
+        if (changed.isEmpty()) {
+            return new ShardPlan(changes, List.of(), Set.of());
+        }
+        List<Provenance> provenance = new ArrayList<>(changed.size());
+        for (String name : changed) { // each list is in name order: provenance follows the plan's order
+            for (SourceState s : desired.sourcesAt(name)) {
+                provenance.add(new Provenance(name, s.cluster(), s.kind(), s.namespace(), s.name(), s.resourceVersion(),
+                        s.observedAt()));
+            }
+        }
+        return new ShardPlan(changes, provenance, changed);
+    }
+}

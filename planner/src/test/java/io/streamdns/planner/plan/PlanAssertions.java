@@ -1,0 +1,27 @@
+package io.streamdns.planner.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.assertj.core.api.SoftAssertions;
+
+final class PlanAssertions {
+    private PlanAssertions() {
+    }
+
+    static Changes check(PlanCase c) {
+        Changes changes = new Planner(c.settings).plan(c.desired, c.current);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(Fixtures.render(changes.create())).as("create").containsExactlyElementsOf(c.creates);
+        soft.assertThat(Fixtures.renderUpdates(changes)).as("update").containsExactlyElementsOf(c.updates);
+        soft.assertThat(Fixtures.render(changes.delete())).as("delete").containsExactlyElementsOf(c.deletes);
+        soft.assertThat(Fixtures.renderSkipped(changes)).as("skipped").containsExactlyElementsOf(c.skipped);
+        soft.assertAll();
+        // planning is deterministic whatever the input order
+        java.util.List<io.streamdns.model.Endpoint> d = new java.util.ArrayList<>(c.desired);
+        java.util.List<io.streamdns.model.Endpoint> cur = new java.util.ArrayList<>(c.current);
+        java.util.Collections.reverse(d);
+        java.util.Collections.reverse(cur);
+        assertThat(new Planner(c.settings).plan(d, cur)).as("same plan for reversed input").isEqualTo(changes);
+        return changes;
+    }
+}
