@@ -1,7 +1,13 @@
 package io.streamdns.bench;
 
+import io.streamdns.bench.scenario.BurstScenario;
 import io.streamdns.bench.scenario.EmulatorScenario;
+import io.streamdns.bench.scenario.LatencyScenario;
+import io.streamdns.bench.scenario.MemoryScenario;
+import io.streamdns.bench.scenario.PlanCoreScenario;
 import io.streamdns.bench.scenario.ScaleOutScenario;
+import io.streamdns.bench.scenario.SteadyScenario;
+import io.streamdns.bench.scenario.ThroughputScenario;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,13 +19,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "streamdns-bench", mixinStandardHelpOptions = true,
         description = "Benchmark scenarios of streamdns; each prints one JSON line of results.",
-        subcommands = {EmulatorScenario.class, ScaleOutScenario.class})
+        subcommands = {LatencyScenario.class, BurstScenario.class, SteadyScenario.class, ThroughputScenario.class,
+                PlanCoreScenario.class, MemoryScenario.class, ScaleOutScenario.class, EmulatorScenario.class})
 public final class BenchMain implements Runnable {
+    /** fabric8's mock API server logs every request through java.util.logging; held so the level sticks. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
     static {
         // quiet Kafka and friends unless asked otherwise: stdout is for the result line, stderr for what matters
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         }

@@ -3,7 +3,12 @@ package io.streamdns.bench;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.Partitioning;
+import io.streamdns.watcher.core.MappingOptions;
+import io.streamdns.watcher.core.ServiceMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +52,14 @@ public final class Fixtures {
                 .withNewStatus().withNewLoadBalancer().addNewIngress().withIp(ip).endIngress().endLoadBalancer()
                 .endStatus()
                 .build();
+    }
+
+    /** Service i's state in {@code zone}, as the watcher of {@code cluster} publishes it (the watcher's own mapping). */
+    public static SourceState sourceState(String cluster, int i, String zone, String ip) {
+        MappingOptions options = MappingOptions.defaults(cluster).withDomainFilter(DomainFilter.of(List.of(zone), List.of()));
+        List<Endpoint> endpoints = ServiceMapper.map(loadBalancer(i, zone, ip), List.of(), List.of(), options).endpoints();
+        return new SourceState(cluster, ServiceMapper.KIND, NAMESPACE, serviceName(i), "uid-" + i,
+                Integer.toString(1000 + i), System.currentTimeMillis(), endpoints);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.streamdns.applier.ApplierConfig;
 import io.streamdns.applier.ApplierVerticle;
 import io.streamdns.applier.provider.Route53Api;
 import io.streamdns.applier.provider.Route53Clients;
+import io.streamdns.planner.PlannerConfig;
+import io.streamdns.planner.PlannerVerticle;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.Readiness;
@@ -22,9 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -71,7 +75,9 @@ public final class Rig implements AutoCloseable {
     public static Rig start(int partitions) {
         String shared = System.getProperty(SHARED_KAFKA);
         if (shared != null && !shared.isBlank()) {
+            long t0 = System.nanoTime();
             KafkaReset.recreateTopics(shared, partitions);
+            LOG.info("topics recreated in {} ms", (System.nanoTime() - t0) / 1_000_000);
             return new Rig(null, null, shared, Vertx.vertx(), partitions);
         }
         Path dir;
@@ -143,10 +149,20 @@ public final class Rig implements AutoCloseable {
         return v;
     }
 
+    /** A planner; flags as {@code streamdns planner} takes them, without dashes. */
+    public PlannerVerticle planner(StageContext stage, Map<String, String> flags) {
+        Map<String, String> m = new HashMap<>(flags);
+        m.putIfAbsent("group-id", group("planner"));
+        PlannerVerticle v = new PlannerVerticle(PlannerConfig.fromMap(m), stage);
+        deploy(v);
+        return v;
+    }
+
     /** An applier on its own SDK client (one per process, as {@code streamdns applier} has) aimed at the emulator. */
     public ApplierVerticle applier(StageContext stage, Map<String, String> flags) {
         Map<String, String> m = new HashMap<>(flags);
         m.put("aws-endpoint-url", route53.endpoint().toString());
+        m.putIfAbsent("group-id", group("applier"));
         ApplierConfig config = ApplierConfig.fromMap(m);
         Route53AsyncClient client = route53Client();
         ApplierVerticle v = new ApplierVerticle(config, stage, Route53Api.of(client));
@@ -185,17 +201,22 @@ public final class Rig implements AutoCloseable {
 
     @Override
     public void close() {
+        long t0 = System.nanoTime();
         quietly("Vert.x", () -> vertx.close().await());
+        // SDK clients, the API server and the emulator each take ~2 s to wind down their event loops: in parallel
+        List<Thread> closing = new ArrayList<>();
         while (!closers.isEmpty()) {
             AutoCloseable c = closers.pop();
-            quietly(c.getClass().getSimpleName(), c::close);
+            closing.add(start(c.getClass().getSimpleName(), c::close));
         }
         if (kubernetes != null) {
-            quietly("Kubernetes emulator", kubernetes::close);
+            closing.add(start("Kubernetes emulator", kubernetes::close));
         }
         if (route53 != null) {
-            quietly("Route 53 emulator", () -> route53.close().toCompletionStage().toCompletableFuture().join());
+            closing.add(start("Route 53 emulator", () -> route53.close().toCompletionStage().toCompletableFuture().join()));
         }
+        // not joined: nothing of them is used again, and their ~2 s quiet periods would only make a run longer
+        LOG.info("rig closed in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (kafka == null) {
             return;
         }
@@ -205,6 +226,13 @@ public final class Rig implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("cannot delete {}: {}", dataDir, e.toString());
         }
+    }
+
+    private static Thread start(String what, ThrowingRunnable r) {
+        Thread t = new Thread(() -> quietly(what, r), "bench-close");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static void quietly(String what, ThrowingRunnable r) {

@@ -1,0 +1,153 @@
+package io.streamdns.bench.scenario;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamdns.bench.Fixtures;
+import io.streamdns.bench.Pipeline;
+import io.streamdns.bench.Publisher;
+import io.streamdns.bench.Report;
+import io.streamdns.bench.Rig;
+import io.streamdns.bench.Stats;
+import io.streamdns.bench.TopicTail;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.Topics;
+import io.streamdns.model.codec.CodecException;
+import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.shard.RecordKey;
+import io.streamdns.runtime.StageContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Events per second through watcher → Kafka → planner with no provider. N Services exist when the watcher starts,
+ * so its informers hand it N objects at once; the clock stops when the planner's plans name every Service's record.
+ * Then, on the same planner, N more SourceStates are put on the sources topic as fast as a producer can: the
+ * planner's live path alone.
+ */
+@Command(name = "throughput", mixinStandardHelpOptions = true,
+        description = "watcher -> Kafka -> planner events/s with no provider (target >= 20,000/s).")
+public final class ThroughputScenario extends Scenario {
+    @Option(names = "--services", defaultValue = "20000", description = "Services (events) per run (default: ${DEFAULT-VALUE}).")
+    int services;
+
+    @Option(names = "--runs", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--timeout", defaultValue = "300", description = "Seconds a phase may take (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    static final double TARGET = 20_000;
+
+    @Override
+    protected Report measure() throws Exception {
+        Report report = new Report("throughput").param("services", services).param("runs", runs)
+                .param("partitions", partitions);
+        List<Double> endToEnd = new ArrayList<>();
+        List<Double> watcher = new ArrayList<>();
+        List<Double> plannerLive = new ArrayList<>();
+        ArrayNode detail = Report.mapper().createArrayNode();
+        for (int run = 0; run < runs; run++) {
+            ObjectNode r = once();
+            detail.add(r);
+            endToEnd.add(r.get("endToEndEventsPerSecond").asDouble());
+            watcher.add(r.get("watcherEventsPerSecond").asDouble());
+            plannerLive.add(r.get("plannerLiveEventsPerSecond").asDouble());
+        }
+        report.measured("endToEndEventsPerSecond", Stats.spread(endToEnd));
+        report.measured("watcherEventsPerSecond", Stats.spread(watcher));
+        report.measured("plannerLiveEventsPerSecond", Stats.spread(plannerLive));
+        report.measured("runs", detail);
+        double median = Stats.median(endToEnd);
+        report.target("watcher -> Kafka -> planner >= 20000 events/s (median of runs)", TARGET, median >= TARGET);
+        return report;
+    }
+
+    private ObjectNode once() throws Exception {
+        String zone = "throughput.bench.example";
+        try (Rig rig = Rig.start(partitions)) {
+            long c0 = System.nanoTime();
+            Fixtures.createServices(rig.kubernetes().client(), 0, services, zone, 8);
+            double createMs = millisSince(c0);
+            StageContext planner = rig.stage("planner");
+            rig.planner(planner, Map.of("domain-filter", zone, "txt-owner-id", Pipeline.OWNER, "policy", "sync"));
+            if (!Rig.await(Duration.ofSeconds(60), Duration.ofMillis(20), () -> planner.readiness().isReady())) {
+                throw new IllegalStateException("planner not ready");
+            }
+            Set<String> planned = ConcurrentHashMap.newKeySet();
+            AtomicInteger sources = new AtomicInteger();
+            AtomicLong sourcesDoneAt = new AtomicLong();
+            try (TopicTail tail = TopicTail.start(rig.bootstrap(), List.of(Topics.SOURCES, Topics.PLANS), rec -> {
+                if (rec.value() == null) {
+                    return;
+                }
+                if (rec.topic().equals(Topics.SOURCES)) {
+                    if (sources.incrementAndGet() == services) {
+                        sourcesDoneAt.set(System.nanoTime());
+                    }
+                    return;
+                }
+                for (Endpoint e : decode(rec.value()).create()) {
+                    if (e.recordType().equals("A")) {
+                        planned.add(e.dnsName());
+                    }
+                }
+            })) {
+                long t0 = System.nanoTime();
+                rig.watcher(rig.stage("watcher"), Map.of("cluster-name", "bench", "source", "service", "domain-filter", zone));
+                await(() -> planned.size() >= services, "plans for " + services + " services");
+                long t1 = System.nanoTime();
+                await(() -> sourcesDoneAt.get() > 0, "sources");
+                // the live path alone: N more objects' states straight onto the topic
+                List<SourceState> direct = new ArrayList<>();
+                for (int i = services; i < 2 * services; i++) {
+                    direct.add(Fixtures.sourceState("direct", i, zone, Fixtures.ip(i)));
+                }
+                long t2;
+                try (Publisher publisher = new Publisher(rig.bootstrap())) {
+                    t2 = System.nanoTime();
+                    for (SourceState s : direct) {
+                        publisher.send(Topics.SOURCES, RecordKey.of(zone, s.ref().identity()), s);
+                    }
+                    publisher.flush();
+                }
+                await(() -> planned.size() >= 2 * services, "plans for the directly published states");
+                long t3 = System.nanoTime();
+                ObjectNode r = Report.mapper().createObjectNode();
+                r.put("createServicesMs", Stats.round(createMs));
+                r.put("endToEndMs", Stats.round((t1 - t0) / 1e6));
+                r.put("endToEndEventsPerSecond", Stats.round(services / ((t1 - t0) / 1e9)));
+                r.put("watcherEventsPerSecond", Stats.round(services / ((sourcesDoneAt.get() - t0) / 1e9)));
+                r.put("plannerLiveMs", Stats.round((t3 - t2) / 1e6));
+                r.put("plannerLiveEventsPerSecond", Stats.round(services / ((t3 - t2) / 1e9)));
+                return r;
+            }
+        }
+    }
+
+    private void await(java.util.function.BooleanSupplier condition, String what) {
+        if (!Rig.await(Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(5), condition)) {
+            throw new IllegalStateException("timed out waiting for " + what);
+        }
+    }
+
+    private static ChangePlan decode(byte[] value) {
+        try {
+            return JsonCodec.decode(value, ChangePlan.class);
+        } catch (CodecException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
