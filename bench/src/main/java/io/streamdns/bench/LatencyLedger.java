@@ -4,6 +4,7 @@ import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.Provenance;
 import io.streamdns.model.Topics;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
@@ -28,6 +29,11 @@ public final class LatencyLedger {
     private final Map<String, List<Integer>> byName = new HashMap<>();
     private final Map<Integer, Long> acceptedAt = new HashMap<>();
     private final Map<String, Map<String, String>> planValues = new HashMap<>();
+    /** planId → [createdAt, and per name the watcher's observedAt]. */
+    private final Map<String, Long> planCreatedAt = new HashMap<>();
+    private final Map<String, Map<String, Long>> planObservedAt = new HashMap<>();
+    /** Stage timestamps of changes carried by their own value (not overtaken): observed, planned, taken, accepted. */
+    private final Map<Integer, long[]> stages = new HashMap<>();
     private final List<ApplyResult> waiting = new ArrayList<>();
     private int plans;
 
@@ -58,6 +64,12 @@ public final class LatencyLedger {
                     }
                 }
                 planValues.put(plan.planId(), values);
+                planCreatedAt.put(plan.planId(), plan.createdAt());
+                Map<String, Long> observed = new HashMap<>();
+                for (Provenance p : plan.provenance()) {
+                    observed.merge(p.dnsName(), p.observedAt(), Math::max);
+                }
+                planObservedAt.put(plan.planId(), observed);
             } else if (record.topic().equals(Topics.RESULTS)) {
                 waiting.add(JsonCodec.decode(record.value(), ApplyResult.class));
             }
@@ -87,6 +99,10 @@ public final class LatencyLedger {
                     continue;
                 }
                 long k = Fixtures.ipNumber(ip) - BASE;
+                if (k >= 0 && k <= Integer.MAX_VALUE && !stages.containsKey((int) k)) {
+                    stages.put((int) k, new long[] {planObservedAt.get(r.planId()).getOrDefault(o.dnsName(), 0L),
+                            planCreatedAt.get(r.planId()), r.receivedAt(), r.acceptedAt()});
+                }
                 for (int j : byName.getOrDefault(o.dnsName(), List.of())) {
                     if (j <= k) {
                         acceptedAt.merge(j, r.acceptedAt(), Math::min);
@@ -116,6 +132,30 @@ public final class LatencyLedger {
             Long t0 = issuedAt.get(k);
             Long t1 = acceptedAt.get(k);
             out.add(t0 == null || t1 == null ? Double.POSITIVE_INFINITY : (double) Math.max(0, t1 - t0));
+        }
+        return out;
+    }
+
+    /**
+     * Medians over changes {@code from..to-1} that reached Route 53 with their own value, of the time spent in each
+     * step: API call → watcher observed it, → planner made the plan, → applier took the plan, → Route 53 accepted.
+     */
+    public synchronized Map<String, Double> breakdown(int from, int to) {
+        resolve();
+        String[] names = {"toWatcherMs", "watcherToPlanMs", "planToApplierMs", "applierToAcceptedMs"};
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int step = 0; step < names.length; step++) {
+            List<Double> xs = new ArrayList<>();
+            for (int k = from; k < to; k++) {
+                long[] t = stages.get(k);
+                Long t0 = issuedAt.get(k);
+                if (t == null || t0 == null || t[0] == 0) {
+                    continue;
+                }
+                long start = step == 0 ? t0 : t[step - 1];
+                xs.add((double) (t[step] - start));
+            }
+            out.put(names[step], Stats.round(Stats.median(xs)));
         }
         return out;
     }

@@ -64,10 +64,28 @@ public final class Report {
 
     public String toJson() {
         try {
-            return MAPPER.writeValueAsString(root);
+            return MAPPER.writeValueAsString(finite(root));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** JSON has no NaN or infinity: a figure that could not be measured is written as null. */
+    private static JsonNode finite(JsonNode node) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            return MAPPER.nullNode();
+        }
+        if (node.isObject()) {
+            ObjectNode copy = MAPPER.createObjectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), finite(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(n -> copy.add(finite(n)));
+            return copy;
+        }
+        return node;
     }
 
     /** Prints the line and flushes: stdout holds nothing else. */

@@ -35,8 +35,8 @@ class BenchSmokeTest {
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
-                Arguments.of("latency: 1 s of 5 changes/s, debounce 0", new String[] {"latency", "--rate", "5",
-                        "--duration", "1", "--warmup", "0", "--services", "5", "--debounce", "0", "--drain", "20"}),
+                Arguments.of("latency: 1 s of 5 changes/s, default debounce", new String[] {"latency", "--rate", "5",
+                        "--duration", "1", "--warmup", "0", "--services", "5", "--debounce", "default", "--drain", "20"}),
                 Arguments.of("burst: 50 services", new String[] {"burst", "--services", "50", "--runs", "1"}),
                 Arguments.of("steady: 3 quiet seconds on a small zone", new String[] {"steady", "--records", "600",
                         "--services", "5", "--minutes", "0.05"}),
