@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 /**
  * watcher → planner → applier on one rig, for one zone, deployed as {@code streamdns run} would (applier first so
  * zone state exists, then planner, then watcher), and ready: zones listed, partitions restored, informers synced.
+ * {@link #start} brings up applier and planner; {@link #watch} adds the watcher, whose informers then see every
+ * Service that exists at once.
  */
 public final class Pipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
@@ -64,17 +66,27 @@ public final class Pipeline {
         pf.putAll(plannerFlags);
         rig.planner(p.planner, pf);
         p.stages.add(p.planner);
-        p.watcher = rig.stage("watcher");
-        rig.watcher(p.watcher, Map.of("cluster-name", "bench", "source", "service", "domain-filter", zone));
-        p.stages.add(p.watcher);
+        p.awaitReady();
+        return p;
+    }
+
+    /** Deploys the watcher of the Kubernetes emulator and waits until its informers synced. */
+    public Pipeline watch() {
+        watcher = rig.stage("watcher");
+        rig.watcher(watcher, Map.of("cluster-name", "bench", "source", "service", "domain-filter", zone));
+        stages.add(watcher);
+        awaitReady();
+        return this;
+    }
+
+    private void awaitReady() {
         long t0 = System.nanoTime();
-        if (!Rig.await(Duration.ofSeconds(120), Duration.ofMillis(50),
-                () -> p.stages.stream().allMatch(s -> s.readiness().isReady()))) {
-            throw new IllegalStateException("pipeline not ready: " + p.stages.stream()
+        if (!Rig.await(Duration.ofSeconds(300), Duration.ofMillis(20),
+                () -> stages.stream().allMatch(s -> s.readiness().isReady()))) {
+            throw new IllegalStateException("pipeline not ready: " + stages.stream()
                     .map(s -> s.readiness().snapshot()).toList());
         }
-        LOG.info("pipeline ready {} ms after deployment", (System.nanoTime() - t0) / 1_000_000);
-        return p;
+        LOG.info("stages ready {} ms after deployment", (System.nanoTime() - t0) / 1_000_000);
     }
 
     public String zone() {

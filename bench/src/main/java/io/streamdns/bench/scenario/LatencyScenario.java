@@ -100,7 +100,7 @@ public final class LatencyScenario extends Scenario {
         try (Rig rig = Rig.start(partitions)) {
             Fixtures.createServices(rig.kubernetes().client(), 0, services, zone, 4);
             Pipeline pipeline = Pipeline.start(rig, zone, Route53EmulatorOptions.defaults(), plannerFlags,
-                    Map.of("drift-interval", "1h"));
+                    Map.of("drift-interval", "1h")).watch();
             if (!Rig.await(Duration.ofSeconds(120), Duration.ofMillis(200),
                     () -> pipeline.count(Pipeline.serviceRecords("A")) >= services)) {
                 throw new IllegalStateException("the initial " + services + " records did not appear");

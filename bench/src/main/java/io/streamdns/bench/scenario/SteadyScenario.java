@@ -56,7 +56,7 @@ public final class SteadyScenario extends Scenario {
             Fixtures.createServices(rig.kubernetes().client(), 0, services, zone, 4);
             long beforeStart = System.nanoTime();
             Pipeline pipeline = Pipeline.start(rig, zone, Route53EmulatorOptions.defaults(), Map.of(), applierFlags,
-                    (r53, zoneId) -> fill(r53, zoneId, zone, records - 2 * services));
+                    (r53, zoneId) -> fill(r53, zoneId, zone, records - 2 * services)).watch();
             long started = System.nanoTime() - beforeStart;
             if (!Rig.await(Duration.ofSeconds(300), Duration.ofMillis(200),
                     () -> pipeline.count(Pipeline.serviceRecords("A")) >= services
