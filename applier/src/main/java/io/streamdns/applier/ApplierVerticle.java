@@ -97,6 +97,8 @@ public final class ApplierVerticle extends VerticleBase {
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         consumerConfig.put("max.poll.records", "50");
         consumer = KafkaConsumer.create(vertx, consumerConfig);
+        // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
+        consumer.pollTimeout(java.time.Duration.ofMillis(50));
         deadLetters = new DeadLetters("applier", producer, stage.registry());
         stage.readiness().register(READINESS);
         ShardResolver shards = new ShardResolver(config.domainFilter());
