@@ -90,6 +90,8 @@ public final class PlannerVerticle extends VerticleBase {
             LOG.info("no --policy given: planning with 'sync' (external-dns v0.22 requires --policy to be set)");
         }
         consumer = KafkaConsumer.create(vertx, consumerConfig(stage.bootstrapServers(), config.groupId(), clientId));
+        // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
+        consumer.pollTimeout(java.time.Duration.ofMillis(50));
         consumer.partitionsAssignedHandler(this::onAssigned);
         consumer.partitionsRevokedHandler(this::onRevoked);
         consumer.exceptionHandler(e -> LOG.warn("planner consumer: {}", e.toString()));
