@@ -63,10 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
         try (KubernetesEmulator clusterA = KubernetesEmulator.start(); KubernetesEmulator clusterB = KubernetesEmulator.start()) {
             String endpoint;
             ZoneView zone;
+            Route53Emulator builtIn = null;
             if (awsEndpointUrl == null) {
                 Route53Emulator emulator = Route53Emulator.startBlocking(Route53EmulatorOptions.defaults()
                         .withZones(List.of(new Route53EmulatorOptions.ZoneSpec(DemoStory.ZONE, false))));
                 closeLast.add(() -> emulator.close().await());
+                builtIn = emulator;
                 endpoint = emulator.endpoint().toString();
                 zone = ZoneView.of(emulator, emulator.zoneId(DemoStory.ZONE), DemoStory.ZONE);
                 out.printf("Route 53 emulator on %s (5 requests/s, as Route 53), zone %s%n", endpoint, DemoStory.ZONE);
@@ -110,6 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 out.printf("Story done: %d steps, each reached Route 53 in %s ms (debounce 200 ms, Route 53 at 5 requests/s).%n",
                         latencies.size(), latencies);
+                if (builtIn != null) {
+                    out.printf("Route 53 calls by operation and outcome: %s%n", builtIn.counters().snapshot());
+                }
                 out.printf("Ask the audit trail: streamdns audit history webapp.example.com --data-dir %s%n", dataDir);
                 out.flush();
                 if (exitWhenDone) {

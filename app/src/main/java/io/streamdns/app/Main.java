@@ -21,6 +21,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // a library on the broker's classpath logs through the Log4j API; without a Log4j backend it would print an
+        // error at start. Its few lines are not worth a second logging stack: route them to Log4j's simple logger.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         System.exit(execute(args));
     }
 

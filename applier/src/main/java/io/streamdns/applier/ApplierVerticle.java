@@ -18,6 +18,7 @@ import io.streamdns.applier.state.ZoneStatePublisher;
 import io.streamdns.applier.state.ZoneStateReader;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangePlan;
+import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.Topics;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
@@ -55,6 +56,7 @@ public final class ApplierVerticle extends VerticleBase {
 
     private final ApplierConfig config;
     private final StageContext stage;
+    private final DomainFilter ownDomains;
     private final Route53Api api;
     private final RetryPolicy retryPolicy;
     private final Map<Integer, PartitionWorker> workers = new HashMap<>();
@@ -75,6 +77,7 @@ public final class ApplierVerticle extends VerticleBase {
     public ApplierVerticle(ApplierConfig config, StageContext stage, Route53Api api, RetryPolicy retryPolicy) {
         this.config = config;
         this.stage = stage;
+        this.ownDomains = DomainFilter.of(config.domainFilter(), config.excludeDomains());
         this.api = api;
         RetryPolicy d = RetryPolicy.DEFAULT;
         this.retryPolicy = retryPolicy != null ? retryPolicy
@@ -97,6 +100,8 @@ public final class ApplierVerticle extends VerticleBase {
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         consumerConfig.put("max.poll.records", "50");
         consumer = KafkaConsumer.create(vertx, consumerConfig);
+        // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
+        consumer.pollTimeout(java.time.Duration.ofMillis(50));
         deadLetters = new DeadLetters("applier", producer, stage.registry());
         stage.readiness().register(READINESS);
         ShardResolver shards = new ShardResolver(config.domainFilter());
@@ -244,6 +249,14 @@ public final class ApplierVerticle extends VerticleBase {
             return deadLetters.send(record, e.getMessage()).compose(v -> commit(worker, record))
                     .recover(t -> logged("dead-lettering " + record.offset(), t));
         }
+        if (!concernsUs(plan)) {
+            // another applier group (other domains, e.g. another AWS account) answers for it; a result from us
+            // would tell the planner its plan failed
+            LOG.debug("[{}] plan {}: no name inside our domain filter, left to the applier that owns it",
+                    plan.shard(), plan.planId());
+            stage.registry().counter("streamdns.applier.plans.foreign").increment();
+            return commit(worker, record);
+        }
         return executor.execute(plan, receivedAt, () -> worker.isClosed() || stopping).compose(result -> {
             if (worker.isClosed() || stopping) {
                 LOG.info("[{}] plan {}: partition {} left us; not reporting (the next owner replays it)",
@@ -255,6 +268,13 @@ public final class ApplierVerticle extends VerticleBase {
     }
 
     /** Result first, then the offset: a crash between them replays the plan, which is then ALREADY_DONE. */
+    /** True when some change of the plan names a record inside this applier's domain filter. */
+    private boolean concernsUs(ChangePlan plan) {
+        return java.util.stream.Stream.of(plan.create(), plan.updateNew(), plan.updateOld(), plan.delete())
+                .flatMap(java.util.List::stream)
+                .anyMatch(e -> ownDomains.matches(e.dnsName()));
+    }
+
     private Future<Void> publishAndCommit(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record,
                                           ApplyResult result, int attempt) {
         KafkaProducerRecord<String, byte[]> out = KafkaProducerRecord.create(Topics.RESULTS,

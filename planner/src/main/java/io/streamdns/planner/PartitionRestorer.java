@@ -15,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -31,17 +36,29 @@ import org.slf4j.LoggerFactory;
 final class PartitionRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRestorer.class);
 
+    /** At most this many malformed records per partition are kept for the DLQ (the rest are only counted). */
+    static final int MALFORMED_KEPT = 1000;
+
     /** One partition rebuilt: its shards, where the live consumer takes over, and the full plans to send. */
     record Restored(int partition, Map<String, ShardPlanner> shards, Map<String, Long> endOffsets,
-                    List<PlanRecords.Out> plans, long records, long malformed, int inFlightPlans) {
+                    List<PlanRecords.Out> plans, long records, List<Malformed> malformed, int inFlightPlans) {
+    }
+
+    /** A record the restore could not use; the stage sends it to the DLQ unless the group handled it before. */
+    record Malformed(String topic, int partition, long offset, String key, byte[] value, String reason) {
     }
 
     private PartitionRestorer() {
     }
 
-    static Map<Integer, Restored> restore(String bootstrap, String clientId, Set<Integer> partitions, Planner planner,
-                                          PlannerConfig.Tuning tuning, long now) {
+    /**
+     * @param groupId the planners' group: malformed records below its committed offsets were dead-lettered when the
+     *                group read them, so only the others are returned for the DLQ
+     */
+    static Map<Integer, Restored> restore(String bootstrap, String clientId, String groupId, Set<Integer> partitions,
+                                          Planner planner, PlannerConfig.Tuning tuning, long now) {
         Map<Integer, Restored> out = new HashMap<>();
+        Map<TopicPartition, Long> committed = committed(bootstrap, groupId, tuning.restoreTimeout());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 new HashMap<String, Object>(KafkaSettings.reader(bootstrap, clientId)))) {
             Duration timeout = tuning.restoreTimeout();
@@ -66,7 +83,7 @@ final class PartitionRestorer {
                 }
             }
             Map<Integer, State> states = new HashMap<>();
-            partitions.forEach(p -> states.put(p, new State()));
+            partitions.forEach(p -> states.put(p, new State(committed)));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (all.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
@@ -89,13 +106,38 @@ final class PartitionRestorer {
         return out;
     }
 
+    /** The group's committed offsets (none when the group is new or the lookup fails: then all count as unread). */
+    private static Map<TopicPartition, Long> committed(String bootstrap, String groupId, Duration timeout) {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((tp, om) -> {
+                        if (om != null) {
+                            out.put(tp, om.offset());
+                        }
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("committed offsets of group {} unknown ({}): malformed records may be dead-lettered again",
+                    groupId, e.toString());
+        }
+        return out;
+    }
+
     /** What one partition's records built so far. */
     private static final class State {
         final Map<String, ShardPlanner> shards = new HashMap<>();
         final Map<String, ChangePlan> plans = new LinkedHashMap<>();
         final Map<String, ApplyResult> results = new HashMap<>();
         long records;
-        long malformed;
+        final List<Malformed> malformed = new ArrayList<>();
+        final Map<TopicPartition, Long> committed;
+
+        State(Map<TopicPartition, Long> committed) {
+            this.committed = committed;
+        }
 
         void apply(ConsumerRecord<String, byte[]> r, Planner planner) {
             records++;
@@ -105,7 +147,7 @@ final class PartitionRestorer {
                     if (d.ok()) {
                         shard(d.shard(), planner).putSource(d.identity(), d.value());
                     } else {
-                        malformed++; // the live consumer sends it to the DLQ when it reads it
+                        malformed(r, d.error());
                     }
                 }
                 case Topics.ZONE_STATE -> {
@@ -113,7 +155,7 @@ final class PartitionRestorer {
                     if (d.ok()) {
                         shard(d.shard(), planner).putRecord(d.identity(), d.value());
                     } else {
-                        malformed++;
+                        malformed(r, d.error());
                     }
                 }
                 case Topics.PLANS -> {
@@ -130,6 +172,13 @@ final class PartitionRestorer {
                 }
                 default -> {
                 }
+            }
+        }
+
+        void malformed(ConsumerRecord<String, byte[]> r, String reason) {
+            long from = committed.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L);
+            if (r.offset() >= from && malformed.size() < MALFORMED_KEPT) {
+                malformed.add(new Malformed(r.topic(), r.partition(), r.offset(), r.key(), r.value(), reason));
             }
         }
 

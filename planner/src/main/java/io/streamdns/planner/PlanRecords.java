@@ -49,6 +49,16 @@ final class PlanRecords {
         return out;
     }
 
+    /** The names a plan changes, for a log line (at most ten named). */
+    static String describeNames(Out o) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (List<Endpoint> l : List.of(o.changes().create(), o.changes().updateNew(), o.changes().delete())) {
+            l.forEach(e -> names.add(ownedName(e)));
+        }
+        return names.size() <= 10 ? names.toString()
+                : names.stream().limit(10).toList() + " and " + (names.size() - 10) + " more";
+    }
+
     static Changes changesOf(ChangePlan plan) {
         return new Changes(plan.create(), plan.updateOld(), plan.updateNew(), plan.delete(), List.of());
     }

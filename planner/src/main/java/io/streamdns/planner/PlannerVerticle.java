@@ -90,6 +90,8 @@ public final class PlannerVerticle extends VerticleBase {
             LOG.info("no --policy given: planning with 'sync' (external-dns v0.22 requires --policy to be set)");
         }
         consumer = KafkaConsumer.create(vertx, consumerConfig(stage.bootstrapServers(), config.groupId(), clientId));
+        // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
+        consumer.pollTimeout(java.time.Duration.ofMillis(50));
         consumer.partitionsAssignedHandler(this::onAssigned);
         consumer.partitionsRevokedHandler(this::onRevoked);
         consumer.exceptionHandler(e -> LOG.warn("planner consumer: {}", e.toString()));
@@ -134,7 +136,7 @@ public final class PlannerVerticle extends VerticleBase {
         long started = System.nanoTime();
         long now = System.currentTimeMillis();
         vertx.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
-                        parts, planner, config.tuning(), now), false)
+                        config.groupId(), parts, planner, config.tuning(), now), false)
                 .onSuccess(restored -> {
                     metrics.restore.record(java.time.Duration.ofNanos(System.nanoTime() - started));
                     restored.values().forEach(r -> install(r, gen));
@@ -159,6 +161,10 @@ public final class PlannerVerticle extends VerticleBase {
         PartitionState ps = partitions.get(r.partition());
         if (ps == null || ps.generation != gen || stopped) {
             return; // revoked while restoring
+        }
+        for (PartitionRestorer.Malformed m : r.malformed()) { // only those this group had not read before
+            metrics.decodeError(m.topic());
+            dlq.send(m.topic(), m.partition(), m.offset(), m.key(), m.value(), m.reason());
         }
         ps.shards.putAll(r.shards());
         ps.shards.keySet().forEach(s -> byShard.put(s, ps));
@@ -213,15 +219,17 @@ public final class PlannerVerticle extends VerticleBase {
     }
 
     private void process(PartitionState ps, KafkaConsumerRecord<String, byte[]> r) {
-        metrics.eventIn(r.topic());
         ps.lastSeen.put(r.topic(), r.offset());
-        boolean restored = r.offset() < ps.restoredEnd.getOrDefault(r.topic(), 0L); // already in the state
+        if (r.offset() < ps.restoredEnd.getOrDefault(r.topic(), 0L)) {
+            return; // the restore read it (and dead-lettered it if it was malformed)
+        }
+        metrics.eventIn(r.topic());
         switch (r.topic()) {
             case Topics.SOURCES -> {
                 Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
                 if (!d.ok()) {
                     refuse(r, d.error());
-                } else if (!restored) {
+                } else {
                     Set<String> names = ps.shard(d.shard(), planner).putSource(d.identity(), d.value());
                     byShard.put(d.shard(), ps);
                     long eventAt = d.value() != null ? d.value().observedAt() : r.timestamp();
@@ -232,7 +240,7 @@ public final class PlannerVerticle extends VerticleBase {
                 Inputs.Decoded<ZoneRecord> d = Inputs.zoneRecord(r.key(), r.value());
                 if (!d.ok()) {
                     refuse(r, d.error());
-                } else if (!restored) {
+                } else {
                     Set<String> names = ps.shard(d.shard(), planner).putRecord(d.identity(), d.value());
                     byShard.put(d.shard(), ps);
                     touch(ps, d.shard(), names, 0, r);
@@ -242,7 +250,7 @@ public final class PlannerVerticle extends VerticleBase {
                 Inputs.Decoded<ApplyResult> d = Inputs.result(r.key(), r.value());
                 if (!d.ok()) {
                     refuse(r, d.error());
-                } else if (!restored) {
+                } else {
                     onResult(ps, d.value());
                 }
             }
@@ -338,7 +346,7 @@ public final class PlannerVerticle extends VerticleBase {
                     metrics.planSize.record(o.changes().size());
                     LOG.info("[{}] plan {}: {} create, {} update, {} delete for {}", shard, planId,
                             o.changes().create().size(), o.changes().updateNew().size(), o.changes().delete().size(),
-                            names(o));
+                            PlanRecords.describeNames(o));
                 })
                 .onFailure(e -> {
                     LOG.error("[{}] plan {} could not be produced: {}", shard, planId, e.toString());
@@ -347,15 +355,6 @@ public final class PlannerVerticle extends VerticleBase {
                         refusedName(shard, name, "not produced", now);
                     }
                 });
-    }
-
-    private static String names(PlanRecords.Out o) {
-        Set<String> names = new TreeSet<>();
-        o.plan().provenance().forEach(p -> names.add(p.dnsName()));
-        o.changes().create().forEach(e -> names.add(PlanRecords.ownedName(e)));
-        o.changes().delete().forEach(e -> names.add(PlanRecords.ownedName(e)));
-        o.changes().updateNew().forEach(e -> names.add(PlanRecords.ownedName(e)));
-        return names.size() <= 10 ? names.toString() : names.stream().limit(10).toList() + " and " + (names.size() - 10) + " more";
     }
 
     // ---- housekeeping

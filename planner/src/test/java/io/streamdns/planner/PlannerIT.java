@@ -92,8 +92,9 @@ class PlannerIT {
         String shard = "bravo.com";
         try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
              PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
-            PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-bravo", Map.of()), "p-bravo");
+            // one before the planner starts (its restore meets it), the others while it runs
             h.send(Topics.SOURCES, shard + "|c1/Service/default/bad", "{not json".getBytes(StandardCharsets.UTF_8));
+            PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-bravo", Map.of()), "p-bravo");
             h.send(Topics.ZONE_STATE, shard + "|Z1/x.bravo.com/A/", "{\"v\":2}".getBytes(StandardCharsets.UTF_8));
             h.send(Topics.SOURCES, shard + "|c1/Service/default/wrong", io.streamdns.model.codec.JsonCodec.encode(
                     source("c1", "web", "1", 1, Endpoint.of("www.bravo.com", "A", "192.0.2.1"))));

@@ -45,6 +45,9 @@ final class ConflictResolver {
      * one); else as {@link #resolveCreate}.
      */
     Endpoint resolveUpdate(Endpoint current, List<Endpoint> candidates) {
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
         List<Endpoint> sameResource = new ArrayList<>(1);
         for (Endpoint e : candidates) {
             if (MultiClusterMerger.holds(current, e)) {

@@ -78,9 +78,10 @@ public final class CurrentIndex {
     /** Every current record of the shard, in-flight plans laid over. */
     public List<Endpoint> all() {
         List<Endpoint> out = new ArrayList<>(byIdentity.size());
+        boolean anyInFlight = !inFlight.isEmpty();
         for (Map.Entry<String, Map<String, Held>> e : byName.entrySet()) {
             String name = e.getKey();
-            if (inFlight.at(name).isEmpty()) {
+            if (!anyInFlight || inFlight.at(name).isEmpty()) {
                 if (e.getValue().size() == 1) {
                     out.add(e.getValue().values().iterator().next().endpoint());
                 } else {
@@ -90,7 +91,7 @@ public final class CurrentIndex {
                 out.addAll(at(name));
             }
         }
-        for (String name : inFlight.names()) {
+        for (String name : anyInFlight ? inFlight.names() : Set.<String>of()) {
             if (!byName.containsKey(name)) {
                 out.addAll(at(name));
             }

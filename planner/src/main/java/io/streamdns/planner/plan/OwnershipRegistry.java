@@ -65,9 +65,10 @@ final class OwnershipRegistry {
         final List<Endpoint> records;
         final Map<String, Txt> txts;
         /** By the (labelled) record instance of {@link #records}: identity lookups cost no key strings. */
-        final Map<Endpoint, Ownership> ownership = new IdentityHashMap<>();
+        final Map<Endpoint, Ownership> ownership;
 
         Current(int size) {
+            ownership = new IdentityHashMap<>(size);
             records = new ArrayList<>(size);
             txts = new HashMap<>(Math.max(16, size * 2 / 3));
         }

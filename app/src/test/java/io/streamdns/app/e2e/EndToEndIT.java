@@ -1,0 +1,154 @@
+package io.streamdns.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.streamdns.app.TestStages;
+import io.streamdns.model.ZoneRecord;
+import io.streamdns.sandbox.k8s.KubernetesEmulator;
+import io.streamdns.sandbox.route53.store.ChangeRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mission end to end, all parts real: Services and Ingresses in fabric8 mock API servers, watchers, Kafka,
+ * planner, applier, the Route 53 emulator through the AWS SDK. Each test runs its own pipeline (own clusters, zone,
+ * consumer groups) on the class's one broker.
+ */
+class EndToEndIT {
+    @TempDir
+    static Path dir;
+    static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() {
+        pipeline = new Pipeline("example.com");
+    }
+
+    @AfterAll
+    static void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void servicesIngressesMultiClusterOwnershipAndFilters() {
+        // a record someone else made before streamdns, and a zone streamdns must not write to
+        pipeline.route53.change(pipeline.zoneId, List.of(
+                ChangeRequest.of("CREATE", "legacy.example.com", "A", 300, List.of("192.0.2.1"))));
+        String otherZone = pipeline.route53.createZone("other.org", false);
+
+        KubernetesEmulator a = pipeline.cluster(dir, "a");
+        KubernetesEmulator b = pipeline.cluster(dir, "b");
+        pipeline.deploy(TestStages.watcher(), "--cluster-name=cluster-a", "--kubeconfig=" + dir.resolve("kubeconfig-a"),
+                "--fqdn-template={{.Name}}.example.com");
+        pipeline.deploy(TestStages.watcher(), "--cluster-name=cluster-b", "--kubeconfig=" + dir.resolve("kubeconfig-b"));
+        pipeline.deploy(TestStages.planner(), "--txt-owner-id=e2e", "--domain-filter=example.com", "--policy=sync",
+                "--group-id=planner-main");
+        pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=e2e",
+                "--domain-filter=example.com", "--group-id=applier-main");
+
+        // the main story: LB status → A record plus its ownership TXT; the annotation wins over the template
+        a.apply(Path.of("../examples/cluster-a/my-webapp.yaml"));
+        a.setServiceLoadBalancer("default", "my-webapp", "203.0.113.10");
+        List<ZoneRecord> zone = pipeline.await("webapp A + TXT", z -> hasA(z, "webapp.example.com", "203.0.113.10")
+                && txt(z, "a-webapp.example.com") != null);
+        assertThat(txt(zone, "a-webapp.example.com").values().get(0))
+                .contains("heritage=external-dns", "external-dns/owner=e2e", "external-dns/resource=service/default/my-webapp");
+        assertThat(zone).noneMatch(r -> r.name().equals("my-webapp.example.com"));
+
+        // an Ingress host behind an AWS load balancer becomes an ALIAS (aws-prefer-cname=false)
+        a.apply(Path.of("../examples/cluster-a/shop-ingress.yaml"));
+        a.setIngressLoadBalancer("default", "shop", "k8s-shop-1.us-east-1.elb.amazonaws.com");
+        zone = pipeline.await("shop ALIAS", z -> z.stream().anyMatch(r -> r.name().equals("shop.example.com")
+                && r.type().equals("A") && r.alias() != null));
+        assertThat(zone).filteredOn(r -> r.name().equals("shop.example.com") && r.type().equals("A"))
+                .singleElement().satisfies(r -> assertThat(r.alias().hostedZoneId()).isEqualTo("Z35SXDOTRQ7X7K"));
+
+        // multi-cluster fan-in: one A set with both clusters' IPs; deleting one cluster's Service leaves the other's
+        b.apply(Path.of("../examples/cluster-b/my-webapp.yaml"));
+        b.setServiceLoadBalancer("default", "my-webapp", "198.51.100.7");
+        pipeline.await("both IPs", z -> hasA(z, "webapp.example.com", "198.51.100.7", "203.0.113.10"));
+        b.client().services().inNamespace("default").withName("my-webapp").delete();
+        pipeline.await("cluster-a's IP only", z -> hasA(z, "webapp.example.com", "203.0.113.10"));
+
+        // not ours: claimed by an object, but never overwritten; outside the domain filter: never written
+        a.client().services().inNamespace("default").resource(lbService("claims-legacy", "legacy.example.com")).create();
+        a.setServiceLoadBalancer("default", "claims-legacy", "203.0.113.99");
+        a.client().services().inNamespace("default").resource(lbService("elsewhere", "app.other.org")).create();
+        a.setServiceLoadBalancer("default", "elsewhere", "203.0.113.98");
+        a.client().services().inNamespace("default").resource(lbService("marker", "marker.example.com")).create();
+        a.setServiceLoadBalancer("default", "marker", "203.0.113.97");
+        pipeline.await("marker written (later events processed)", z -> hasA(z, "marker.example.com", "203.0.113.97"));
+        pipeline.holds("legacy untouched", z -> hasA(z, "legacy.example.com", "192.0.2.1")
+                && txt(z, "a-legacy.example.com") == null, Duration.ofSeconds(2));
+        assertThat(pipeline.route53.records(otherZone)).allMatch(r -> r.type().equals("SOA") || r.type().equals("NS"));
+
+        // sync: deleting the Service removes its record and its TXT
+        a.client().services().inNamespace("default").withName("my-webapp").delete();
+        pipeline.await("webapp gone", z -> z.stream().noneMatch(r -> r.name().endsWith("webapp.example.com")));
+    }
+
+    @Test
+    void preferCnameAndUpsertOnly() {
+        pipeline.route53.createZone("cname-e2e.com", false);
+        KubernetesEmulator c = pipeline.cluster(dir, "c");
+        pipeline.deploy(TestStages.watcher(), "--cluster-name=cluster-c", "--kubeconfig=" + dir.resolve("kubeconfig-c"),
+                "--domain-filter=cname-e2e.com");
+        pipeline.deploy(TestStages.planner(), "--txt-owner-id=e2e-cname", "--domain-filter=cname-e2e.com",
+                "--policy=upsert-only", "--aws-prefer-cname=true", "--group-id=planner-cname");
+        pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=e2e-cname",
+                "--domain-filter=cname-e2e.com", "--group-id=applier-cname");
+        var zone = io.streamdns.app.demo.ZoneView.of(pipeline.route53, pipeline.route53.zoneId("cname-e2e.com"), "cname-e2e.com");
+
+        c.client().services().inNamespace("default").resource(lbService("api", "api.cname-e2e.com")).create();
+        c.setServiceLoadBalancer("default", "api", "k8s-api-1.us-east-1.elb.amazonaws.com");
+        awaitZone(zone, "CNAME", z -> z.stream().anyMatch(r -> r.name().equals("api.cname-e2e.com") && r.type().equals("CNAME")
+                && r.values().equals(List.of("k8s-api-1.us-east-1.elb.amazonaws.com"))));
+
+        // upsert-only never deletes: the record and its TXT stay after the Service is gone
+        c.client().services().inNamespace("default").withName("api").delete();
+        c.client().services().inNamespace("default").resource(lbService("marker", "marker.cname-e2e.com")).create();
+        c.setServiceLoadBalancer("default", "marker", "203.0.113.5");
+        awaitZone(zone, "marker", z -> hasA(z, "marker.cname-e2e.com", "203.0.113.5"));
+        Pipeline.sleep(1500);
+        assertThat(zone.records()).anyMatch(r -> r.name().equals("api.cname-e2e.com") && r.type().equals("CNAME"))
+                .anyMatch(r -> r.name().equals("cname-api.cname-e2e.com") && r.type().equals("TXT"));
+    }
+
+    static List<ZoneRecord> awaitZone(io.streamdns.app.demo.ZoneView zone, String what,
+                                      java.util.function.Predicate<List<ZoneRecord>> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<ZoneRecord> records = zone.records();
+        while (!condition.test(records)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; zone holds " + records);
+            }
+            Pipeline.sleep(50);
+            records = zone.records();
+        }
+        return records;
+    }
+
+    static Service lbService(String name, String hostname) {
+        return new ServiceBuilder().withNewMetadata().withName(name).withNamespace("default")
+                .withAnnotations(Map.of("external-dns.kubernetes.io/hostname", hostname)).endMetadata()
+                .withNewSpec().withType("LoadBalancer").addNewPort().withPort(80).endPort().endSpec().build();
+    }
+
+    static boolean hasA(List<ZoneRecord> zone, String name, String... ips) {
+        return zone.stream().anyMatch(r -> r.name().equals(name) && r.type().equals("A") && r.alias() == null
+                && r.values().stream().sorted().toList().equals(Arrays.stream(ips).sorted().toList()));
+    }
+
+    static ZoneRecord txt(List<ZoneRecord> zone, String name) {
+        return zone.stream().filter(r -> r.name().equals(name) && r.type().equals("TXT")).findFirst().orElse(null);
+    }
+}
