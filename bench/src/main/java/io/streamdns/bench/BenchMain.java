@@ -31,6 +31,10 @@ public final class BenchMain implements Runnable {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        // as the streamdns command does: the broker's few Log4j API lines go to Log4j's simple logger, no error at start
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         }
