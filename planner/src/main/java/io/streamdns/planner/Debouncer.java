@@ -1,33 +1,28 @@
 package io.streamdns.planner;
 
 import io.micrometer.core.instrument.Counter;
+import io.streamdns.planner.plan.DebounceSchedule;
 import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Coalesces touched names per shard: a shard fires once its names have been quiet for {@code quiet}, or at the
- * latest {@code max} after the first of them was touched, so a burst becomes one plan per shard. Vert.x timers,
- * event-loop only.
+ * Vert.x timers around one {@link DebounceSchedule} per shard: each touched name waits for its own quiet window
+ * (bounded by the maximum); when a shard's earliest name is due, {@code onFire} gets the shard and
+ * {@link #take(String)} hands over every name due by then as one batch. One timer per shard, armed for the
+ * earliest due name. Event-loop only.
  */
 final class Debouncer {
-    /** The names to plan and the earliest source event among the touches (0: none, e.g. zone state only). */
-    record Batch(Set<String> names, long earliestEventAt) {
-    }
-
-    private static final class Pending {
-        final Set<String> names = new HashSet<>();
-        final long firstAt;
-        long earliestEventAt;
+    private static final class Shard {
+        final DebounceSchedule schedule;
         long timer = -1;
+        long armedFor = Long.MAX_VALUE;
 
-        Pending(long firstAt) {
-            this.firstAt = firstAt;
+        Shard(DebounceSchedule schedule) {
+            this.schedule = schedule;
         }
     }
 
@@ -37,7 +32,7 @@ final class Debouncer {
     private final Consumer<String> onFire;
     private final Counter coalesced;
     private final LongSupplier clock;
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final Map<String, Shard> shards = new HashMap<>();
 
     Debouncer(Vertx vertx, long quietMs, long maxMs, Consumer<String> onFire, Counter coalesced, LongSupplier clock) {
         this.vertx = vertx;
@@ -53,45 +48,64 @@ final class Debouncer {
         if (names.isEmpty()) {
             return;
         }
+        Shard s = shards.computeIfAbsent(shard, k -> new Shard(new DebounceSchedule(quietMs, maxMs)));
         long now = clock.getAsLong();
-        Pending p = pending.computeIfAbsent(shard, k -> new Pending(now));
-        for (String n : names) {
-            if (!p.names.add(n)) {
-                coalesced.increment();
-            }
+        int n = s.schedule.touch(now, names, eventAt);
+        if (n > 0) {
+            coalesced.increment(n);
         }
-        if (eventAt > 0 && (p.earliestEventAt == 0 || eventAt < p.earliestEventAt)) {
-            p.earliestEventAt = eventAt;
-        }
-        long delay = Math.max(1, Math.min(quietMs, p.firstAt + maxMs - now));
-        if (p.timer >= 0) {
-            vertx.cancelTimer(p.timer);
-        }
-        p.timer = vertx.setTimer(delay, id -> {
-            Pending current = pending.get(shard);
-            if (current != null && current.timer == id) {
-                onFire.accept(shard);
-            }
-        });
+        arm(shard, s, now);
     }
 
-    /** Takes the shard's pending names (the caller plans them), or null. */
-    Batch take(String shard) {
-        Pending p = pending.remove(shard);
-        if (p == null) {
+    /** Takes the shard's names due now (the caller plans them; the rest stay pending), or null when none is. */
+    DebounceSchedule.Batch take(String shard) {
+        Shard s = shards.get(shard);
+        if (s == null) {
             return null;
         }
-        if (p.timer >= 0) {
-            vertx.cancelTimer(p.timer);
-        }
-        return new Batch(p.names, p.earliestEventAt);
+        long now = clock.getAsLong();
+        DebounceSchedule.Batch batch = s.schedule.due(now);
+        arm(shard, s, now);
+        return batch.names().isEmpty() ? null : batch;
     }
 
     void cancel(String shard) {
-        take(shard);
+        Shard s = shards.remove(shard);
+        if (s != null && s.timer >= 0) {
+            vertx.cancelTimer(s.timer);
+        }
     }
 
     boolean isPending(String shard) {
-        return pending.containsKey(shard);
+        return shards.containsKey(shard);
+    }
+
+    /** Keeps one timer per shard for its earliest due name; an earlier timer is kept (it re-arms when it fires). */
+    private void arm(String shard, Shard s, long now) {
+        long next = s.schedule.nextDueAt();
+        if (next == Long.MAX_VALUE) {
+            cancel(shard);
+            return;
+        }
+        if (s.timer >= 0 && s.armedFor <= next) {
+            return;
+        }
+        if (s.timer >= 0) {
+            vertx.cancelTimer(s.timer);
+        }
+        s.armedFor = next;
+        s.timer = vertx.setTimer(Math.max(1, next - now), id -> {
+            if (shards.get(shard) != s || s.timer != id) {
+                return;
+            }
+            s.timer = -1;
+            s.armedFor = Long.MAX_VALUE;
+            if (s.schedule.hasDue(clock.getAsLong())) {
+                onFire.accept(shard); // calls take(), which re-arms for the names left
+            }
+            if (shards.get(shard) == s && s.timer < 0) {
+                arm(shard, s, clock.getAsLong());
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ final class PartitionState {
     final Map<String, Long> restoredEnd = new HashMap<>();
     /** Per topic: the last offset the live consumer handled. */
     final Map<String, Long> lastSeen = new HashMap<>();
-    /** Per shard waiting in the debouncer, per topic: the first offset whose names are not planned yet. */
-    final Map<String, Map<String, Long>> firstPending = new HashMap<>();
+    /** Per shard, per name waiting in the debouncer, per topic: the first offset that touched it. */
+    private final Map<String, Map<String, Map<String, Long>>> waiting = new HashMap<>();
     /** Per topic: the offset last committed. */
     final Map<String, Long> committed = new HashMap<>();
 
@@ -38,8 +39,22 @@ final class PartitionState {
         return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner));
     }
 
-    void pending(String shard, String topic, long offset) {
-        firstPending.computeIfAbsent(shard, s -> new HashMap<>()).putIfAbsent(topic, offset);
+    void pending(String shard, Collection<String> names, String topic, long offset) {
+        Map<String, Map<String, Long>> byName = waiting.computeIfAbsent(shard, s -> new HashMap<>());
+        for (String n : names) {
+            byName.computeIfAbsent(n, k -> new HashMap<>(4)).putIfAbsent(topic, offset);
+        }
+    }
+
+    /** The names were planned (or dropped): their offsets no longer hold back commits. */
+    void planned(String shard, Collection<String> names) {
+        Map<String, Map<String, Long>> byName = waiting.get(shard);
+        if (byName != null) {
+            names.forEach(byName::remove);
+            if (byName.isEmpty()) {
+                waiting.remove(shard);
+            }
+        }
     }
 
     /** The offset to commit for a topic: past everything handled, but not past names still waiting to be planned. */
@@ -49,10 +64,12 @@ final class PartitionState {
             return -1;
         }
         long next = last + 1;
-        for (Map<String, Long> byTopic : firstPending.values()) {
-            Long first = byTopic.get(topic);
-            if (first != null && first < next) {
-                next = first;
+        for (Map<String, Map<String, Long>> byName : waiting.values()) {
+            for (Map<String, Long> byTopic : byName.values()) {
+                Long first = byTopic.get(topic);
+                if (first != null && first < next) {
+                    next = first;
+                }
             }
         }
         return next;

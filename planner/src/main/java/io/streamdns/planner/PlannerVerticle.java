@@ -7,6 +7,7 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.RecordKey;
+import io.streamdns.planner.plan.DebounceSchedule;
 import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.Skipped;
@@ -266,7 +267,7 @@ public final class PlannerVerticle extends VerticleBase {
     private void touch(PartitionState ps, String shard, Set<String> names, long eventAt,
                        KafkaConsumerRecord<String, byte[]> r) {
         if (!names.isEmpty()) {
-            ps.pending(shard, r.topic(), r.offset());
+            ps.pending(shard, names, r.topic(), r.offset());
             debouncer.touch(shard, names, eventAt);
         }
     }
@@ -305,11 +306,11 @@ public final class PlannerVerticle extends VerticleBase {
 
     private void flush(String shard) {
         PartitionState ps = byShard.get(shard);
-        Debouncer.Batch batch = debouncer.take(shard);
+        DebounceSchedule.Batch batch = debouncer.take(shard);
         if (ps == null || batch == null || stopped) {
             return;
         }
-        ps.firstPending.remove(shard);
+        ps.planned(shard, batch.names());
         long now = System.currentTimeMillis();
         List<String> names = new ArrayList<>(batch.names().size());
         for (String n : batch.names()) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Bursts become one batch per shard; a steady stream still fires by the maximum wait. */
+/** The Vert.x timers around the schedule: a burst becomes one batch; a steady stream still fires by the maximum wait. */
 @ExtendWith(VertxExtension.class)
 class DebouncerTest {
 
@@ -21,7 +21,7 @@ class DebouncerTest {
         Debouncer[] d = new Debouncer[1];
         vertx.runOnContext(v -> {
             d[0] = new Debouncer(vertx, 50, 5000, shard -> ctx.verify(() -> {
-                Debouncer.Batch batch = d[0].take(shard);
+                io.streamdns.planner.plan.DebounceSchedule.Batch batch = d[0].take(shard);
                 assertThat(batch.names()).containsExactlyInAnyOrder("www.ex.com", "api.ex.com");
                 assertThat(batch.earliestEventAt()).isEqualTo(1001);
                 assertThat(coalesced.count()).isEqualTo(99);
