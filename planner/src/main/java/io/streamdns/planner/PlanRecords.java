@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Turns a shard plan into {@code streamdns.plans} values: chunks of bounded size, each with its provenance. */
+/**
+ * Turns a shard plan into {@code streamdns.plans} values: chunks that each fit one Route 53 call (count, value
+ * characters, values; {@link PlanChunker}), each with its provenance.
+ */
 final class PlanRecords {
     private PlanRecords() {
     }
@@ -30,7 +33,7 @@ final class PlanRecords {
         if (plan.changes().isEmpty()) {
             return out;
         }
-        for (Changes chunk : PlanChunker.split(plan.changes(), maxChanges)) {
+        for (Changes chunk : PlanChunker.split(plan.changes(), PlanChunker.Limits.route53(maxChanges))) {
             Set<String> names = new HashSet<>();
             for (List<Endpoint> l : List.of(chunk.create(), chunk.updateNew(), chunk.delete())) {
                 for (Endpoint e : l) {
