@@ -1,16 +1,9 @@
 package io.streamdns.planner;
 
-import io.streamdns.model.ApplyResult;
-import io.streamdns.model.ChangeOutcome;
-import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
-import io.streamdns.model.ZoneRecord;
-import io.streamdns.model.codec.JsonCodec;
-import io.streamdns.model.shard.RecordKey;
 import io.streamdns.planner.plan.DebounceSchedule;
 import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
-import io.streamdns.planner.plan.Skipped;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -21,7 +14,6 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * The planner stage. One consumer in group {@code streamdns-planner} reads {@code streamdns.sources},
  * {@code streamdns.zone-state} and {@code streamdns.results} with the range assignor, so partition p of all three
  * lands on one member (co-partitioning). On assignment of p it pauses p, rebuilds p's shards on a worker
- * ({@link PartitionRestorer}), sends the full plans, then plans incrementally: touched names wait in a debouncer,
- * each shard's burst becomes one plan. Results clear or correct the in-flight overlay; refused names are planned
- * again after a back-off. Offsets are committed once the plans covering them are produced.
+ * ({@link PartitionRestorer}), sends the full plans, then plans incrementally: live records ({@link LiveRecords})
+ * touch names, which wait per name in the {@link Debouncer}; what falls due together becomes one plan
+ * ({@link PlanPublisher}). Refused names are planned again after a back-off. Offsets are committed once the plans
+ * covering them are produced.
  */
 public final class PlannerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(PlannerVerticle.class);
@@ -56,6 +49,8 @@ public final class PlannerVerticle extends VerticleBase {
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
     private DeadLetters dlq;
+    private PlanPublisher publisher;
+    private LiveRecords records;
     private Debouncer debouncer;
     private Backoff backoff;
     private String clientId;
@@ -84,9 +79,11 @@ public final class PlannerVerticle extends VerticleBase {
         clientId = stage.instanceId() + "-planner";
         producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
         dlq = new DeadLetters("planner", producer, stage.registry());
+        publisher = new PlanPublisher(producer, metrics, config.tuning().maxChangesPerPlan(), this::refusedName);
         debouncer = new Debouncer(vertx, config.debounce().toMillis(), config.debounceMax().toMillis(), this::flush,
                 metrics.coalesced, System::currentTimeMillis);
         backoff = new Backoff(config.tuning().backoffMin().toMillis(), config.tuning().backoffMax().toMillis());
+        records = new LiveRecords(planner, metrics, dlq, byShard, debouncer, backoff, this::refusedName);
         if (!config.policyGiven()) {
             LOG.info("no --policy given: planning with 'sync' (external-dns v0.22 requires --policy to be set)");
         }
@@ -171,12 +168,12 @@ public final class PlannerVerticle extends VerticleBase {
         ps.shards.keySet().forEach(s -> byShard.put(s, ps));
         ps.restoredEnd.putAll(r.endOffsets());
         for (PlanRecords.Out o : r.plans()) {
-            send(ps.shards.get(o.plan().shard()), o);
+            publisher.send(ps.shards.get(o.plan().shard()), o);
         }
         ps.restoring = false;
         List<KafkaConsumerRecord<String, byte[]>> buffered = ps.buffer;
         ps.buffer = null;
-        buffered.forEach(rec -> process(ps, rec));
+        buffered.forEach(rec -> records.process(ps, rec));
         consumer.resume(topicPartitions(Set.of(r.partition())));
         LOG.info("partition {} live: {} shards, {} full-plan records sent", r.partition(), r.shards().size(), r.plans().size());
     }
@@ -216,78 +213,7 @@ public final class PlannerVerticle extends VerticleBase {
             ps.buffer.add(r);
             return;
         }
-        process(ps, r);
-    }
-
-    private void process(PartitionState ps, KafkaConsumerRecord<String, byte[]> r) {
-        ps.lastSeen.put(r.topic(), r.offset());
-        if (r.offset() < ps.restoredEnd.getOrDefault(r.topic(), 0L)) {
-            return; // the restore read it (and dead-lettered it if it was malformed)
-        }
-        metrics.eventIn(r.topic());
-        switch (r.topic()) {
-            case Topics.SOURCES -> {
-                Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
-                if (!d.ok()) {
-                    refuse(r, d.error());
-                } else {
-                    Set<String> names = ps.shard(d.shard(), planner).putSource(d.identity(), d.value());
-                    byShard.put(d.shard(), ps);
-                    long eventAt = d.value() != null ? d.value().observedAt() : r.timestamp();
-                    touch(ps, d.shard(), names, eventAt, r);
-                }
-            }
-            case Topics.ZONE_STATE -> {
-                Inputs.Decoded<ZoneRecord> d = Inputs.zoneRecord(r.key(), r.value());
-                if (!d.ok()) {
-                    refuse(r, d.error());
-                } else {
-                    Set<String> names = ps.shard(d.shard(), planner).putRecord(d.identity(), d.value());
-                    byShard.put(d.shard(), ps);
-                    touch(ps, d.shard(), names, 0, r);
-                }
-            }
-            case Topics.RESULTS -> {
-                Inputs.Decoded<ApplyResult> d = Inputs.result(r.key(), r.value());
-                if (!d.ok()) {
-                    refuse(r, d.error());
-                } else {
-                    onResult(ps, d.value());
-                }
-            }
-            default -> LOG.debug("record of unexpected topic {}", r.topic());
-        }
-    }
-
-    private void refuse(KafkaConsumerRecord<String, byte[]> r, String reason) {
-        metrics.decodeError(r.topic());
-        dlq.send(r, reason);
-    }
-
-    private void touch(PartitionState ps, String shard, Set<String> names, long eventAt,
-                       KafkaConsumerRecord<String, byte[]> r) {
-        if (!names.isEmpty()) {
-            ps.pending(shard, names, r.topic(), r.offset());
-            debouncer.touch(shard, names, eventAt);
-        }
-    }
-
-    private void onResult(PartitionState ps, ApplyResult result) {
-        ShardPlanner sp = ps.shards.get(result.shard());
-        if (sp == null) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        for (ChangeOutcome o : result.outcomes()) {
-            if (o.status() == ChangeOutcome.Status.APPLIED || o.status() == ChangeOutcome.Status.ALREADY_DONE) {
-                backoff.accepted(result.shard(), o.dnsName());
-            }
-        }
-        Set<String> refused = sp.resolve(result.planId(), result.status() == ApplyResult.Status.FAILED,
-                result.outcomes(), now);
-        for (String name : refused) {
-            refusedName(result.shard(), name, "plan " + result.planId() + " " + result.status(), now);
-        }
+        records.process(ps, r);
     }
 
     /** A name the provider refused (or a plan that could not be produced): planned again after a back-off. */
@@ -323,39 +249,7 @@ public final class PlannerVerticle extends VerticleBase {
             commit(ps);
             return;
         }
-        ShardPlanner.ShardPlan plan = sp.plan(names);
-        for (Skipped s : plan.changes().skipped()) {
-            metrics.skipped(s.reason());
-            LOG.info("[{}] skipped {}", shard, s);
-        }
-        List<PlanRecords.Out> outs = PlanRecords.build(shard, plan, now, batch.earliestEventAt(),
-                config.tuning().maxChangesPerPlan());
-        List<Future<?>> sends = new ArrayList<>(outs.size());
-        for (PlanRecords.Out o : outs) {
-            sp.inFlight(o.plan().planId(), o.changes(), now);
-            sends.add(send(sp, o));
-        }
-        Future.join(sends).onComplete(x -> commit(ps));
-    }
-
-    private Future<?> send(ShardPlanner sp, PlanRecords.Out o) {
-        String planId = o.plan().planId();
-        String shard = o.plan().shard();
-        return producer.send(KafkaProducerRecord.create(Topics.PLANS, RecordKey.of(shard, planId), JsonCodec.encode(o.plan())))
-                .onSuccess(md -> {
-                    metrics.plansOut.increment();
-                    metrics.planSize.record(o.changes().size());
-                    LOG.info("[{}] plan {}: {} create, {} update, {} delete for {}", shard, planId,
-                            o.changes().create().size(), o.changes().updateNew().size(), o.changes().delete().size(),
-                            PlanRecords.describeNames(o));
-                })
-                .onFailure(e -> {
-                    LOG.error("[{}] plan {} could not be produced: {}", shard, planId, e.toString());
-                    long now = System.currentTimeMillis();
-                    for (String name : sp.forget(planId)) {
-                        refusedName(shard, name, "not produced", now);
-                    }
-                });
+        publisher.publish(sp, sp.plan(names), now, batch.earliestEventAt()).onComplete(x -> commit(ps));
     }
 
     // ---- housekeeping

@@ -1,0 +1,115 @@
+package io.streamdns.planner;
+
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.Topics;
+import io.streamdns.model.ZoneRecord;
+import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.runtime.kafka.DeadLetters;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one live record of a restored partition: a source or zone record updates the shard's index and its
+ * touched names wait in the debouncer (their offsets held back from commits until planned); a result clears or
+ * corrects the in-flight overlay, its refused names go to the back-off. Malformed records go to the DLQ. Records the
+ * restore already read are skipped. Event-loop only.
+ */
+final class LiveRecords {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRecords.class);
+
+    private final Planner planner;
+    private final PlannerMetrics metrics;
+    private final DeadLetters dlq;
+    private final Map<String, PartitionState> byShard;
+    private final Debouncer debouncer;
+    private final Backoff backoff;
+    private final PlanPublisher.Refusals refusals;
+
+    LiveRecords(Planner planner, PlannerMetrics metrics, DeadLetters dlq, Map<String, PartitionState> byShard,
+                Debouncer debouncer, Backoff backoff, PlanPublisher.Refusals refusals) {
+        this.planner = planner;
+        this.metrics = metrics;
+        this.dlq = dlq;
+        this.byShard = byShard;
+        this.debouncer = debouncer;
+        this.backoff = backoff;
+        this.refusals = refusals;
+    }
+
+    void process(PartitionState ps, KafkaConsumerRecord<String, byte[]> r) {
+        ps.lastSeen.put(r.topic(), r.offset());
+        if (r.offset() < ps.restoredEnd.getOrDefault(r.topic(), 0L)) {
+            return; // the restore read it (and dead-lettered it if it was malformed)
+        }
+        metrics.eventIn(r.topic());
+        switch (r.topic()) {
+            case Topics.SOURCES -> {
+                Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
+                if (!d.ok()) {
+                    refuse(r, d.error());
+                } else {
+                    Set<String> names = ps.shard(d.shard(), planner).putSource(d.identity(), d.value());
+                    byShard.put(d.shard(), ps);
+                    long eventAt = d.value() != null ? d.value().observedAt() : r.timestamp();
+                    touch(ps, d.shard(), names, eventAt, r);
+                }
+            }
+            case Topics.ZONE_STATE -> {
+                Inputs.Decoded<ZoneRecord> d = Inputs.zoneRecord(r.key(), r.value());
+                if (!d.ok()) {
+                    refuse(r, d.error());
+                } else {
+                    Set<String> names = ps.shard(d.shard(), planner).putRecord(d.identity(), d.value());
+                    byShard.put(d.shard(), ps);
+                    touch(ps, d.shard(), names, 0, r);
+                }
+            }
+            case Topics.RESULTS -> {
+                Inputs.Decoded<ApplyResult> d = Inputs.result(r.key(), r.value());
+                if (!d.ok()) {
+                    refuse(r, d.error());
+                } else {
+                    onResult(ps, d.value());
+                }
+            }
+            default -> LOG.debug("record of unexpected topic {}", r.topic());
+        }
+    }
+
+    private void refuse(KafkaConsumerRecord<String, byte[]> r, String reason) {
+        metrics.decodeError(r.topic());
+        dlq.send(r, reason);
+    }
+
+    private void touch(PartitionState ps, String shard, Set<String> names, long eventAt,
+                       KafkaConsumerRecord<String, byte[]> r) {
+        if (!names.isEmpty()) {
+            ps.pending(shard, names, r.topic(), r.offset());
+            debouncer.touch(shard, names, eventAt);
+        }
+    }
+
+    private void onResult(PartitionState ps, ApplyResult result) {
+        ShardPlanner sp = ps.shards.get(result.shard());
+        if (sp == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (ChangeOutcome o : result.outcomes()) {
+            if (o.status() == ChangeOutcome.Status.APPLIED || o.status() == ChangeOutcome.Status.ALREADY_DONE) {
+                backoff.accepted(result.shard(), o.dnsName());
+            }
+        }
+        Set<String> refused = sp.resolve(result.planId(), result.status() == ApplyResult.Status.FAILED,
+                result.outcomes(), now);
+        for (String name : refused) {
+            refusals.refused(result.shard(), name, "plan " + result.planId() + " " + result.status(), now);
+        }
+    }
+}
