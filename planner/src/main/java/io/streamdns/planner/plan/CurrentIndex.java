@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -16,50 +17,105 @@ import java.util.TreeMap;
  */
 public final class CurrentIndex {
     private record Held(String zoneId, Endpoint endpoint) {
+        boolean is(String zone, String type, String set) {
+            return zoneId.equals(zone) && endpoint.recordType().equals(type)
+                    && Objects.equals(endpoint.setIdentifier(), set);
+        }
     }
 
-    private final Map<String, Held> byIdentity = new HashMap<>();
-    private final Map<String, Map<String, Held>> byName = new HashMap<>();
+    /**
+     * Per name, its record sets (mostly one or two: a record and its TXT) in a small array: no per-identity map and
+     * no map per name, since the identity {@code zoneId/name/type/setId} is found from the record (or the key).
+     */
+    private final Map<String, Held[]> byName = new HashMap<>();
+    private int size;
+    private final Canon canon = new Canon();
     private final InFlight inFlight = new InFlight();
     private final OwnershipRegistry.ParsedTxt parsed = new OwnershipRegistry.ParsedTxt();
 
     /**
      * Records zone state for an identity ({@code null}: tombstone).
      *
+     * @param identity {@link ZoneRecord#identity()} of the record ({@code zoneId/name/type/setIdentifier})
      * @return the record's name, or null when nothing was known and nothing arrived
      */
     public String put(String identity, ZoneRecord record) {
-        Held old = record == null ? byIdentity.remove(identity) : null;
+        String zoneId;
         String name;
+        String type;
+        String set;
+        if (record != null) {
+            zoneId = record.zoneId();
+            name = record.name();
+            type = record.type();
+            set = record.setIdentifier();
+        } else {
+            int a = identity.indexOf('/');
+            int b = a < 0 ? -1 : identity.indexOf('/', a + 1);
+            int c = b < 0 ? -1 : identity.indexOf('/', b + 1);
+            if (c < 0) {
+                return null; // not an identity a record can have: nothing is known under it
+            }
+            zoneId = identity.substring(0, a);
+            name = identity.substring(a + 1, b);
+            type = identity.substring(b + 1, c);
+            set = c + 1 == identity.length() ? null : identity.substring(c + 1);
+        }
+        Held[] held = byName.get(name);
+        int i = indexOf(held, zoneId, type, set);
+        Endpoint old = i >= 0 ? held[i].endpoint() : null;
+        String recordKey;
         if (record == null) {
             if (old == null) {
                 return null;
             }
-            name = old.endpoint().dnsName();
-            parsed.remove(old.endpoint());
-            Map<String, Held> m = byName.get(name);
-            m.remove(identity);
-            if (m.isEmpty()) {
+            parsed.remove(old);
+            if (held.length == 1) {
                 byName.remove(name);
+            } else {
+                Held[] less = new Held[held.length - 1];
+                System.arraycopy(held, 0, less, 0, i);
+                System.arraycopy(held, i + 1, less, i, held.length - i - 1);
+                byName.put(name, less);
             }
+            size--;
+            recordKey = old.recordKey();
         } else {
-            Held h = new Held(record.zoneId(), record.toEndpoint());
-            Held previous = byIdentity.put(identity, h);
-            name = h.endpoint().dnsName();
-            if (previous != null) {
-                parsed.remove(previous.endpoint());
+            Endpoint e = shared(record.toEndpoint());
+            Held h = new Held(canon.of(zoneId), e);
+            if (old != null) {
+                parsed.remove(old);
+                held[i] = h;
+            } else {
+                Held[] more = held == null ? new Held[1] : java.util.Arrays.copyOf(held, held.length + 1);
+                more[more.length - 1] = h;
+                byName.put(e.dnsName(), more);
+                size++;
             }
-            if (record.type().equals(io.streamdns.model.RecordTypes.TXT)) {
-                parsed.add(h.endpoint());
+            if (e.recordType().equals(io.streamdns.model.RecordTypes.TXT)) {
+                parsed.add(e);
             }
-            if (previous != null && !previous.endpoint().dnsName().equals(name)) {
-                byName.get(previous.endpoint().dnsName()).remove(identity);
-            }
-            byName.computeIfAbsent(name, k -> new HashMap<>(2)).put(identity, h);
+            recordKey = e.recordKey();
         }
-        String recordKey = record == null ? old.endpoint().recordKey() : record.toEndpoint().recordKey();
         inFlight.observe(name, recordKey, zoneAt(name).get(recordKey));
         return name;
+    }
+
+    private static int indexOf(Held[] held, String zoneId, String type, String set) {
+        if (held != null) {
+            for (int i = 0; i < held.length; i++) {
+                if (held[i].is(zoneId, type, set)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The endpoint with the values that repeat across records (type, set id, properties) shared. */
+    private Endpoint shared(Endpoint e) {
+        return new Endpoint(e.dnsName(), canon.of(e.recordType()), e.targets(), e.ttl(), canon.of(e.setIdentifier()),
+                canon.of(e.providerSpecific()), e.labels());
     }
 
     /** The current records at a name: zone state, then in-flight plans over it. */
@@ -77,13 +133,13 @@ public final class CurrentIndex {
 
     /** Every current record of the shard, in-flight plans laid over. */
     public List<Endpoint> all() {
-        List<Endpoint> out = new ArrayList<>(byIdentity.size());
+        List<Endpoint> out = new ArrayList<>(size);
         boolean anyInFlight = !inFlight.isEmpty();
-        for (Map.Entry<String, Map<String, Held>> e : byName.entrySet()) {
+        for (Map.Entry<String, Held[]> e : byName.entrySet()) {
             String name = e.getKey();
             if (!anyInFlight || inFlight.at(name).isEmpty()) {
-                if (e.getValue().size() == 1) {
-                    out.add(e.getValue().values().iterator().next().endpoint());
+                if (e.getValue().length == 1) {
+                    out.add(e.getValue()[0].endpoint());
                 } else {
                     out.addAll(zoneAt(name).values());
                 }
@@ -104,7 +160,7 @@ public final class CurrentIndex {
     }
 
     public int size() {
-        return byIdentity.size();
+        return size;
     }
 
     /**
@@ -130,13 +186,13 @@ public final class CurrentIndex {
 
     /** Zone state at a name by record key, one zone per record set (the smallest zone id). */
     private Map<String, Endpoint> zoneAt(String name) {
-        Map<String, Held> m = byName.get(name);
+        Held[] m = byName.get(name);
         if (m == null) {
             return new TreeMap<>();
         }
         Map<String, Endpoint> view = new TreeMap<>();
         Map<String, String> zoneOf = new HashMap<>();
-        for (Held h : m.values()) {
+        for (Held h : m) {
             String key = h.endpoint().recordKey();
             String z = zoneOf.get(key);
             if (z == null || h.zoneId().compareTo(z) < 0) {

@@ -2,6 +2,7 @@ package io.streamdns.planner.plan;
 
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
+import io.streamdns.model.Require;
 import io.streamdns.model.SourceState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Set;
 public final class DesiredIndex {
     private final Map<String, SourceState> sources = new HashMap<>();
     private final Map<String, List<String>> byName = new HashMap<>();
+    private final Canon canon = new Canon();
 
     /**
      * Records the state of a source ({@code null}: tombstone).
@@ -100,22 +102,19 @@ public final class DesiredIndex {
 
     /**
      * The planner's view of a claim: labels {@code resource} and {@code cluster} from the source, whatever came; done
-     * once when the state arrives, so planning a shard allocates nothing per endpoint.
+     * once when the state arrives, so planning a shard allocates nothing per endpoint. Values that repeat across
+     * sources (cluster, kind, namespace, record type, properties) are shared, and the labels map is one per source.
      */
-    static SourceState labelled(SourceState s) {
-        String resource = s.ref().resourceLabel();
-        Map<String, String> labels = Map.of(Labels.RESOURCE, resource, Labels.CLUSTER, s.cluster());
+    SourceState labelled(SourceState s) {
+        String cluster = canon.of(s.cluster());
+        Map<String, String> labels = Require.map(Map.of(Labels.RESOURCE, s.ref().resourceLabel(), Labels.CLUSTER,
+                cluster));
         List<Endpoint> eps = new ArrayList<>(s.endpoints().size());
-        boolean same = true;
         for (Endpoint e : s.endpoints()) {
-            if (e.labels().equals(labels)) {
-                eps.add(e);
-            } else {
-                eps.add(e.withLabels(labels));
-                same = false;
-            }
+            eps.add(new Endpoint(e.dnsName(), canon.of(e.recordType()), e.targets(), e.ttl(),
+                    canon.of(e.setIdentifier()), canon.of(e.providerSpecific()), labels));
         }
-        return same ? s : new SourceState(s.cluster(), s.kind(), s.namespace(), s.name(), s.uid(), s.resourceVersion(),
-                s.observedAt(), eps);
+        return new SourceState(cluster, canon.of(s.kind()), canon.of(s.namespace()), s.name(), s.uid(),
+                s.resourceVersion(), s.observedAt(), eps, s.rejected());
     }
 }

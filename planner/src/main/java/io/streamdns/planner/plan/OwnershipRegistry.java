@@ -91,10 +91,18 @@ final class OwnershipRegistry {
     static final class ParsedTxt {
         private static final Map<String, String> NONE = Map.of("", "");
         private final Map<Endpoint, Map<String, String>> parsed = new IdentityHashMap<>();
+        private final Canon canon = new Canon();
 
         void add(Endpoint txt) {
             Map<String, String> labels = ownershipLabels(txt.targets());
-            parsed.put(txt, labels == null ? NONE : labels);
+            parsed.put(txt, labels == null ? NONE : shared(labels));
+        }
+
+        /** Label keys, owner and cluster repeat on every TXT of a shard: one copy of each (resources are unique). */
+        private Map<String, String> shared(Map<String, String> labels) {
+            Map<String, String> m = new HashMap<>(labels.size() * 2);
+            labels.forEach((k, v) -> m.put(canon.of(k), k.equals(Labels.RESOURCE) ? v : canon.of(v)));
+            return Map.copyOf(m);
         }
 
         void remove(Endpoint txt) {
