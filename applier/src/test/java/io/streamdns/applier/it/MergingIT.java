@@ -145,9 +145,7 @@ class MergingIT {
         for (int i = 0; i < 40; i++) {
             plans.add(create(zone, String.format("h%02d.%s", i, zone), "10.0.0." + (i + 1)));
         }
-        for (ChangePlan p : plans) {
-            topics.publish(p);
-        }
+        topics.publishAll(plans);
         Map<String, ApplyResult> results = results(plans);
         long calls = emulator.counters().total(CRRS) - before;
         System.out.printf("merging IT: 40 plans took %d ChangeResourceRecordSets calls (%s)%n", calls,
@@ -186,9 +184,7 @@ class MergingIT {
         ChangePlan updateX = update(zone, "x." + zone, "10.0.0.1", "10.0.0.2");
         ChangePlan createZ = create(zone, "z." + zone, "10.0.0.4");
         List<ChangePlan> plans = List.of(blocker, createX, createY, updateX, createZ);
-        for (ChangePlan p : plans) {
-            topics.publish(p);
-        }
+        topics.publishAll(plans);
         Map<String, ApplyResult> results = results(plans);
         var merged = stage.registry().get("streamdns.applier.plans.merged").summary();
         System.out.printf("order IT: %d plans in %d runs (largest %d)%n", plans.size(), merged.count(), (long) merged.max());
