@@ -2,6 +2,7 @@ package io.streamdns.applier.batch;
 
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.ProviderProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,14 +81,19 @@ public final class PlanMerger {
         return MergedPlan.of(members);
     }
 
-    /** Every name a plan changes: each endpoint's name and, for an ownership TXT, the name it owns. */
+    /**
+     * Every name a plan changes or leans on: each endpoint's name, for an ownership TXT the name it owns, and for an
+     * ALIAS its target (which may be a record of the same zone that Route 53 wants to exist first).
+     */
     static Set<String> names(ChangePlan plan) {
         Set<String> out = new HashSet<>();
-        Stream.of(plan.create(), plan.updateOld(), plan.updateNew(), plan.delete()).flatMap(List::stream)
-                .forEach(e -> {
-                    out.add(normal(e.dnsName()));
-                    out.add(normal(PlanCompiler.groupOf(e)));
-                });
+        endpoints(plan).forEach(e -> {
+            out.add(normal(e.dnsName()));
+            out.add(normal(PlanCompiler.groupOf(e)));
+            if ("true".equalsIgnoreCase(e.property(ProviderProperties.ALIAS))) {
+                e.targets().forEach(t -> out.add(normal(t)));
+            }
+        });
         return out;
     }
 

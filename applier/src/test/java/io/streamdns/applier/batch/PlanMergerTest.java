@@ -63,6 +63,13 @@ class PlanMergerTest {
                         delete("p2", "x.example.com.")), 50, 5000, 1),
                 Arguments.of("the same name with another type still conflicts", List.of(creates("p1", a("a.example.com")),
                         creates("p2", Endpoint.of("a.example.com", "AAAA", "::1"))), 50, 5000, 1),
+                Arguments.of("an ALIAS conflicts with a plan changing its target", List.of(
+                        creates("p1", new Endpoint("www.example.com", "A", List.of("lb.example.com"), 300, null,
+                                java.util.Map.of(io.streamdns.model.ProviderProperties.ALIAS, "true"), java.util.Map.of())),
+                        delete("p2", "lb.example.com")), 50, 5000, 1),
+                Arguments.of("a CNAME's target does not conflict", List.of(
+                        creates("p1", Endpoint.of("www.example.com", "CNAME", "lb.example.com")),
+                        delete("p2", "lb.example.com")), 50, 5000, 2),
                 Arguments.of("plan bound", List.of(creates("p1", a("a.example.com")), creates("p2", a("b.example.com")),
                         creates("p3", a("c.example.com")), creates("p4", a("d.example.com"))), 3, 5000, 3),
                 Arguments.of("change bound", List.of(creates("p1", a("a.example.com"), a("b.example.com")),
