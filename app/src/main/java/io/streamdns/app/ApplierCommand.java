@@ -100,6 +100,12 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand {
     @Option(names = "--group-id", description = "Kafka consumer group of the appliers (default: streamdns-applier).")
     String groupId;
 
+    @Option(names = "--max-merged-plans", description = "Most queued plans of a partition applied together in one run (default: 50; 1: no merging).")
+    String maxMergedPlans;
+
+    @Option(names = "--max-merged-changes", description = "Most changes in one merged run (default: 5000).")
+    String maxMergedChanges;
+
     /** The options given, keyed as {@link ApplierConfig#fromMap} wants. */
     Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -126,6 +132,8 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand {
         put(m, "dry-run", dryRun);
         put(m, "drift-interval", driftInterval);
         put(m, "group-id", groupId);
+        put(m, "max-merged-plans", maxMergedPlans);
+        put(m, "max-merged-changes", maxMergedChanges);
         return m;
     }
 

@@ -28,7 +28,10 @@ class ApplierCommandTest {
     void flagsReachTheConfig() {
         ApplierConfig c = parse(Map.of(), "--aws-api-rate=4", "--aws-api-rate-share", "2", "--domain-filter", "example.com",
                 "--domain-filter", "example.org,example.net", "--dry-run", "--aws-evaluate-target-health=false",
-                "--txt-owner-id", "prod", "--aws-endpoint-url", "http://127.0.0.1:9999", "--drift-interval", "1m");
+                "--txt-owner-id", "prod", "--aws-endpoint-url", "http://127.0.0.1:9999", "--drift-interval", "1m",
+                "--max-merged-plans", "10", "--max-merged-changes=800");
+        assertThat(c.maxMergedPlans()).isEqualTo(10);
+        assertThat(c.maxMergedChanges()).isEqualTo(800);
         assertThat(c.ratePerInstance()).isEqualTo(2);
         assertThat(c.domainFilter()).containsExactly("example.com", "example.org", "example.net");
         assertThat(c.dryRun()).isTrue();
@@ -58,6 +61,7 @@ class ApplierCommandTest {
                 Arguments.of(new String[] {"--drift-interval", "often"}, "--drift-interval"),
                 Arguments.of(new String[] {"--aws-batch-change-size", "5000"}, "--aws-batch-change-size"),
                 Arguments.of(new String[] {"--dry-run=perhaps"}, "--dry-run"),
+                Arguments.of(new String[] {"--max-merged-plans", "0"}, "--max-merged-plans"),
                 Arguments.of(new String[] {"--partitions", "0"}, "--partitions"));
     }
 

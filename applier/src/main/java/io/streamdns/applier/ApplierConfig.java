@@ -24,7 +24,8 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
                             int awsApiRateShare, int awsApiRetries, Duration awsCircuitOpenDuration,
                             int awsBatchChangeSize, int awsBatchChangeSizeBytes, int awsBatchChangeSizeValues,
                             String txtOwnerId, String txtPrefix, String txtSuffix, String txtWildcardReplacement,
-                            boolean dryRun, Duration driftInterval, String groupId) {
+                            boolean dryRun, Duration driftInterval, String groupId, int maxMergedPlans,
+                            int maxMergedChanges) {
 
     /** Flag name → default; these are all the keys {@link #fromMap} takes. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -54,6 +55,8 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         d.put("dry-run", "false");
         d.put("drift-interval", "10m");
         d.put("group-id", "streamdns-applier");
+        d.put("max-merged-plans", "50");
+        d.put("max-merged-changes", "5000");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -123,7 +126,8 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
                 integer(m, "aws-api-retries", 1, 100), duration(m, "aws-circuit-open-duration"),
                 integer(m, "aws-batch-change-size", 1, 1000), integer(m, "aws-batch-change-size-bytes", 1, 32_000),
                 integer(m, "aws-batch-change-size-values", 1, 1000), owner, m.get("txt-prefix"), m.get("txt-suffix"),
-                m.get("txt-wildcard-replacement"), bool(m, "dry-run"), duration(m, "drift-interval"), m.get("group-id"));
+                m.get("txt-wildcard-replacement"), bool(m, "dry-run"), duration(m, "drift-interval"), m.get("group-id"),
+                integer(m, "max-merged-plans", 1, 1000), integer(m, "max-merged-changes", 1, 100_000));
         if (c.groupId.isEmpty()) {
             throw invalid("group-id", "", "a consumer group id");
         }

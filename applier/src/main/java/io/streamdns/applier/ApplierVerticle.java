@@ -17,25 +17,17 @@ import io.streamdns.applier.state.ZoneStateKeeper;
 import io.streamdns.applier.state.ZoneStatePublisher;
 import io.streamdns.applier.state.ZoneStateReader;
 import io.streamdns.model.ApplyResult;
-import io.streamdns.model.ChangePlan;
-import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.Topics;
-import io.streamdns.model.codec.CodecException;
-import io.streamdns.model.codec.JsonCodec;
-import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The applier stage: one consumer group over {@code streamdns.plans}. On assignment it lists the partitions' zones
- * into zone-state; then it applies each partition's plans one at a time, publishes changed records and an
- * {@link ApplyResult}, and only then commits the plan's offset (at-least-once; a replay is ALREADY_DONE).
+ * into zone-state; then it applies each partition's plans in offset order, merging what waits into one run
+ * ({@link PlanRunner}), publishes changed records and one {@link ApplyResult} per plan, and only then commits
+ * (at-least-once; a replay is ALREADY_DONE).
  */
 public final class ApplierVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierVerticle.class);
@@ -56,16 +49,14 @@ public final class ApplierVerticle extends VerticleBase {
 
     private final ApplierConfig config;
     private final StageContext stage;
-    private final DomainFilter ownDomains;
     private final Route53Api api;
     private final RetryPolicy retryPolicy;
     private final Map<Integer, PartitionWorker> workers = new HashMap<>();
     private final Set<Integer> loaded = new TreeSet<>();
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
-    private DeadLetters deadLetters;
     private ZoneStateKeeper keeper;
-    private PlanExecutor executor;
+    private PlanRunner runner;
     private long driftTimer = -1;
     private boolean stopping;
 
@@ -77,7 +68,6 @@ public final class ApplierVerticle extends VerticleBase {
     public ApplierVerticle(ApplierConfig config, StageContext stage, Route53Api api, RetryPolicy retryPolicy) {
         this.config = config;
         this.stage = stage;
-        this.ownDomains = DomainFilter.of(config.domainFilter(), config.excludeDomains());
         this.api = api;
         RetryPolicy d = RetryPolicy.DEFAULT;
         this.retryPolicy = retryPolicy != null ? retryPolicy
@@ -102,7 +92,7 @@ public final class ApplierVerticle extends VerticleBase {
         consumer = KafkaConsumer.create(vertx, consumerConfig);
         // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
         consumer.pollTimeout(java.time.Duration.ofMillis(50));
-        deadLetters = new DeadLetters("applier", producer, stage.registry());
+        DeadLetters deadLetters = new DeadLetters("applier", producer, stage.registry());
         stage.readiness().register(READINESS);
         ShardResolver shards = new ShardResolver(config.domainFilter());
         ZoneCatalog catalog = new ZoneCatalog(provider, config.zoneSelection());
@@ -113,9 +103,11 @@ public final class ApplierVerticle extends VerticleBase {
                     new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics);
             OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
             EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
-            executor = new PlanExecutor(provider, keeper,
+            PlanExecutor executor = new PlanExecutor(provider, keeper,
                     index -> new PlanCompiler(index, config.filter(), guard, mapper, config.limits()),
                     config.dryRun(), metrics);
+            runner = new PlanRunner(vertx, config, executor, consumer, producer, deadLetters, stage.registry(),
+                    () -> stopping);
             consumer.partitionsAssignedHandler(this::assigned);
             consumer.partitionsRevokedHandler(this::revoked);
             consumer.exceptionHandler(t -> LOG.warn("plans consumer: {}", t.toString()));
@@ -168,7 +160,7 @@ public final class ApplierVerticle extends VerticleBase {
             }
             TopicPartition tp = new TopicPartition(Topics.PLANS, p);
             PartitionWorker[] self = new PartitionWorker[1];
-            self[0] = new PartitionWorker(p, rec -> process(self[0], rec), pause -> {
+            self[0] = new PartitionWorker(p, config.maxMergedPlans(), runner, pause -> {
                 if (!self[0].isClosed()) {
                     (pause ? consumer.pause(tp) : consumer.resume(tp)).onFailure(t ->
                             LOG.debug("{} of {}: {}", pause ? "pause" : "resume", tp, t.toString()));
@@ -235,71 +227,6 @@ public final class ApplierVerticle extends VerticleBase {
         if (w != null) {
             w.offer(record);
         }
-    }
-
-    private Future<Void> process(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record) {
-        long receivedAt = System.currentTimeMillis();
-        ChangePlan plan;
-        try {
-            if (record.value() == null) {
-                throw new CodecException("", "null value (plans are never tombstoned)", null);
-            }
-            plan = JsonCodec.decode(record.value(), ChangePlan.class);
-        } catch (CodecException e) {
-            return deadLetters.send(record, e.getMessage()).compose(v -> commit(worker, record))
-                    .recover(t -> logged("dead-lettering " + record.offset(), t));
-        }
-        if (!concernsUs(plan)) {
-            // another applier group (other domains, e.g. another AWS account) answers for it; a result from us
-            // would tell the planner its plan failed
-            LOG.debug("[{}] plan {}: no name inside our domain filter, left to the applier that owns it",
-                    plan.shard(), plan.planId());
-            stage.registry().counter("streamdns.applier.plans.foreign").increment();
-            return commit(worker, record);
-        }
-        return executor.execute(plan, receivedAt, () -> worker.isClosed() || stopping).compose(result -> {
-            if (worker.isClosed() || stopping) {
-                LOG.info("[{}] plan {}: partition {} left us; not reporting (the next owner replays it)",
-                        plan.shard(), plan.planId(), worker.partition());
-                return Future.succeededFuture();
-            }
-            return publishAndCommit(worker, record, result, 1);
-        });
-    }
-
-    /** Result first, then the offset: a crash between them replays the plan, which is then ALREADY_DONE. */
-    /** True when some change of the plan names a record inside this applier's domain filter. */
-    private boolean concernsUs(ChangePlan plan) {
-        return java.util.stream.Stream.of(plan.create(), plan.updateNew(), plan.updateOld(), plan.delete())
-                .flatMap(java.util.List::stream)
-                .anyMatch(e -> ownDomains.matches(e.dnsName()));
-    }
-
-    private Future<Void> publishAndCommit(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record,
-                                          ApplyResult result, int attempt) {
-        KafkaProducerRecord<String, byte[]> out = KafkaProducerRecord.create(Topics.RESULTS,
-                RecordKey.of(result.shard(), result.planId()), JsonCodec.encode(result));
-        return producer.send(out).<Void>mapEmpty().compose(v -> commit(worker, record)).recover(t -> {
-            if (attempt >= 5 || stopping || worker.isClosed()) {
-                return logged("publishing result of plan " + result.planId(), t);
-            }
-            Promise<Void> again = Promise.promise();
-            vertx.setTimer(200L * attempt, id -> publishAndCommit(worker, record, result, attempt + 1).onComplete(again));
-            return again.future();
-        });
-    }
-
-    private Future<Void> commit(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record) {
-        if (worker.isClosed() || stopping) {
-            return Future.succeededFuture();
-        }
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        return consumer.commit(Map.of(tp, new OffsetAndMetadata(record.offset() + 1, ""))).mapEmpty();
-    }
-
-    private static Future<Void> logged(String what, Throwable t) {
-        LOG.error("{} failed: {}", what, t.toString());
-        return Future.succeededFuture();
     }
 
     private void updateReadiness() {

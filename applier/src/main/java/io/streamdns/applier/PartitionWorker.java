@@ -4,16 +4,28 @@ import io.vertx.core.Future;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Plans of one partition, strictly one at a time in offset order. Records wait here (the partition is paused while
- * any wait or run, resumed when the queue is empty) until the partition's zones are loaded.
+ * Plans of one partition, in offset order, one run at a time. A run starts when the worker is free and takes the
+ * head of the queue ({@link Processor} decides how much: the plans it can merge). Records wait here until the
+ * partition's zones are loaded; fetching goes on while a run is in flight, so what arrives meanwhile can merge into
+ * the next run, and pauses while {@code highWater} records or more wait.
  */
 final class PartitionWorker {
+    /** Starts a run over the queued records (head first). */
+    interface Processor {
+        Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued);
+    }
+
+    /** A started run: how many records from the head it took (at least 1) and when it is done (never failed). */
+    record Run(int taken, Future<Void> done) {
+    }
+
     private final int partition;
-    private final Function<KafkaConsumerRecord<String, byte[]>, Future<Void>> process;
+    private final int highWater;
+    private final Processor processor;
     private final Consumer<Boolean> pause;
     private final Deque<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
     private boolean ready;
@@ -22,10 +34,10 @@ final class PartitionWorker {
     private boolean closed;
 
     /** @param pause called with true to pause fetching this partition, false to resume */
-    PartitionWorker(int partition, Function<KafkaConsumerRecord<String, byte[]>, Future<Void>> process,
-                    Consumer<Boolean> pause) {
+    PartitionWorker(int partition, int highWater, Processor processor, Consumer<Boolean> pause) {
         this.partition = partition;
-        this.process = process;
+        this.highWater = Math.max(1, highWater);
+        this.processor = processor;
         this.pause = pause;
     }
 
@@ -42,7 +54,7 @@ final class PartitionWorker {
             return;
         }
         queue.add(record);
-        if (!paused) {
+        if (!paused && queue.size() >= highWater) {
             paused = true;
             pause.accept(true);
         }
@@ -55,7 +67,7 @@ final class PartitionWorker {
         drain();
     }
 
-    /** Revoked or stopping: drop what waits; the running plan finishes but is neither reported nor committed. */
+    /** Revoked or stopping: drop what waits; the running run finishes but is neither reported nor committed. */
     void close() {
         closed = true;
         queue.clear();
@@ -69,18 +81,28 @@ final class PartitionWorker {
         if (closed || busy || !ready) {
             return;
         }
-        KafkaConsumerRecord<String, byte[]> next = queue.poll();
-        if (next == null) {
-            if (paused) {
-                paused = false;
-                pause.accept(false);
-            }
+        if (queue.isEmpty()) {
+            resume();
             return;
         }
         busy = true;
-        process.apply(next).onComplete(ar -> {
+        Run run = processor.start(this, List.copyOf(queue));
+        for (int i = Math.max(1, Math.min(run.taken(), queue.size())); i > 0; i--) {
+            queue.poll();
+        }
+        if (queue.size() < highWater) {
+            resume();
+        }
+        run.done().onComplete(ar -> {
             busy = false;
             drain();
         });
+    }
+
+    private void resume() {
+        if (paused) {
+            paused = false;
+            pause.accept(false);
+        }
     }
 }

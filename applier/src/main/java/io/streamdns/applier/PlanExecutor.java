@@ -5,7 +5,7 @@ import io.streamdns.applier.batch.Change;
 import io.streamdns.applier.batch.CompiledPlan;
 import io.streamdns.applier.batch.Decision;
 import io.streamdns.applier.batch.Isolation;
-import io.streamdns.applier.batch.Outcomes;
+import io.streamdns.applier.batch.MergedPlan;
 import io.streamdns.applier.batch.PlanCompiler;
 import io.streamdns.applier.batch.RecordSet;
 import io.streamdns.applier.batch.Zone;
@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one plan: compile (pure), then per zone and batch submit through the resilient provider, isolating
+ * Applies one plan, or several merged into one run ({@link MergedPlan}): compile (pure), then per zone and batch submit through the resilient provider, isolating
  * rejected changes, re-reading names Route 53 says differ from what we think, and publishing what changed to
- * zone-state as it goes. Returns the {@link ApplyResult}; never fails for provider trouble (that is an outcome).
+ * zone-state as it goes. Returns one {@link ApplyResult} per plan; never fails for provider trouble (that is an
+ * outcome).
  */
 public final class PlanExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
@@ -55,17 +56,19 @@ public final class PlanExecutor {
         this.metrics = metrics;
     }
 
-    /** Mutable state of one plan's run (on one context). */
+    /** Mutable state of one run (on one context). */
     private static final class Run {
+        final MergedPlan merged;
         final ChangePlan plan;
-        final Outcomes outcomes = new Outcomes();
+        final List<Decision> decisions = new ArrayList<>();
         final CallStats stats = new CallStats();
         final List<String> changeIds = new ArrayList<>();
         final BooleanSupplier cancelled;
         long acceptedAt;
 
-        Run(ChangePlan plan, BooleanSupplier cancelled) {
-            this.plan = plan;
+        Run(MergedPlan merged, BooleanSupplier cancelled) {
+            this.merged = merged;
+            this.plan = merged.combined();
             this.cancelled = cancelled;
         }
     }
@@ -79,19 +82,31 @@ public final class PlanExecutor {
      *                  sent, so a former owner never writes beside the new one; the result is then not reported
      */
     public Future<ApplyResult> execute(ChangePlan plan, long receivedAt, BooleanSupplier cancelled) {
-        Run run = new Run(plan, cancelled);
+        return execute(MergedPlan.single(plan), receivedAt, cancelled).map(results -> results.get(0));
+    }
+
+    /**
+     * Runs merged plans as one (shared batches and calls) and answers each with its own result, in offset order.
+     *
+     * @param cancelled as for {@link #execute(ChangePlan, long, BooleanSupplier)}
+     */
+    public Future<List<ApplyResult>> execute(MergedPlan merged, long receivedAt, BooleanSupplier cancelled) {
+        Run run = new Run(merged, cancelled);
+        ChangePlan plan = run.plan;
+        metrics.merged(merged.size());
         return keeper.catalog().index().compose(index -> {
             PlanCompiler compiler = compilers.apply(index);
             // which zones the plan touches, so they are loaded before ownership is checked against them
             return keeper.ensureLoaded(new ArrayList<>(compiler.zonesTouched(plan))).map(v -> compiler.compile(plan, keeper.cache()));
         }).compose(compiled -> {
-            run.outcomes.addAll(compiled.decided());
-            compiled.decided().forEach(d -> log(plan, d));
+            run.decisions.addAll(compiled.decided());
+            compiled.decided().forEach(d -> log(run, d));
             if (dryRun) {
                 for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
                     for (Change c : zb.batches().stream().flatMap(b -> b.changes().stream()).toList()) {
-                        LOG.info("[{}] plan {}: would apply {} in {}", plan.shard(), plan.planId(), c, zb.zone());
-                        run.outcomes.add(Decision.of(c, zb.zone(), ChangeOutcome.Status.DRY_RUN, "dry run"));
+                        ChangePlan member = merged.memberOf(c.origin());
+                        LOG.info("[{}] plan {}: would apply {} in {}", member.shard(), member.planId(), c, zb.zone());
+                        run.decisions.add(Decision.of(c, zb.zone(), ChangeOutcome.Status.DRY_RUN, "dry run"));
                     }
                 }
                 return Future.succeededFuture();
@@ -113,7 +128,7 @@ public final class PlanExecutor {
                 LOG.warn("[{}] plan {} failed before any change was sent: {}", plan.shard(), plan.planId(), why);
                 failAll(run, why);
             }
-            return Future.succeededFuture(result(run, receivedAt));
+            return Future.succeededFuture(results(run, receivedAt));
         });
     }
 
@@ -201,11 +216,12 @@ public final class PlanExecutor {
     }
 
     private void record(Run run, Decision d) {
-        run.outcomes.add(d);
-        log(run.plan, d);
+        run.decisions.add(d);
+        log(run, d);
     }
 
-    private static void log(ChangePlan plan, Decision d) {
+    private static void log(Run run, Decision d) {
+        ChangePlan plan = run.merged.memberOf(d.origin());
         if (d.status() == ChangeOutcome.Status.APPLIED || d.status() == ChangeOutcome.Status.ALREADY_DONE) {
             LOG.info("[{}] plan {}: {} {} in {}", plan.shard(), plan.planId(), d.status(), d.origin(), d.zoneId());
         } else {
@@ -223,24 +239,26 @@ public final class PlanExecutor {
             var e = all.get(i);
             ChangeOutcome.Action action = i < p.create().size() ? ChangeOutcome.Action.CREATE
                     : i < p.create().size() + p.updateNew().size() ? ChangeOutcome.Action.UPDATE : ChangeOutcome.Action.DELETE;
-            run.outcomes.add(new Decision(new Change.Origin(action, e.dnsName(), e.recordType(), e.setIdentifier()),
+            run.decisions.add(new Decision(new Change.Origin(action, e.dnsName(), e.recordType(), e.setIdentifier()),
                     null, ChangeOutcome.Status.FAILED, why));
         }
     }
 
-    private ApplyResult result(Run run, long receivedAt) {
-        ChangePlan p = run.plan;
-        List<ChangeOutcome> outcomes = run.outcomes.outcomes();
-        ApplyResult.Status status = run.outcomes.status();
-        long e2e = run.acceptedAt > 0 && p.earliestEventAt() > 0 ? run.acceptedAt - p.earliestEventAt() : -1;
-        metrics.plan(status.name());
-        for (ChangeOutcome.Status s : ChangeOutcome.Status.values()) {
-            metrics.change(s.name(), run.outcomes.count(s));
+    private List<ApplyResult> results(Run run, long receivedAt) {
+        List<ApplyResult> results = run.merged.results(run.decisions, new MergedPlan.Shared(
+                run.changeIds.stream().filter(java.util.Objects::nonNull).toList(), run.stats.attempts(), receivedAt,
+                run.acceptedAt));
+        for (ApplyResult r : results) {
+            metrics.plan(r.status().name());
+            for (ChangeOutcome.Status s : ChangeOutcome.Status.values()) {
+                metrics.change(s.name(), r.outcomes().stream().filter(o -> o.status() == s).count());
+            }
+            metrics.endToEnd(r.endToEndMillis());
+            LOG.info("[{}] plan {}: {} ({} changes, {} provider calls{}, {} throttled, end-to-end {} ms)", r.shard(),
+                    r.planId(), r.status(), r.outcomes().size(), r.attempts(),
+                    run.merged.size() > 1 ? " shared by " + run.merged.size() + " plans" : "", run.stats.throttles(),
+                    r.endToEndMillis());
         }
-        metrics.endToEnd(e2e);
-        LOG.info("[{}] plan {}: {} ({} changes, {} provider calls, {} throttled, end-to-end {} ms)", p.shard(), p.planId(),
-                status, outcomes.size(), run.stats.attempts(), run.stats.throttles(), e2e);
-        return new ApplyResult(p.planId(), p.shard(), status, run.changeIds.stream().filter(java.util.Objects::nonNull).toList(),
-                outcomes, run.stats.attempts(), receivedAt, run.acceptedAt, p.earliestEventAt(), e2e);
+        return results;
     }
 }

@@ -27,6 +27,8 @@ class ApplierConfigTest {
         assertThat(c.groupId()).isEqualTo("streamdns-applier");
         assertThat(c.dryRun()).isFalse();
         assertThat(c.awsRegion()).isEmpty();
+        assertThat(c.maxMergedPlans()).isEqualTo(50);
+        assertThat(c.maxMergedChanges()).isEqualTo(5000);
     }
 
     @Test
@@ -35,7 +37,10 @@ class ApplierConfigTest {
                 Map.entry("domain-filter", "example.com, example.org"), Map.entry("exclude-domains", "int.example.com"),
                 Map.entry("zone-id-filter", "/hostedzone/Z1,Z2"), Map.entry("aws-zone-type", "Private"),
                 Map.entry("drift-interval", "90s"), Map.entry("dry-run", "true"), Map.entry("txt-prefix", "p."),
-                Map.entry("aws-endpoint-url", "http://127.0.0.1:4566"), Map.entry("aws-evaluate-target-health", "false")));
+                Map.entry("aws-endpoint-url", "http://127.0.0.1:4566"), Map.entry("aws-evaluate-target-health", "false"),
+                Map.entry("max-merged-plans", "1"), Map.entry("max-merged-changes", "2000")));
+        assertThat(c.maxMergedPlans()).isEqualTo(1);
+        assertThat(c.maxMergedChanges()).isEqualTo(2000);
         assertThat(c.ratePerInstance()).isEqualTo(2);
         assertThat(c.domainFilter()).containsExactly("example.com", "example.org");
         assertThat(c.zoneSelection().zoneIds()).containsExactlyInAnyOrder("Z1", "Z2");
@@ -63,6 +68,9 @@ class ApplierConfigTest {
                 Arguments.of(Map.of("domain-filter", "bad domain.com"), "--domain-filter"),
                 Arguments.of(Map.of("txt-owner-id", "a,b"), "--txt-owner-id"),
                 Arguments.of(Map.of("txt-prefix", "p.", "txt-suffix", "-s"), "--txt-prefix"),
+                Arguments.of(Map.of("max-merged-plans", "0"), "--max-merged-plans"),
+                Arguments.of(Map.of("max-merged-plans", "many"), "--max-merged-plans"),
+                Arguments.of(Map.of("max-merged-changes", "100001"), "--max-merged-changes"),
                 Arguments.of(Map.of("no-such-flag", "1"), "--no-such-flag"));
     }
 

@@ -96,6 +96,32 @@ class PlanExecutorTest {
     }
 
     @Test
+    void mergedPlansShareCallsAndEachGetsItsOwnOutcomes() throws Exception {
+        List<ChangePlan> plans = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String name = "m" + i + ".example.com";
+            plans.add(new ChangePlan("p" + i, "example.com", 1L, 1L, List.of(Endpoint.of(name, "A",
+                    i == 7 ? "poison" : "10.0.0.1"), txtFor(name)), List.of(), List.of(), List.of(), List.of()));
+        }
+        io.streamdns.applier.batch.MergedPlan merged = io.streamdns.applier.batch.PlanMerger.prefix(plans, 50, 5000);
+        PlanExecutor executor = executor(false);
+        Future<List<ApplyResult>> f = Future.future(p -> vertx.runOnContext(v -> executor.execute(merged, 1L, () -> false)
+                .onComplete(p)));
+        List<ApplyResult> results = f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(results).extracting(ApplyResult::planId).containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6",
+                "p7", "p8", "p9");
+        for (int i = 0; i < 10; i++) {
+            String name = "m" + i + ".example.com";
+            assertThat(results.get(i).outcomes()).extracting(ChangeOutcome::dnsName)
+                    .containsExactlyInAnyOrder(name, "a-" + name);
+            assertThat(results.get(i).status()).isEqualTo(i == 7 ? ApplyResult.Status.FAILED : ApplyResult.Status.APPLIED);
+        }
+        // one batch for all ten, refused for m7's group, which is taken out by bisection; far fewer than 10 calls
+        assertThat(provider.applyCalls.get()).isLessThan(10);
+        assertThat(provider.zones.get(zone)).hasSize(18);
+    }
+
+    @Test
     void aPoisonChangeInABatchOf500IsIsolatedByBisection() throws Exception {
         ApplyResult r = run(executor(false), creates(hosts(500, 137)));
         assertThat(r.status()).isEqualTo(ApplyResult.Status.PARTIAL);

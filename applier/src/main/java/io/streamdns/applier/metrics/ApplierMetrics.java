@@ -19,6 +19,7 @@ public final class ApplierMetrics {
     private final MeterRegistry registry;
     private final Timer endToEnd;
     private final DistributionSummary batchSize;
+    private final DistributionSummary merged;
     private final Map<String, AtomicInteger> circuitStates = new ConcurrentHashMap<>();
 
     public ApplierMetrics(MeterRegistry registry) {
@@ -34,6 +35,9 @@ public final class ApplierMetrics {
                 .register(registry);
         this.batchSize = DistributionSummary.builder(P + "batch.size").description("Changes per ChangeResourceRecordSets")
                 .baseUnit("changes").serviceLevelObjectives(1, 10, 100, 500, 1000).register(registry);
+        this.merged = DistributionSummary.builder(P + "plans.merged")
+                .description("Plans applied together in one run (sharing ChangeResourceRecordSets calls)")
+                .baseUnit("plans").serviceLevelObjectives(1, 2, 5, 10, 20, 50).register(registry);
     }
 
     public static ApplierMetrics noop() {
@@ -60,6 +64,11 @@ public final class ApplierMetrics {
 
     public void batch(int changes) {
         batchSize.record(changes);
+    }
+
+    /** One run of {@code plans} merged plans. */
+    public void merged(int plans) {
+        merged.record(plans);
     }
 
     public void change(String status, long n) {

@@ -37,6 +37,18 @@ final class Topics implements AutoCloseable {
                 JsonCodec.encode(plan))).get();
     }
 
+    /** Sends all, then waits for all: the plans land back to back. */
+    void publishAll(List<ChangePlan> plans) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (ChangePlan plan : plans) {
+            sent.add(producer.send(new ProducerRecord<>(io.streamdns.model.Topics.PLANS,
+                    RecordKey.of(plan.shard(), plan.planId()), JsonCodec.encode(plan))));
+        }
+        for (var f : sent) {
+            f.get();
+        }
+    }
+
     void publishRaw(String topic, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }

@@ -1,0 +1,114 @@
+package io.streamdns.applier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Promise;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.impl.KafkaConsumerRecordImpl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The per-partition queue: runs over the head, the rest stays in order, pause/resume around the high water mark. */
+class PartitionWorkerTest {
+    /** A processor taking a fixed number per run; runs finish when the test says so. */
+    static final class Fake implements PartitionWorker.Processor {
+        final int take;
+        final List<List<Long>> seen = new ArrayList<>();
+        final List<Promise<Void>> runs = new ArrayList<>();
+
+        Fake(int take) {
+            this.take = take;
+        }
+
+        @Override
+        public PartitionWorker.Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued) {
+            seen.add(queued.stream().map(KafkaConsumerRecord::offset).toList());
+            Promise<Void> p = Promise.promise();
+            runs.add(p);
+            return new PartitionWorker.Run(take, p.future());
+        }
+
+        void finishLast() {
+            runs.get(runs.size() - 1).complete();
+        }
+    }
+
+    static KafkaConsumerRecord<String, byte[]> record(long offset) {
+        return new KafkaConsumerRecordImpl<>(new ConsumerRecord<>("streamdns.plans", 0, offset, "k", new byte[0]));
+    }
+
+    static Stream<Arguments> takes() {
+        return Stream.of(
+                Arguments.of("all queued in one run", 5, List.of(List.of(0L, 1L, 2L, 3L, 4L))),
+                Arguments.of("a prefix per run, the rest stays in order", 2,
+                        List.of(List.of(0L, 1L, 2L, 3L, 4L), List.of(2L, 3L, 4L), List.of(4L))),
+                Arguments.of("one at a time", 1, List.of(List.of(0L, 1L, 2L, 3L, 4L), List.of(1L, 2L, 3L, 4L),
+                        List.of(2L, 3L, 4L), List.of(3L, 4L), List.of(4L))),
+                Arguments.of("a processor claiming nothing still makes progress", 0, List.of(List.of(0L, 1L, 2L, 3L, 4L),
+                        List.of(1L, 2L, 3L, 4L), List.of(2L, 3L, 4L), List.of(3L, 4L), List.of(4L))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("takes")
+    void runsTakeTheHeadAndLeaveTheRestInOrder(String title, int take, List<List<Long>> expected) {
+        Fake fake = new Fake(take);
+        List<Boolean> pauses = new ArrayList<>();
+        PartitionWorker w = new PartitionWorker(0, 10, fake, pauses::add);
+        for (long o = 0; o < 5; o++) {
+            w.offer(record(o));
+        }
+        assertThat(fake.seen).as("nothing runs before the zones are loaded").isEmpty();
+        w.ready();
+        while (fake.runs.size() < expected.size()) {
+            fake.finishLast();
+        }
+        fake.finishLast();
+        assertThat(fake.seen).isEqualTo(expected);
+        assertThat(w.waiting()).isZero();
+    }
+
+    @Test
+    void fetchingPausesAtTheHighWaterMarkAndResumesWhileARunIsInFlight() {
+        Fake fake = new Fake(3);
+        List<Boolean> pauses = new ArrayList<>();
+        PartitionWorker w = new PartitionWorker(0, 3, fake, pauses::add);
+        w.offer(record(0));
+        w.offer(record(1));
+        assertThat(pauses).isEmpty();
+        w.offer(record(2));
+        assertThat(pauses).containsExactly(true);
+        w.offer(record(3));
+        w.ready();
+        assertThat(fake.seen).containsExactly(List.of(0L, 1L, 2L, 3L));
+        assertThat(pauses).as("one waits: fetch more for the next run").containsExactly(true, false);
+        w.offer(record(4));
+        w.offer(record(5));
+        assertThat(pauses).containsExactly(true, false, true);
+        fake.finishLast();
+        assertThat(fake.seen).last().isEqualTo(List.of(3L, 4L, 5L));
+        assertThat(pauses).containsExactly(true, false, true, false);
+        fake.finishLast();
+        assertThat(w.waiting()).isZero();
+    }
+
+    @Test
+    void closingDropsWhatWaitsAndStartsNothingMore() {
+        Fake fake = new Fake(1);
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { });
+        w.ready();
+        w.offer(record(0));
+        w.offer(record(1));
+        w.close();
+        fake.finishLast();
+        w.offer(record(2));
+        assertThat(fake.seen).containsExactly(List.of(0L));
+        assertThat(w.waiting()).isZero();
+        assertThat(w.isClosed()).isTrue();
+    }
+}

@@ -1,0 +1,204 @@
+package io.streamdns.applier.it;
+
+import static io.streamdns.applier.it.Topics.awaitValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamdns.applier.ApplierConfig;
+import io.streamdns.applier.ApplierVerticle;
+import io.streamdns.applier.provider.Route53Api;
+import io.streamdns.applier.provider.Route53Clients;
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangeOutcome;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.registry.TxtRecordFormat;
+import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.ops.Readiness;
+import io.streamdns.sandbox.kafka.EmbeddedKafka;
+import io.streamdns.sandbox.route53.Route53Emulator;
+import io.streamdns.sandbox.route53.Route53EmulatorOptions;
+import io.streamdns.sandbox.route53.store.RecordSet;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.route53.Route53AsyncClient;
+
+/**
+ * Queued plans of a partition merge into shared ChangeResourceRecordSets calls, each plan still answered on its own:
+ * the applier on an in-process broker against the Route 53 emulator (5 req/s) through the real SDK client.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MergingIT {
+    static final Duration WAIT = Duration.ofSeconds(90);
+    static final String CRRS = "ChangeResourceRecordSets";
+
+    Vertx vertx;
+    EmbeddedKafka kafka;
+    Route53Emulator emulator;
+    Route53AsyncClient client;
+    Topics topics;
+    final List<String> deployments = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        vertx = Vertx.vertx();
+        kafka = EmbeddedKafka.startTemporary(6);
+        emulator = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults()).await();
+        client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
+        topics = new Topics(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    void stop() {
+        topics.close();
+        client.close();
+        vertx.close().await();
+        kafka.close();
+    }
+
+    @BeforeEach
+    void calm() {
+        emulator.faults().clear();
+        emulator.throttle().configure(0, 0);
+    }
+
+    @AfterEach
+    void undeployAll() {
+        for (String id : deployments) {
+            vertx.undeploy(id).await();
+        }
+        deployments.clear();
+    }
+
+    StageContext deploy(String zone, Map<String, String> flags) throws InterruptedException {
+        String group = "g-" + zone + "-" + UUID.randomUUID();
+        topics.startGroupAtEnd(group);
+        Map<String, String> m = new HashMap<>(flags);
+        m.put("group-id", group);
+        m.put("domain-filter", zone);
+        m.put("aws-endpoint-url", emulator.endpoint().toString());
+        StageContext stage = new StageContext(kafka.bootstrapServers(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                new Readiness(), zone);
+        deployments.add(vertx.deployVerticle(new ApplierVerticle(ApplierConfig.fromMap(m), stage, Route53Api.of(client))).await());
+        Topics.await(WAIT, "applier ready", () -> stage.readiness().isReady());
+        return stage;
+    }
+
+    static Endpoint txt(String name) {
+        return new Endpoint("a-" + name, "TXT", List.of(TxtRecordFormat.value(Map.of("owner", "default",
+                "resource", "service/default/web"))), 0, null, Map.of(), Map.of(Labels.OWNED_RECORD, name));
+    }
+
+    static ChangePlan create(String shard, String name, String ip) {
+        return new ChangePlan("plan-" + UUID.randomUUID(), shard, System.currentTimeMillis(),
+                System.currentTimeMillis() - 100, List.of(Endpoint.of(name, "A", ip), txt(name)), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    static ChangePlan update(String shard, String name, String from, String to) {
+        return new ChangePlan("plan-" + UUID.randomUUID(), shard, System.currentTimeMillis(),
+                System.currentTimeMillis() - 100, List.of(), List.of(Endpoint.of(name, "A", from)),
+                List.of(Endpoint.of(name, "A", to)), List.of(), List.of());
+    }
+
+    /** The latest result of each plan, once every one of them has one. */
+    Map<String, ApplyResult> results(List<ChangePlan> plans) throws InterruptedException {
+        return awaitValue(WAIT, "a result for each of " + plans.size() + " plans", () -> {
+            Map<String, ApplyResult> byId = new LinkedHashMap<>();
+            for (var r : topics.readAll(io.streamdns.model.Topics.RESULTS)) {
+                ApplyResult a = Topics.decode(r.value(), ApplyResult.class);
+                byId.put(a.planId(), a);
+            }
+            return plans.stream().allMatch(p -> byId.containsKey(p.planId())) ? byId : null;
+        });
+    }
+
+    List<RecordSet> records(String zoneId, String type) {
+        return emulator.records(zoneId).stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    @Test
+    void fortySmallPlansIntoOneZoneShareCallsAndEachGetsItsOwnResult() throws Exception {
+        String zone = "merge.example.com";
+        String zoneId = emulator.createZone(zone, false);
+        emulator.throttle().configure(5, 5);
+        StageContext stage = deploy(zone, Map.of("aws-api-rate", "5", "aws-api-retries", "30"));
+        long before = emulator.counters().total(CRRS);
+        List<ChangePlan> plans = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            plans.add(create(zone, String.format("h%02d.%s", i, zone), "10.0.0." + (i + 1)));
+        }
+        topics.publishAll(plans);
+        Map<String, ApplyResult> results = results(plans);
+        long calls = emulator.counters().total(CRRS) - before;
+        System.out.printf("merging IT: 40 plans took %d ChangeResourceRecordSets calls (%s)%n", calls,
+                emulator.counters().snapshot().get(CRRS));
+        for (ChangePlan p : plans) {
+            String name = p.create().get(0).dnsName();
+            ApplyResult r = results.get(p.planId());
+            assertThat(r.status()).as(p.planId()).isEqualTo(ApplyResult.Status.APPLIED);
+            assertThat(r.shard()).isEqualTo(zone);
+            assertThat(r.outcomes()).as("exactly its own changes").extracting(ChangeOutcome::dnsName, ChangeOutcome::status)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(name, ChangeOutcome.Status.APPLIED),
+                            org.assertj.core.groups.Tuple.tuple("a-" + name, ChangeOutcome.Status.APPLIED));
+            assertThat(r.changeIds()).isNotEmpty();
+            assertThat(r.endToEndMillis()).isPositive();
+        }
+        assertThat(records(zoneId, "A")).extracting(RecordSet::name).hasSize(40).doesNotHaveDuplicates();
+        assertThat(records(zoneId, "A")).allSatisfy(rs -> assertThat(rs.values()).containsExactly(
+                "10.0.0." + (Integer.parseInt(rs.name().substring(1, 3)) + 1)));
+        assertThat(records(zoneId, "TXT")).hasSize(40);
+        // one plan per call would take 40 (plus throttled retries)
+        assertThat(calls).isLessThan(plans.size() / 2);
+        var merged = stage.registry().get("streamdns.applier.plans.merged").summary();
+        assertThat(merged.max()).isGreaterThan(1);
+    }
+
+    @Test
+    void queuedPlansOnOneNameApplyInOrder() throws Exception {
+        String zone = "order.example.com";
+        String zoneId = emulator.createZone(zone, false);
+        StageContext stage = deploy(zone, Map.of("aws-api-rate", "50"));
+        // slow answers keep the first plan in flight while the rest queue up behind it
+        emulator.faults().latencyMs(400);
+        ChangePlan blocker = create(zone, "first." + zone, "10.1.0.1");
+        ChangePlan createX = create(zone, "x." + zone, "10.0.0.1");
+        ChangePlan createY = create(zone, "y." + zone, "10.0.0.3");
+        ChangePlan updateX = update(zone, "x." + zone, "10.0.0.1", "10.0.0.2");
+        ChangePlan createZ = create(zone, "z." + zone, "10.0.0.4");
+        List<ChangePlan> plans = List.of(blocker, createX, createY, updateX, createZ);
+        topics.publishAll(plans);
+        Map<String, ApplyResult> results = results(plans);
+        var merged = stage.registry().get("streamdns.applier.plans.merged").summary();
+        System.out.printf("order IT: %d plans in %d runs (largest %d)%n", plans.size(), merged.count(), (long) merged.max());
+        for (ChangePlan p : plans) {
+            ApplyResult r = results.get(p.planId());
+            assertThat(r.status()).as(p.planId()).isEqualTo(ApplyResult.Status.APPLIED);
+            assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.Stream.of(p.create(), p.updateNew()).flatMap(List::stream).map(Endpoint::dnsName).toList());
+        }
+        assertThat(results.get(updateX.planId()).outcomes()).singleElement()
+                .satisfies(o -> assertThat(o.action()).isEqualTo(ChangeOutcome.Action.UPDATE));
+        assertThat(records(zoneId, "A")).filteredOn(rs -> rs.name().startsWith("x.")).singleElement()
+                .satisfies(rs -> assertThat(rs.values()).as("the later plan wins").containsExactly("10.0.0.2"));
+        assertThat(records(zoneId, "A")).extracting(RecordSet::name).containsExactlyInAnyOrder(
+                "first." + zone + ".", "x." + zone + ".", "y." + zone + ".", "z." + zone + ".");
+    }
+}
