@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public final class DesiredIndex {
     private final Map<String, SourceState> sources = new HashMap<>();
-    private final Map<String, List<String>> byName = new HashMap<>();
+    /** Per name, the identity of the one source claiming it (a String), or of several (a List): most have one. */
+    private final Map<String, Object> byName = new HashMap<>();
     private final Canon canon = new Canon();
 
     /**
@@ -34,27 +35,63 @@ public final class DesiredIndex {
         if (old != null) {
             for (Endpoint e : old.endpoints()) {
                 touched.add(e.dnsName());
-                List<String> ids = byName.get(e.dnsName());
-                if (ids != null && ids.remove(identity) && ids.isEmpty()) {
-                    byName.remove(e.dnsName());
-                }
+                unclaim(e.dnsName(), identity);
             }
         }
         if (state != null) {
             for (Endpoint e : state.endpoints()) {
                 touched.add(e.dnsName());
-                List<String> ids = byName.computeIfAbsent(e.dnsName(), k -> new ArrayList<>(1));
-                if (!ids.contains(identity)) {
-                    ids.add(identity);
-                }
+                claim(e.dnsName(), identity);
             }
         }
         return touched;
     }
 
+    private void claim(String name, String identity) {
+        Object v = byName.get(name);
+        if (v == null) {
+            byName.put(name, identity);
+        } else if (v instanceof String one) {
+            if (!one.equals(identity)) {
+                List<String> ids = new ArrayList<>(2);
+                ids.add(one);
+                ids.add(identity);
+                byName.put(name, ids);
+            }
+        } else {
+            List<String> ids = claimants(name);
+            if (!ids.contains(identity)) {
+                ids.add(identity);
+            }
+        }
+    }
+
+    private void unclaim(String name, String identity) {
+        Object v = byName.get(name);
+        if (v instanceof String one) {
+            if (one.equals(identity)) {
+                byName.remove(name);
+            }
+        } else if (v != null) {
+            List<String> ids = claimants(name);
+            if (ids.remove(identity) && ids.size() == 1) {
+                byName.put(name, ids.get(0));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> claimants(String name) {
+        Object v = byName.get(name);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof String one ? List.of(one) : (List<String>) v;
+    }
+
     /** Desired endpoints at a name, labelled with their resource and cluster. */
     public List<Endpoint> at(String name) {
-        List<String> ids = byName.get(name);
+        List<String> ids = claimants(name);
         if (ids == null) {
             return List.of();
         }
@@ -81,7 +118,7 @@ public final class DesiredIndex {
 
     /** The sources that claim a name. */
     public List<SourceState> sourcesAt(String name) {
-        List<String> ids = byName.get(name);
+        List<String> ids = claimants(name);
         if (ids == null) {
             return List.of();
         }
