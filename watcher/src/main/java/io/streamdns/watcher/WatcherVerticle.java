@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +65,8 @@ public final class WatcherVerticle extends VerticleBase {
     /** The full pass is done and orphans were collected once. */
     private boolean ready;
     private boolean stopped;
+    /** identity → resourceVersion of the object as last mapped, to skip events that bring nothing new. */
+    private final Map<String, String> mappedVersion = new HashMap<>();
     private long gcTimer = -1;
 
     public WatcherVerticle(WatcherConfig config, KubernetesClient client, StageContext stage) {
@@ -103,12 +104,12 @@ public final class WatcherVerticle extends VerticleBase {
     private Void startInformers() {
         MeterRegistry registry = stage.registry();
         informers = new KubeInformers(client, config, registry);
-        informers.handle(informers.services, handler("Service", registry, this::onService,
+        informers.handle(informers.services, handler("Service", registry, this::onServiceEvent,
                 svc -> retract(ref(ServiceMapper.KIND, svc))));
-        informers.handle(informers.ingresses, handler("Ingress", registry, this::onIngress,
+        informers.handle(informers.ingresses, handler("Ingress", registry, this::onIngressEvent,
                 ing -> retract(ref(IngressMapper.KIND, ing))));
         informers.handle(informers.slices, handler("EndpointSlice", registry, this::onSlice, this::onSlice));
-        informers.handle(informers.nodes, new NodeHandler(registry));
+        informers.handle(informers.nodes, new NodeHandler(registry, () -> onContext(this::onNodesChanged)));
         informers.start().whenComplete((v, e) -> ctx.runOnContext(x -> {
             if (e != null) {
                 LOG.error("informers stopped before they synced, nothing is tombstoned: {}", e.toString());
@@ -253,6 +254,33 @@ public final class WatcherVerticle extends VerticleBase {
         apply(ref(ServiceMapper.KIND, svc), svc, ServiceMapper.map(svc, slices, nodes, options), bulk);
     }
 
+    /**
+     * An add/update event: maps the object's newest state from the store (an event queued behind a newer one must
+     * not publish the older state), unless that very version was mapped already and published fine. The informer
+     * hands every object of its initial list to the handlers after the full pass may have mapped it; a watch
+     * restart or a resync repeats them all again: re-mapping 20,000 unchanged objects only to find equal hashes was
+     * a third of the watcher's work at start. Slice and node changes re-map through their own paths.
+     */
+    private void onServiceEvent(Service event) {
+        Service svc = informers.service(event.getMetadata().getNamespace(), event.getMetadata().getName());
+        if (svc != null && !alreadyMapped(ref(ServiceMapper.KIND, svc), svc)) {
+            onService(svc);
+        } // null: deleted meanwhile, its delete event retracts it
+    }
+
+    private void onIngressEvent(Ingress event) {
+        Ingress ing = informers.ingress(event.getMetadata().getNamespace(), event.getMetadata().getName());
+        if (ing != null && !alreadyMapped(ref(IngressMapper.KIND, ing), ing)) {
+            onIngress(ing);
+        }
+    }
+
+    private boolean alreadyMapped(SourceRef ref, HasMetadata object) {
+        String rv = object.getMetadata().getResourceVersion();
+        String identity = ref.identity();
+        return rv != null && rv.equals(mappedVersion.get(identity)) && !publisher.index().hasUnknown(identity);
+    }
+
     private void onIngress(Ingress ing) {
         apply(ref(IngressMapper.KIND, ing), ing, IngressMapper.map(ing, options), false);
     }
@@ -263,11 +291,17 @@ public final class WatcherVerticle extends VerticleBase {
         }
         reporter.report(ref, object, result.rejections());
         var meta = object.getMetadata();
+        if (meta.getResourceVersion() != null) {
+            mappedVersion.put(ref.identity(), meta.getResourceVersion());
+        } else {
+            mappedVersion.remove(ref.identity());
+        }
         publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(), meta.getResourceVersion(),
                 System.currentTimeMillis()), result.endpoints(), result.rejections(), bulk);
     }
 
     private void retract(SourceRef ref) {
+        mappedVersion.remove(ref.identity());
         reporter.forget(ref);
         publisher.retract(ref);
     }
@@ -328,44 +362,6 @@ public final class WatcherVerticle extends VerticleBase {
                 action.run();
             }
         });
-    }
-
-    /** Nodes matter only through their addresses and schedulability; heartbeats are ignored. */
-    private final class NodeHandler implements ResourceEventHandler<Node> {
-        private final MeterRegistry registry;
-
-        NodeHandler(MeterRegistry registry) {
-            this.registry = registry;
-        }
-
-        @Override
-        public void onAdd(Node node) {
-            count("add");
-            onContext(WatcherVerticle.this::onNodesChanged);
-        }
-
-        @Override
-        public void onUpdate(Node oldNode, Node newNode) {
-            count("update");
-            if (!Objects.equals(relevant(oldNode), relevant(newNode))) {
-                onContext(WatcherVerticle.this::onNodesChanged);
-            }
-        }
-
-        @Override
-        public void onDelete(Node node, boolean finalStateUnknown) {
-            count("delete");
-            onContext(WatcherVerticle.this::onNodesChanged);
-        }
-
-        private void count(String action) {
-            registry.counter("streamdns.watcher.events.in", "kind", "Node", "action", action).increment();
-        }
-
-        private static List<Object> relevant(Node n) {
-            return List.of(String.valueOf(n.getStatus() == null ? null : n.getStatus().getAddresses()),
-                    String.valueOf(n.getSpec() == null ? null : n.getSpec().getUnschedulable()));
-        }
     }
 
     /** True once the informers synced, the full pass is done and orphans were collected (tests, readiness). */
