@@ -96,7 +96,7 @@ final class SourcePublisher {
                 LOG.info("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(),
                         part.endpoints().size());
             }
-            enqueue(identity, shard, StateCodec.encode(state), part.hash());
+            enqueue(identity, shard, StateCodec.encode(state, part.endpointsJson(), part.rejectedJson()), part.hash());
             states.increment();
         });
         for (String shard : diff.tombstones()) {

@@ -40,4 +40,15 @@ class StateCodecTest {
                 .isEqualTo(new String(JsonCodec.encode(state), StandardCharsets.UTF_8));
         assertThat(JsonCodec.decode(fast, SourceState.class)).isEqualTo(state);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void splicesTheListsTheHashWasTakenOver(String title, SourceState state) {
+        // as the publisher does: the part's canonical lists and their JSON go into the state
+        ShardedState.Part part = ShardedState.part(state.endpoints(), state.rejected());
+        SourceState canonical = new SourceState(state.cluster(), state.kind(), state.namespace(), state.name(),
+                state.uid(), state.resourceVersion(), state.observedAt(), part.endpoints(), part.rejected());
+        assertThat(new String(StateCodec.encode(canonical, part.endpointsJson(), part.rejectedJson()),
+                StandardCharsets.UTF_8)).isEqualTo(new String(JsonCodec.encode(canonical), StandardCharsets.UTF_8));
+    }
 }
