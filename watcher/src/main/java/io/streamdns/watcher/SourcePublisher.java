@@ -12,12 +12,14 @@ import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.watcher.core.PublishedIndex;
 import io.streamdns.watcher.core.Rejection;
 import io.streamdns.watcher.core.ShardedState;
+import io.streamdns.watcher.core.StateCodec;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * Publishes one object's state per shard to {@code streamdns.sources}: a {@link SourceState} for every shard whose
  * content changed, a tombstone for every shard the object left. Keeps the {@link PublishedIndex} in step. Call
  * only on the verticle's context.
+ *
+ * <p>Records are decided (index, metrics) on the context at once, but handed to the Kafka producer in batches: what
+ * one turn of the context published goes in one ordered worker task (the producer's {@code send} may block on
+ * metadata or a full buffer, so never on the event loop). Ordered tasks keep every key's records in the order they
+ * were decided; one task per turn instead of a Vert.x send (a worker hop and a promise) per record is what let the
+ * full pass at sync keep up with the producer.
  */
 final class SourcePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(SourcePublisher.class);
@@ -34,15 +42,24 @@ final class SourcePublisher {
         static final Seen GONE = new Seen(null, null, 0);
     }
 
-    private final KafkaProducer<String, byte[]> producer;
+    /** A decided record not yet handed to the producer; {@code hash} null for a tombstone. */
+    private record Pending(String identity, String shard, ProducerRecord<String, byte[]> record, String hash) {
+    }
+
+    private final Context context;
+    private final Producer<String, byte[]> producer;
     private final ShardResolver shards;
     private final PublishedIndex index;
     private final Counter states;
     private final Counter tombstones;
     private final Counter failures;
 
-    SourcePublisher(KafkaProducer<String, byte[]> producer, ShardResolver shards, PublishedIndex index,
+    private List<Pending> pending = new ArrayList<>();
+    private boolean flushScheduled;
+
+    SourcePublisher(Context context, Producer<String, byte[]> producer, ShardResolver shards, PublishedIndex index,
                     MeterRegistry registry) {
+        this.context = context;
         this.producer = producer;
         this.shards = shards;
         this.index = index;
@@ -56,48 +73,93 @@ final class SourcePublisher {
         return index;
     }
 
-    /** Publishes what changed; completes when every record it sent was acknowledged (or failed). */
-    Future<Void> publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections) {
+    /**
+     * Publishes what changed (the records leave at the end of this turn, or at an earlier {@link #flush()}).
+     *
+     * @param bulk part of a full pass: per-record lines at debug, not info (20,000 lines at sync say nothing)
+     */
+    void publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections, boolean bulk) {
         String identity = ref.identity();
         Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, rejections, shards);
         ShardedState.Diff diff = ShardedState.diff(index.shardsOf(identity), desired);
         if (diff.isEmpty()) {
-            return Future.succeededFuture();
+            return;
         }
-        List<Future<?>> sends = new ArrayList<>();
         diff.upserts().forEach((shard, part) -> {
             SourceState state = new SourceState(ref.cluster(), ref.kind(), ref.namespace(), ref.name(), seen.uid(),
                     seen.resourceVersion(), seen.observedAt(), part.endpoints(), part.rejected());
             index.put(identity, shard, part.hash());
-            LOG.info("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(), part.endpoints().size());
-            sends.add(send(identity, shard, JsonCodec.encode(state), part.hash()));
+            if (bulk) {
+                LOG.debug("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(),
+                        part.endpoints().size());
+            } else {
+                LOG.info("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(),
+                        part.endpoints().size());
+            }
+            enqueue(identity, shard, StateCodec.encode(state, part.endpointsJson(), part.rejectedJson()), part.hash());
             states.increment();
         });
         for (String shard : diff.tombstones()) {
             index.remove(identity, shard);
             LOG.info("[{}] {} tombstone", shard, identity);
-            sends.add(send(identity, shard, null, null));
+            enqueue(identity, shard, null, null);
             tombstones.increment();
         }
-        return Future.join(sends).mapEmpty();
     }
 
     /** Tombstones every shard the object has state in. */
-    Future<Void> retract(SourceRef ref) {
-        return publish(ref, Seen.GONE, List.of(), List.of());
+    void retract(SourceRef ref) {
+        publish(ref, Seen.GONE, List.of(), List.of(), false);
     }
 
-    private Future<Void> send(String identity, String shard, byte[] value, String hash) {
+    private void enqueue(String identity, String shard, byte[] value, String hash) {
         String key = RecordKey.of(shard, identity);
-        return producer.send(KafkaProducerRecord.create(Topics.SOURCES, key, value)).<Void>mapEmpty()
-                .onFailure(e -> {
-                    failures.increment();
-                    LOG.warn("[{}] {}: send failed, will retry on the next resync: {}", shard, identity, e.toString());
-                    // only if nothing newer was decided for this shard meanwhile
-                    String now = index.shardsOf(identity).get(shard);
-                    if (hash == null ? now == null : hash.equals(now)) {
-                        index.put(identity, shard, ShardedState.UNKNOWN);
-                    }
-                });
+        pending.add(new Pending(identity, shard, new ProducerRecord<>(Topics.SOURCES, key, value), hash));
+        if (!flushScheduled) {
+            flushScheduled = true;
+            context.runOnContext(v -> flush());
+        }
+    }
+
+    /**
+     * Hands everything decided so far to the producer in one ordered worker task. Completes when the producer has
+     * taken the records (not when Kafka acknowledged them: failures come back through {@link #failed}), which is
+     * what a caller needs to bound how much it queues.
+     */
+    Future<Void> flush() {
+        flushScheduled = false;
+        if (pending.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Pending> batch = pending;
+        pending = new ArrayList<>();
+        return context.<Void>executeBlocking(() -> {
+            for (Pending p : batch) {
+                sendNow(p);
+            }
+            return null;
+        }, true);
+    }
+
+    private void sendNow(Pending p) {
+        try {
+            producer.send(p.record(), (meta, e) -> {
+                if (e != null) {
+                    context.runOnContext(v -> failed(p, e));
+                }
+            });
+        } catch (RuntimeException e) { // e.g. the producer was closed while the stage stopped
+            context.runOnContext(v -> failed(p, e));
+        }
+    }
+
+    private void failed(Pending p, Throwable e) {
+        failures.increment();
+        LOG.warn("[{}] {}: send failed, will retry on the next resync: {}", p.shard(), p.identity(), e.toString());
+        // only if nothing newer was decided for this shard meanwhile
+        String now = index.shardsOf(p.identity()).get(p.shard());
+        if (p.hash() == null ? now == null : p.hash().equals(now)) {
+            index.put(p.identity(), p.shard(), ShardedState.UNKNOWN);
+        }
     }
 }

@@ -18,6 +18,12 @@ public final class PublishedIndex {
         return shards == null ? Map.of() : Map.copyOf(shards);
     }
 
+    /** True when a shard of this object holds {@link ShardedState#UNKNOWN} (its last send failed). */
+    public boolean hasUnknown(String identity) {
+        Map<String, String> shards = byIdentity.get(identity);
+        return shards != null && shards.containsValue(ShardedState.UNKNOWN);
+    }
+
     public void put(String identity, String shard, String hash) {
         byIdentity.computeIfAbsent(identity, k -> new TreeMap<>()).put(shard, hash);
     }

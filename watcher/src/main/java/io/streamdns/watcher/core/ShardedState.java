@@ -31,8 +31,13 @@ public final class ShardedState {
             Comparator.comparing(io.streamdns.model.Rejection::dnsName)
                     .thenComparing(io.streamdns.model.Rejection::reason);
 
-    /** One shard's endpoints, refused names and their hash. */
-    public record Part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected, String hash) {
+    /**
+     * One shard's endpoints, refused names and their hash; with the JSON of both lists the hash was taken over,
+     * which {@link StateCodec} splices into the published state instead of writing the lists a second time.
+     * (The arrays are never modified: a record only to carry them.)
+     */
+    public record Part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected, String hash,
+                       byte[] endpointsJson, byte[] rejectedJson) {
     }
 
     /** What to publish for one object: states to write and shards to tombstone. */
@@ -78,13 +83,17 @@ public final class ShardedState {
         List<io.streamdns.model.Rejection> r = new ArrayList<>(new java.util.LinkedHashSet<>(rejected));
         r.sort(REJECTION_ORDER);
         Hasher h = Hashing.murmur3_128().newHasher();
+        byte[] endpointsJson;
+        byte[] rejectedJson;
         try {
-            h.putBytes(JsonCodec.mapper().writeValueAsBytes(e));
-            h.putBytes(JsonCodec.mapper().writeValueAsBytes(r));
+            endpointsJson = JsonCodec.mapper().writeValueAsBytes(e);
+            rejectedJson = JsonCodec.mapper().writeValueAsBytes(r);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot serialise endpoints", ex);
         }
-        return new Part(List.copyOf(e), List.copyOf(r), h.hash().toString());
+        h.putBytes(endpointsJson);
+        h.putBytes(rejectedJson);
+        return new Part(List.copyOf(e), List.copyOf(r), h.hash().toString(), endpointsJson, rejectedJson);
     }
 
     /** @param published shard → hash of what was last published for this object (empty when nothing) */

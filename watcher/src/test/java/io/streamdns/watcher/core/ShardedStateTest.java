@@ -64,4 +64,14 @@ class ShardedStateTest {
         assertThat(ShardedState.diff(Map.of("example.com", ShardedState.UNKNOWN), Map.of()).tombstones())
                 .containsExactly("example.com");
     }
+
+    @Test
+    void indexTellsWhenALastSendFailed() {
+        PublishedIndex index = new PublishedIndex();
+        index.put("c/Service/ns/a", "example.com", "h1");
+        assertThat(index.hasUnknown("c/Service/ns/a")).isFalse();
+        assertThat(index.hasUnknown("c/Service/ns/missing")).isFalse();
+        index.put("c/Service/ns/a", "example.org", ShardedState.UNKNOWN);
+        assertThat(index.hasUnknown("c/Service/ns/a")).isTrue();
+    }
 }
