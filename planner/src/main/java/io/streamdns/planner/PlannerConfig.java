@@ -41,10 +41,19 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
      * Internals with sensible defaults, not flags: the largest plan record, how long accepted changes may wait for
      * zone state, the age of plans read back on assignment, the sweep period, the rejection back-off bounds.
      */
+    /**
+     * @param namesPerTurn names a debounced batch plans per event-loop turn: a burst of 20,000 names is planned and
+     *                     published over several turns, so the loop keeps serving records and timers meanwhile
+     */
     public record Tuning(int maxChangesPerPlan, Duration inFlightGrace, Duration inFlightMaxAge, Duration sweepEvery,
-                         Duration backoffMin, Duration backoffMax, Duration restoreTimeout) {
+                         Duration backoffMin, Duration backoffMax, Duration restoreTimeout, int namesPerTurn) {
         public static final Tuning DEFAULT = new Tuning(500, Duration.ofSeconds(30), Duration.ofMinutes(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(10));
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(10), 1_000);
+
+        public Tuning withNamesPerTurn(int n) {
+            return new Tuning(maxChangesPerPlan, inFlightGrace, inFlightMaxAge, sweepEvery, backoffMin, backoffMax,
+                    restoreTimeout, n);
+        }
     }
 
     public PlannerConfig {

@@ -236,20 +236,35 @@ public final class PlannerVerticle extends VerticleBase {
         if (ps == null || batch == null || stopped) {
             return;
         }
-        ps.planned(shard, batch.names());
         long now = System.currentTimeMillis();
         List<String> names = new ArrayList<>(batch.names().size());
+        List<String> waiting = new ArrayList<>();
         for (String n : batch.names()) {
-            if (backoff.waitFor(shard, n, now) == 0) {
-                names.add(n); // a refused name waits for its back-off timer
-            }
+            // a refused name waits for its back-off timer
+            (backoff.waitFor(shard, n, now) == 0 ? names : waiting).add(n);
         }
+        ps.planned(shard, waiting);
         ShardPlanner sp = ps.shards.get(shard);
         if (names.isEmpty() || sp == null) {
+            ps.planned(shard, names);
             commit(ps);
             return;
         }
-        publisher.publish(sp, sp.plan(names), now, batch.earliestEventAt()).onComplete(x -> commit(ps));
+        planInTurns(ps, sp, names, 0, batch.earliestEventAt());
+    }
+
+    /** Plans and publishes a batch a slice per event-loop turn; a slice's offsets are released once it is planned. */
+    private void planInTurns(PartitionState ps, ShardPlanner sp, List<String> names, int from, long earliestEventAt) {
+        if (stopped || partitions.get(ps.partition) != ps || ps.shards.get(sp.shard()) != sp) {
+            return; // revoked meanwhile: the next owner plans the whole shard on assignment
+        }
+        int to = Math.min(names.size(), from + Math.max(1, config.tuning().namesPerTurn()));
+        List<String> slice = names.subList(from, to);
+        ps.planned(sp.shard(), slice);
+        publisher.publish(sp, sp.plan(slice), System.currentTimeMillis(), earliestEventAt).onComplete(x -> commit(ps));
+        if (to < names.size()) {
+            vertx.runOnContext(v -> planInTurns(ps, sp, names, to, earliestEventAt));
+        }
     }
 
     // ---- housekeeping

@@ -164,4 +164,29 @@ class PlannerIT {
             h.undeploy(planner);
         }
     }
+
+    @Test
+    void aBurstOfNamesIsPlannedASliceOfNamesPerTurn(Vertx vertx) throws Exception {
+        String shard = "echo.com";
+        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
+             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+            PlannerConfig config = PlannerHarness.config(shard, "g-echo", Map.of("debounce", "500ms", "debounce-max", "5s"));
+            config = config.withTuning(config.tuning().withNamesPerTurn(5));
+            PlannerHarness.Running planner = h.deployReady(config, "p-echo");
+            // published together, well inside one quiet window: one debounced batch of 23 names
+            for (int i = 0; i < 23; i++) {
+                var s = source("c1", "svc" + i, "1", 20_000 + i, Endpoint.of("svc" + i + ".echo.com", "A", "10.1.0." + i));
+                h.producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SOURCES,
+                        io.streamdns.model.shard.RecordKey.of(shard, s.ref().identity()),
+                        io.streamdns.model.codec.JsonCodec.encode(s)));
+            }
+            h.producer.flush();
+            Await.until("every name planned", WAIT, () -> tap.plans.stream().flatMap(p -> p.create().stream())
+                    .filter(e -> e.recordType().equals("A")).count() == 23);
+            assertThat(tap.plans).allSatisfy(p -> assertThat(p.create()).filteredOn(e -> e.recordType().equals("A"))
+                    .hasSizeLessThanOrEqualTo(5));
+            assertThat(tap.plans).hasSizeGreaterThanOrEqualTo(5);
+            h.undeploy(planner);
+        }
+    }
 }
