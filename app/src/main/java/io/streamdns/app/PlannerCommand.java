@@ -1,5 +1,6 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.planner.PlannerConfig;
 import io.streamdns.planner.PlannerVerticle;
 import io.streamdns.planner.plan.MultiClusterStrategy;
@@ -114,7 +115,7 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand {
         put(m, "group-id", groupId);
         try {
             return PlannerConfig.fromMap(m);
-        } catch (PlannerConfig.InvalidFlagException e) {
+        } catch (InvalidFlagException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--" + e.flag() + "': " + e.reason());
         }
     }

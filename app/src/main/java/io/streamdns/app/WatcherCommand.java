@@ -1,5 +1,6 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -119,7 +120,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "resync-period", Long.toString(resyncPeriod));
         try {
             return WatcherConfig.fromMap(m);
-        } catch (WatcherConfig.InvalidFlagException e) {
+        } catch (InvalidFlagException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--" + e.flag() + "': " + e.reason());
         }

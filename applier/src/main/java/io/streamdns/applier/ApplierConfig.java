@@ -1,5 +1,6 @@
 package io.streamdns.applier;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.applier.batch.Limits;
 import io.streamdns.applier.batch.ZoneSelection;
 import io.streamdns.model.dns.DomainFilter;
@@ -73,7 +74,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
     public static ApplierConfig fromMap(Map<String, String> raw) {
         for (String key : raw.keySet()) {
             if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("--" + key + ": unknown applier option");
+                throw new InvalidFlagException(key, "unknown applier option");
             }
         }
         Map<String, String> m = new LinkedHashMap<>(DEFAULTS);
@@ -102,12 +103,12 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         try {
             DomainFilter.of(domains, List.of());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--domain-filter: " + e.getMessage());
+            throw new InvalidFlagException("domain-filter", e.getMessage());
         }
         try {
             DomainFilter.of(List.of(), excludes);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--exclude-domains: " + e.getMessage());
+            throw new InvalidFlagException("exclude-domains", e.getMessage());
         }
         if (!m.get("txt-prefix").isEmpty() && !m.get("txt-suffix").isEmpty()) {
             throw new IllegalArgumentException("--txt-prefix and --txt-suffix are mutually exclusive");
@@ -156,7 +157,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
     }
 
     private static IllegalArgumentException invalid(String flag, String value, String accepted) {
-        return new IllegalArgumentException("--" + flag + ": invalid value '" + value + "' (accepted: " + accepted + ")");
+        return new InvalidFlagException(flag, "invalid value '" + value + "' (accepted: " + accepted + ")");
     }
 
     private static List<String> list(String v) {

@@ -1,5 +1,6 @@
 package io.streamdns.planner;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.registry.TxtNameMapper;
@@ -61,27 +62,6 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
         excludeDomains = List.copyOf(excludeDomains);
         managedRecordTypes = Set.copyOf(managedRecordTypes);
         tuning = tuning == null ? Tuning.DEFAULT : tuning;
-    }
-
-    /** A flag with a bad value: the message names the flag. */
-    public static final class InvalidFlagException extends IllegalArgumentException {
-        private final String flag;
-        private final String reason;
-
-        public InvalidFlagException(String flag, String reason) {
-            super("--" + flag + ": " + reason);
-            this.flag = flag;
-            this.reason = reason;
-        }
-
-        /** The flag name without dashes. */
-        public String flag() {
-            return flag;
-        }
-
-        public String reason() {
-            return reason;
-        }
     }
 
     public static PlannerConfig fromMap(Map<String, String> m) {

@@ -1,5 +1,6 @@
 package io.streamdns.planner;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class PlannerConfigTest {
     @ParameterizedTest(name = "--{1}: {0}")
     @MethodSource("invalid")
     void invalidValuesNameTheirFlag(Map<String, String> flags, String flag) {
-        assertThatThrownBy(() -> PlannerConfig.fromMap(flags)).isInstanceOfSatisfying(PlannerConfig.InvalidFlagException.class,
+        assertThatThrownBy(() -> PlannerConfig.fromMap(flags)).isInstanceOfSatisfying(InvalidFlagException.class,
                 e -> assertThat(e.flag()).isEqualTo(flag));
     }
 }

@@ -1,5 +1,6 @@
 package io.streamdns.watcher;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
@@ -38,27 +39,6 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         serviceTypes = Set.copyOf(serviceTypes);
         domainFilters = List.copyOf(domainFilters);
         excludeDomains = List.copyOf(excludeDomains);
-    }
-
-    /** A flag with a bad value: the message names the flag. */
-    public static final class InvalidFlagException extends IllegalArgumentException {
-        private final String flag;
-        private final String reason;
-
-        public InvalidFlagException(String flag, String reason) {
-            super("--" + flag + ": " + reason);
-            this.flag = flag;
-            this.reason = reason;
-        }
-
-        /** The flag name without dashes. */
-        public String flag() {
-            return flag;
-        }
-
-        public String reason() {
-            return reason;
-        }
     }
 
     public static WatcherConfig fromMap(Map<String, String> m) {

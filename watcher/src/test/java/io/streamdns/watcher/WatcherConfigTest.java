@@ -1,5 +1,6 @@
 package io.streamdns.watcher;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class WatcherConfigTest {
     @MethodSource("invalid")
     void invalidValuesNameTheFlag(Map<String, String> flags, String flag) {
         assertThatThrownBy(() -> WatcherConfig.fromMap(flags))
-                .isInstanceOfSatisfying(WatcherConfig.InvalidFlagException.class,
+                .isInstanceOfSatisfying(InvalidFlagException.class,
                         e -> assertThat(e.flag()).isEqualTo(flag))
                 .hasMessageStartingWith("--" + flag + ": ");
     }
