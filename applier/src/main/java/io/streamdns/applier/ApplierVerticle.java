@@ -52,6 +52,7 @@ public final class ApplierVerticle extends VerticleBase {
     private final Route53Api api;
     private final RetryPolicy retryPolicy;
     private final Map<Integer, PartitionWorker> workers = new HashMap<>();
+    private AimdRateLimiter limiter;
     private final Set<Integer> loaded = new TreeSet<>();
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
@@ -77,7 +78,7 @@ public final class ApplierVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         ApplierMetrics metrics = new ApplierMetrics(stage.registry());
-        AimdRateLimiter limiter = new AimdRateLimiter(vertx, config.ratePerInstance());
+        limiter = new AimdRateLimiter(vertx, config.ratePerInstance());
         metrics.gauge("rate.limit", limiter::rate);
         ResilientGate gate = new ResilientGate(vertx, limiter, retryPolicy,
                 new ZoneCircuits(config.awsCircuitOpenDuration(), metrics), metrics);
@@ -165,7 +166,7 @@ public final class ApplierVerticle extends VerticleBase {
                     (pause ? consumer.pause(tp) : consumer.resume(tp)).onFailure(t ->
                             LOG.debug("{} of {}: {}", pause ? "pause" : "resume", tp, t.toString()));
                 }
-            });
+            }, limiter::whenFree);
             workers.put(p, self[0]);
             loaded.remove(p);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Plans of one partition, in offset order, one run at a time. A run starts when the worker is free and takes the
@@ -27,6 +28,7 @@ final class PartitionWorker {
     private final int highWater;
     private final Processor processor;
     private final Consumer<Boolean> pause;
+    private final Supplier<Future<Void>> slot;
     private final Deque<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
     private boolean ready;
     private boolean busy;
@@ -35,10 +37,20 @@ final class PartitionWorker {
 
     /** @param pause called with true to pause fetching this partition, false to resume */
     PartitionWorker(int partition, int highWater, Processor processor, Consumer<Boolean> pause) {
+        this(partition, highWater, processor, pause, Future::succeededFuture);
+    }
+
+    /**
+     * @param slot completes when Route 53 may be called again (the rate limiter's next slot): a run is formed only
+     *             then, so plans that arrive while the limiter holds the partition back go out in that same call
+     */
+    PartitionWorker(int partition, int highWater, Processor processor, Consumer<Boolean> pause,
+                    Supplier<Future<Void>> slot) {
         this.partition = partition;
         this.highWater = Math.max(1, highWater);
         this.processor = processor;
         this.pause = pause;
+        this.slot = slot;
     }
 
     int partition() {
@@ -86,6 +98,17 @@ final class PartitionWorker {
             return;
         }
         busy = true;
+        slot.get().onComplete(ar -> start());
+    }
+
+    private void start() {
+        if (closed || queue.isEmpty()) {
+            busy = false;
+            if (!closed) {
+                resume();
+            }
+            return;
+        }
         Run run = processor.start(this, List.copyOf(queue));
         for (int i = Math.max(1, Math.min(run.taken(), queue.size())); i > 0; i--) {
             queue.poll();

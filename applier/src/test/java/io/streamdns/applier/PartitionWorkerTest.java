@@ -111,4 +111,29 @@ class PartitionWorkerTest {
         assertThat(w.waiting()).isZero();
         assertThat(w.isClosed()).isTrue();
     }
+
+    @Test
+    void aRunIsFormedWhenRouteFiftyThreeMayBeCalledSoWhatArrivesMeanwhileGoesInTheSameCall() {
+        Fake fake = new Fake(10);
+        List<Promise<Void>> slots = new ArrayList<>();
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { }, () -> {
+            Promise<Void> slot = Promise.promise();
+            slots.add(slot);
+            return slot.future();
+        });
+        w.ready();
+        w.offer(record(0));
+        w.offer(record(1));
+        assertThat(fake.seen).as("waiting for the rate limiter's slot").isEmpty();
+        assertThat(slots).as("one wait per run, not per record").hasSize(1);
+        w.offer(record(2));
+        slots.get(0).complete();
+        assertThat(fake.seen).containsExactly(List.of(0L, 1L, 2L));
+        w.offer(record(3));
+        fake.finishLast();
+        assertThat(slots).hasSize(2);
+        w.close();
+        slots.get(1).complete();
+        assertThat(fake.seen).as("closed while waiting: nothing more runs").hasSize(1);
+    }
 }

@@ -58,6 +58,25 @@ public final class AimdRateLimiter {
         return p.future();
     }
 
+    /**
+     * Completes (on the caller's context) when the next slot is due, without taking it: a caller that builds its
+     * request only then packs in everything that arrived while it waited, instead of waiting a slot with a request
+     * built too early.
+     */
+    public Future<Void> whenFree() {
+        long delayNanos;
+        synchronized (this) {
+            delayNanos = nextSlotNanos - clock.getAsLong();
+        }
+        long delayMs = TimeUnit.NANOSECONDS.toMillis(delayNanos);
+        if (delayMs < 1) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> p = Promise.promise();
+        vertx.setTimer(delayMs, id -> p.complete());
+        return p.future();
+    }
+
     /** Multiplicative decrease: Route 53 said "Rate exceeded". */
     public synchronized void onThrottle() {
         long now = clock.getAsLong();

@@ -36,6 +36,19 @@ class AimdRateLimiterTest {
     }
 
     @Test
+    void whenFreeWaitsForTheNextSlotWithoutTakingIt(Vertx vertx) {
+        long[] now = {0};
+        AimdRateLimiter limiter = new AimdRateLimiter(vertx, 5, () -> now[0]);
+        assertThat(limiter.whenFree().isComplete()).as("idle: free at once").isTrue();
+        assertThat(limiter.whenFree().isComplete()).as("asking takes no slot").isTrue();
+        assertThat(limiter.acquire().isComplete()).isTrue();
+        assertThat(limiter.whenFree().isComplete()).as("the next slot is 200 ms away").isFalse();
+        now[0] += TimeUnit.MILLISECONDS.toNanos(200);
+        assertThat(limiter.whenFree().isComplete()).isTrue();
+        assertThat(limiter.acquire().isComplete()).as("the slot whenFree saw is still there").isTrue();
+    }
+
+    @Test
     void aBurstOfThrottlesHalvesOnce(Vertx vertx) {
         AimdRateLimiter limiter = new AimdRateLimiter(vertx, 4);
         limiter.onThrottle();
