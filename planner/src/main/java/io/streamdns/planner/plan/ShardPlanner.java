@@ -27,13 +27,21 @@ public final class ShardPlanner {
     private final Set<String> txtLookupTypes;
     private final DesiredIndex desired = new DesiredIndex();
     private final CurrentIndex current = new CurrentIndex();
+    /** The partition's completeness knowledge; null: deletes are not gated (plan-core tests). */
+    private final SyncState sync;
+    private final HeldDeletes held = new HeldDeletes();
 
     /** A plan for some names of the shard, with who asked for each changed name. */
     public record ShardPlan(Changes changes, List<Provenance> provenance, Set<String> changedNames) {
     }
 
     public ShardPlanner(String shard, Planner planner) {
+        this(shard, planner, null);
+    }
+
+    public ShardPlanner(String shard, Planner planner, SyncState sync) {
         this.shard = shard;
+        this.sync = sync;
         this.planner = planner;
         this.txtNames = planner.settings().txtNames();
         Set<String> types = new TreeSet<>(planner.settings().managedTypes());
@@ -47,6 +55,9 @@ public final class ShardPlanner {
 
     /** @return the names whose plan may have changed */
     public Set<String> putSource(String identity, SourceState state) {
+        if (sync != null) {
+            sync.objectKey(identity, desired.contains(identity), state != null);
+        }
         return desired.put(identity, state);
     }
 
@@ -82,12 +93,25 @@ public final class ShardPlanner {
         for (String n : lookup) {
             have.addAll(current.at(n));
         }
-        return withProvenance(planner.plan(want, have, scope::contains, current.parsed()));
+        Changes changes = planner.plan(want, have, scope::contains, current.parsed(), gate());
+        held.planned(scope, changes.skipped());
+        return withProvenance(changes);
     }
 
     /** Plans the whole shard (after a restore, or a resync). */
     public ShardPlan planAll() {
-        return withProvenance(planner.plan(desired.all(), current.all(), null, current.parsed()));
+        Changes changes = planner.plan(desired.all(), current.all(), null, current.parsed(), gate());
+        held.plannedAll(changes.skipped());
+        return withProvenance(changes);
+    }
+
+    private DeleteGate gate() {
+        return sync == null ? null : new DeleteGate(sync, planner.settings().multiCluster());
+    }
+
+    /** The deletes this shard holds, by name (as of each name's last plan). */
+    public HeldDeletes held() {
+        return held;
     }
 
     /** Lays a produced plan over zone state until zone state shows it. */
