@@ -15,6 +15,8 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start-up check of every command that talks to a given Kafka: one admin {@code describeCluster} with a short
@@ -22,7 +24,25 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
  * the command at once with a message that names the cause, instead of clients retrying quietly forever. Blocking.
  */
 public final class KafkaPreflight {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaPreflight.class);
+    /** Long enough for a TLS handshake across regions, short enough that a wrong setting ends the start at once. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
     private KafkaPreflight() {
+    }
+
+    /**
+     * Registers the operator's properties for these servers (every client made for them from now on uses them) and
+     * checks that Kafka accepts them.
+     *
+     * @return the cluster id
+     * @throws KafkaAccessException with the cause in words when Kafka cannot be used with these settings
+     */
+    public static String connect(String bootstrap, KafkaClientProperties properties, Duration timeout) {
+        KafkaClientSecurity.register(bootstrap, properties);
+        String clusterId = check(bootstrap, timeout);
+        LOG.info("Kafka at {}: cluster {}, client settings {}", bootstrap, clusterId, properties);
+        return clusterId;
     }
 
     /** A Kafka that cannot be used with these settings; the message says why and what to check. */
