@@ -6,11 +6,12 @@ import picocli.CommandLine.Option;
 /** Options every long-running command shares. */
 public final class SharedOptions {
     @Option(names = "--kafka-bootstrap-servers",
-            description = "Kafka bootstrap servers. Absent: start the embedded broker with data in --data-dir.")
+            description = "Kafka bootstrap servers; required by watcher, planner and applier. Absent for run, demo and "
+                    + "audit: the embedded broker with data in --data-dir.")
     public String kafkaBootstrapServers;
 
     @Option(names = "--data-dir", defaultValue = "./data",
-            description = "Data directory of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
+            description = "Data directory of the embedded Kafka broker of run, demo and audit (default: ${DEFAULT-VALUE}).")
     public Path dataDir;
 
     @Option(names = "--partitions", defaultValue = "6",
@@ -20,6 +21,19 @@ public final class SharedOptions {
     @Option(names = "--http-port", defaultValue = "7979",
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int httpPort;
+
+    /**
+     * A stage run on its own must join the pipeline's Kafka: a Deployment that lost its bootstrap env var would
+     * otherwise come up healthy on a private, empty embedded broker. Only run, demo and audit start one implicitly.
+     */
+    public void requireBootstrapServers(picocli.CommandLine.Model.CommandSpec spec) {
+        if (kafkaBootstrapServers == null || kafkaBootstrapServers.isBlank()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option "
+                    + "'--kafka-bootstrap-servers' (or env " + EnvDefaults.envName("--kafka-bootstrap-servers")
+                    + "): 'streamdns " + spec.name() + "' joins the pipeline's Kafka and never starts a private "
+                    + "embedded broker (only run, demo and audit do)");
+        }
+    }
 
     public void validate(picocli.CommandLine.Model.CommandSpec spec) {
         if (partitions < 1 || partitions > 1000) {
