@@ -7,6 +7,7 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.SyncState;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -57,7 +58,8 @@ final class PartitionRestorer {
      *                group read them, so only the others are returned for the DLQ
      */
     static Map<Integer, Restored> restore(String bootstrap, String clientId, String groupId, Set<Integer> partitions,
-                                          Planner planner, PlannerConfig.Tuning tuning, long now) {
+                                          Planner planner, PlannerConfig.Tuning tuning, DeleteBudget.Settings budget,
+                                          long now) {
         Map<Integer, Restored> out = new HashMap<>();
         Map<TopicPartition, Long> committed = committed(bootstrap, groupId, tuning.restoreTimeout());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
@@ -84,7 +86,7 @@ final class PartitionRestorer {
                 }
             }
             Map<Integer, State> states = new HashMap<>();
-            partitions.forEach(p -> states.put(p, new State(p, committed)));
+            partitions.forEach(p -> states.put(p, new State(p, committed, budget)));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (all.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
@@ -136,9 +138,11 @@ final class PartitionRestorer {
         final List<Malformed> malformed = new ArrayList<>();
         final Map<TopicPartition, Long> committed;
         final SyncState sync;
+        final DeleteBudget.Settings budget;
 
-        State(int partition, Map<TopicPartition, Long> committed) {
+        State(int partition, Map<TopicPartition, Long> committed, DeleteBudget.Settings budget) {
             this.committed = committed;
+            this.budget = budget;
             this.sync = new SyncState(partition);
         }
 
@@ -193,7 +197,7 @@ final class PartitionRestorer {
         }
 
         ShardPlanner shard(String shard, Planner planner) {
-            return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync));
+            return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync, budget));
         }
 
         Restored finish(int partition, Map<String, Long> end, PlannerConfig.Tuning tuning, long now) {
@@ -209,7 +213,7 @@ final class PartitionRestorer {
             }
             List<PlanRecords.Out> out = new ArrayList<>();
             for (ShardPlanner sp : shards.values()) {
-                ShardPlanner.ShardPlan full = sp.planAll();
+                ShardPlanner.ShardPlan full = sp.planAll(now);
                 for (PlanRecords.Out o : PlanRecords.build(sp.shard(), full, now, 0, tuning.maxChangesPerPlan(),
                         !sp.held().isEmpty())) {
                     sp.inFlight(o.plan().planId(), o.changes(), now);

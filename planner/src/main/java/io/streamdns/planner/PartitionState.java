@@ -1,6 +1,7 @@
 package io.streamdns.planner;
 
 import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.SyncState;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -33,14 +34,17 @@ final class PartitionState {
     /** Per topic: the offset last committed. */
     final Map<String, Long> committed = new HashMap<>();
 
-    PartitionState(int partition, long generation) {
+    private final DeleteBudget.Settings budget;
+
+    PartitionState(int partition, long generation, DeleteBudget.Settings budget) {
         this.partition = partition;
+        this.budget = budget;
         this.generation = generation;
         this.sync = new SyncState(partition);
     }
 
     ShardPlanner shard(String shard, Planner planner) {
-        return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync));
+        return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync, budget));
     }
 
     void pending(String shard, Collection<String> names, String topic, long offset) {

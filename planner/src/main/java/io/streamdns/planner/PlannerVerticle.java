@@ -123,7 +123,7 @@ public final class PlannerVerticle extends VerticleBase {
         }
         long gen = ++generation;
         for (int p : fresh) {
-            partitions.put(p, new PartitionState(p, gen));
+            partitions.put(p, new PartitionState(p, gen, config.deleteBudget()));
         }
         updateReadiness();
         if (!fresh.isEmpty()) {
@@ -137,7 +137,7 @@ public final class PlannerVerticle extends VerticleBase {
         long started = System.nanoTime();
         long now = System.currentTimeMillis();
         vertx.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
-                        config.groupId(), parts, planner, config.tuning(), now), false)
+                        config.groupId(), parts, planner, config.tuning(), config.deleteBudget(), now), false)
                 .onSuccess(restored -> {
                     metrics.restore.record(java.time.Duration.ofNanos(System.nanoTime() - started));
                     restored.values().forEach(r -> install(r, gen));
@@ -302,6 +302,9 @@ public final class PlannerVerticle extends VerticleBase {
                 continue;
             }
             for (ShardPlanner sp : ps.shards.values()) {
+                if (sp.budgetFreesAt() <= now) { // the window freed budget: the held deletes may go now
+                    debouncer.touch(sp.shard(), Set.copyOf(sp.held().names()), 0);
+                }
                 if (sp.hasInFlight()) {
                     Set<String> expired = sp.sweep(now, config.tuning().inFlightGrace().toMillis(),
                             config.tuning().inFlightMaxAge().toMillis());

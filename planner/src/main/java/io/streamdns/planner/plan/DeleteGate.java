@@ -3,6 +3,7 @@ package io.streamdns.planner.plan;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
 import io.streamdns.model.RecordTypes;
+import io.streamdns.model.control.DeleteApproval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +33,34 @@ public final class DeleteGate {
         String why(String cluster);
     }
 
-    private final Knowledge knowledge;
-    private final MultiClusterStrategy strategy;
-
-    public DeleteGate(Knowledge knowledge, MultiClusterStrategy strategy) {
-        this.knowledge = knowledge;
-        this.strategy = strategy;
+    /** The shard's delete budget as one plan sees it. */
+    public record Budget(DeleteBudget budget, String shard, int ownedRecords, DeleteApproval approval, long now) {
     }
 
-    /** Holds the deletes and target removals of {@code changes} whose claimants are not complete. */
+    private final Knowledge knowledge;
+    private final MultiClusterStrategy strategy;
+    private final Budget budget;
+
+    public DeleteGate(Knowledge knowledge, MultiClusterStrategy strategy) {
+        this(knowledge, strategy, null);
+    }
+
+    /** @param budget the shard's delete budget, or null for none */
+    public DeleteGate(Knowledge knowledge, MultiClusterStrategy strategy, Budget budget) {
+        this.knowledge = knowledge;
+        this.strategy = strategy;
+        this.budget = budget;
+    }
+
+    /** Holds the deletes and target removals of {@code changes} whose claimants are not complete, then the budget. */
     void apply(ChangeSet changes) {
+        unsynced(changes);
+        if (budget != null) {
+            budget.budget().apply(changes, budget.shard(), budget.ownedRecords(), budget.approval(), budget.now());
+        }
+    }
+
+    private void unsynced(ChangeSet changes) {
         changes.delete.removeIf(d -> {
             String blocker = blocker(d);
             if (blocker != null) {
