@@ -42,7 +42,7 @@ public final class HeldDeletes {
 
     private void replace(String name, List<Skipped> after) {
         List<Skipped> before = after == null ? byName.remove(name) : byName.put(name, after);
-        if (before != null && before.equals(after)) {
+        if (java.util.Objects.equals(before, after)) {
             return;
         }
         count(before, -1);

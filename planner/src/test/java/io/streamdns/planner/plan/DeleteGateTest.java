@@ -188,5 +188,7 @@ class DeleteGateTest {
         assertThat(sp.plan(List.copyOf(sp.held().names())).changes().delete()).hasSize(2);
         assertThat(sp.held().isEmpty()).isTrue();
         assertThat(sp.held().takeChanged()).isTrue();
+        sp.plan(List.of("other.ex.com"));
+        assertThat(sp.held().takeChanged()).as("a name that never held anything is no change").isFalse();
     }
 }
