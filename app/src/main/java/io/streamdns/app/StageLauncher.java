@@ -2,6 +2,7 @@ package io.streamdns.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.kafka.KafkaPreflight;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.OpsServer;
@@ -52,6 +53,7 @@ public final class StageLauncher implements AutoCloseable {
             embedded = EmbeddedKafka.start(options.dataDir.toAbsolutePath(), 0, options.partitions);
             bootstrap = embedded.bootstrapServers();
         } else {
+            KafkaPreflight.connect(bootstrap, options.kafkaClientProperties(), KafkaPreflight.DEFAULT_TIMEOUT);
             TopicAdmin.ensureTopics(bootstrap, options.partitions, (short) -1);
         }
         Vertx vertx = Vertx.vertx();
