@@ -155,7 +155,9 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand {
 
     @Override
     public Integer call() throws Exception {
-        return StageCommand.runAlone(shared, prepare());
+        config(); // flags first, then Kafka, and both before credentials are looked up (IMDS, STS)
+        shared.requireBootstrapServers(spec);
+        return StageCommand.runAlone(spec, shared, prepare());
     }
 
     @Override

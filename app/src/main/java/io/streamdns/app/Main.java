@@ -39,6 +39,7 @@ public final class Main implements Runnable {
         CommandLine run = cmd.getSubcommands().get("run");
         ((RunCommand) run.getCommand()).addStageOptions(run.getCommandSpec());
         cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
+        cmd.setExecutionExceptionHandler(KafkaAccessFailures::handle);
         return cmd;
     }
 

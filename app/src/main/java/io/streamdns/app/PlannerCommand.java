@@ -80,7 +80,7 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand {
 
     @Override
     public Integer call() throws Exception {
-        return StageCommand.runAlone(shared, prepare());
+        return StageCommand.runAlone(spec, shared, prepare());
     }
 
     @Override

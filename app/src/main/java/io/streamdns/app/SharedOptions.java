@@ -1,16 +1,25 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.kafka.KafkaClientProperties;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every long-running command shares. */
 public final class SharedOptions {
     @Option(names = "--kafka-bootstrap-servers",
-            description = "Kafka bootstrap servers. Absent: start the embedded broker with data in --data-dir.")
+            description = "Kafka bootstrap servers; required by watcher, planner and applier. Absent for run, demo and "
+                    + "audit: the embedded broker with data in --data-dir.")
     public String kafkaBootstrapServers;
 
+    /** --kafka-config, --kafka-property: security and tuning of every Kafka client. */
+    @Mixin
+    public KafkaSecurityOptions kafkaSecurity = new KafkaSecurityOptions();
+
+    private KafkaClientProperties kafkaClient;
+
     @Option(names = "--data-dir", defaultValue = "./data",
-            description = "Data directory of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
+            description = "Data directory of the embedded Kafka broker of run, demo and audit (default: ${DEFAULT-VALUE}).")
     public Path dataDir;
 
     @Option(names = "--partitions", defaultValue = "6",
@@ -21,6 +30,19 @@ public final class SharedOptions {
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int httpPort;
 
+    /**
+     * A stage run on its own must join the pipeline's Kafka: a Deployment that lost its bootstrap env var would
+     * otherwise come up healthy on a private, empty embedded broker. Only run, demo and audit start one implicitly.
+     */
+    public void requireBootstrapServers(picocli.CommandLine.Model.CommandSpec spec) {
+        if (kafkaBootstrapServers == null || kafkaBootstrapServers.isBlank()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option "
+                    + "'--kafka-bootstrap-servers' (or env " + EnvDefaults.envName("--kafka-bootstrap-servers")
+                    + "): 'streamdns " + spec.name() + "' joins the pipeline's Kafka and never starts a private "
+                    + "embedded broker (only run, demo and audit do)");
+        }
+    }
+
     public void validate(picocli.CommandLine.Model.CommandSpec spec) {
         if (partitions < 1 || partitions > 1000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -30,5 +52,14 @@ public final class SharedOptions {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--http-port': " + httpPort + " (accepted: 0..65535)");
         }
+        kafkaClient = kafkaSecurity.load(spec, kafkaBootstrapServers);
+    }
+
+    /** The operator's Kafka client properties (loaded by {@link #validate}, or here when it was not called). */
+    public KafkaClientProperties kafkaClientProperties() {
+        if (kafkaClient == null) {
+            kafkaClient = KafkaClientProperties.load(kafkaSecurity.kafkaConfig, kafkaSecurity.kafkaProperties);
+        }
+        return kafkaClient;
     }
 }

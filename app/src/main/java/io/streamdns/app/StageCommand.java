@@ -21,10 +21,14 @@ interface StageCommand {
     record Prepared(String name, Function<StageContext, Deployable> verticle, AutoCloseable resources) {
     }
 
-    /** Runs one prepared stage as a process of its own until SIGTERM/Ctrl-C. */
-    static int runAlone(SharedOptions shared, Prepared stage) throws Exception {
+    /**
+     * Runs one prepared stage as a process of its own until SIGTERM/Ctrl-C; its flags were validated by
+     * {@link #prepare()}, so a bad flag is reported before a missing Kafka.
+     */
+    static int runAlone(picocli.CommandLine.Model.CommandSpec spec, SharedOptions shared, Prepared stage) throws Exception {
         try (AutoCloseable resources = stage.resources()) {
-            StageLauncher launcher = StageLauncher.start(shared, stage.name());
+            shared.requireBootstrapServers(spec);
+            StageLauncher launcher = StageLauncher.start(shared, stage.name(), false);
             try {
                 launcher.deploy(java.util.List.of(stage.verticle().apply(launcher.context())));
             } catch (RuntimeException e) {

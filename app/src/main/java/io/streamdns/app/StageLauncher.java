@@ -2,6 +2,7 @@ package io.streamdns.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.kafka.KafkaPreflight;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.OpsServer;
@@ -34,15 +35,25 @@ public final class StageLauncher implements AutoCloseable {
         this.ops = ops;
     }
 
-    /** Blocking: call from the command's main thread, never from an event loop. */
-    public static StageLauncher start(SharedOptions options, String instanceId) {
+    /**
+     * Blocking: call from the command's main thread, never from an event loop.
+     *
+     * @param embeddedAllowed whether a missing {@code --kafka-bootstrap-servers} starts the embedded broker (run,
+     *                        demo) or is refused (a stage on its own)
+     */
+    public static StageLauncher start(SharedOptions options, String instanceId, boolean embeddedAllowed) {
         EmbeddedKafka embedded = null;
         String bootstrap = options.kafkaBootstrapServers;
         if (bootstrap == null || bootstrap.isBlank()) {
+            if (!embeddedAllowed) {
+                throw new IllegalStateException("no --kafka-bootstrap-servers: " + instanceId
+                        + " never starts a private embedded broker");
+            }
             LOG.info("no --kafka-bootstrap-servers: starting the embedded broker (data in {})", options.dataDir);
             embedded = EmbeddedKafka.start(options.dataDir.toAbsolutePath(), 0, options.partitions);
             bootstrap = embedded.bootstrapServers();
         } else {
+            KafkaPreflight.connect(bootstrap, options.kafkaClientProperties(), KafkaPreflight.DEFAULT_TIMEOUT);
             TopicAdmin.ensureTopics(bootstrap, options.partitions, (short) -1);
         }
         Vertx vertx = Vertx.vertx();

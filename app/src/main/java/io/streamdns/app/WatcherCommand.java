@@ -82,7 +82,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
 
     @Override
     public Integer call() throws Exception {
-        return StageCommand.runAlone(shared, prepare());
+        return StageCommand.runAlone(spec, shared, prepare());
     }
 
     @Override

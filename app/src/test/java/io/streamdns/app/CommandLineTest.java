@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -53,6 +58,33 @@ class CommandLineTest {
         cmd.setErr(new PrintWriter(err));
         assertThat(cmd.execute("--http-port", "eighty")).isEqualTo(2);
         assertThat(err.toString()).contains("--http-port").contains("eighty");
+    }
+
+    static java.util.stream.Stream<Arguments> stagesWithoutKafka() {
+        return java.util.stream.Stream.of(
+                Arguments.of("watcher", new String[] {"--cluster-name=c1"}),
+                Arguments.of("watcher", new String[] {"--cluster-name=c1", "--kafka-bootstrap-servers="}),
+                Arguments.of("planner", new String[] {"--txt-owner-id=o1"}),
+                Arguments.of("planner", new String[] {"--kafka-bootstrap-servers=  "}),
+                Arguments.of("applier", new String[] {"--txt-owner-id=o1"}),
+                Arguments.of("applier", new String[] {"--data-dir=/tmp/never-used"}));
+    }
+
+    /** A stage on its own never comes up on a private broker: were the check missing, this would start one and hang. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("stagesWithoutKafka")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void stageWithoutBootstrapServersRefusesToStart(String stage, String[] flags) {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setDefaultValueProvider(new EnvDefaults(Map.of()));
+        cmd.setErr(new PrintWriter(err));
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of(stage), java.util.Arrays.stream(flags))
+                .toArray(String[]::new);
+        assertThat(cmd.execute(args)).as(err::toString).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option '--kafka-bootstrap-servers'")
+                .contains("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS").contains("'streamdns " + stage + "'")
+                .contains("never starts a private embedded broker");
     }
 
     @CommandLine.Command(name = "holder")

@@ -85,6 +85,8 @@ class DeployManifestsTest {
             int containerPort = c.getPorts().stream().filter(p -> p.getName().equals(portName)).findFirst().orElseThrow().getContainerPort();
             assertThat(env(c)).containsEntry("STREAMDNS_HTTP_PORT", Integer.toString(containerPort));
             assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+            // a stage on its own refuses to start without it (no private embedded broker)
+            assertThat(env(c)).as(d.getMetadata().getName()).containsKey("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");
             assertCliKnows(c.getArgs().get(0), env(c).keySet().stream().filter(k -> k.startsWith("STREAMDNS_"))
                     .collect(Collectors.toSet()), List.of());
         }
@@ -158,6 +160,9 @@ class DeployManifestsTest {
             Map<String, Object> env = (Map<String, Object>) entry.getValue().getOrDefault("environment", Map.of());
             Set<String> streamdnsEnv = env.keySet().stream().filter(k -> k.startsWith("STREAMDNS_")).collect(Collectors.toSet());
             List<String> flags = command.stream().filter(a -> a.startsWith("--")).toList();
+            if (Set.of("watcher", "planner", "applier").contains(command.get(0))) {
+                assertThat(streamdnsEnv).as(entry.getKey()).contains("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");
+            }
             assertCliKnows(command.get(0), streamdnsEnv, flags);
         }
         assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("USER 10001").contains("streamdns.jar");

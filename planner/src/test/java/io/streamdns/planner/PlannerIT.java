@@ -23,9 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The planner stage against a real broker: plans out, DLQ, restart, debounce. One broker, one shard per test. */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class PlannerIT {
     private static EmbeddedKafka kafka;
 

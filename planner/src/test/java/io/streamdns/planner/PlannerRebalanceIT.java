@@ -24,9 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Planners joining and leaving a group: co-partitioned assignment, and no create planned twice. */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class PlannerRebalanceIT {
     private static EmbeddedKafka kafka;
 

@@ -26,9 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** A running watcher against the mock API server (CRUD mode) and a real broker: what lands on the sources topic. */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class WatcherIT {
     private static EmbeddedKafka kafka;
     private static SourcesTopic topic;

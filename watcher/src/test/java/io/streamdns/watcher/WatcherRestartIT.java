@@ -19,12 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Restarts: deletions that happened while the watcher was down are tombstoned after it syncs, and an API server
  * that fails every list makes the watcher publish nothing at all (no mass delete) until a list succeeds.
  */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class WatcherRestartIT {
     private static EmbeddedKafka kafka;
     private static SourcesTopic topic;

@@ -48,12 +48,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code streamdns audit} against a real broker holding a trail written exactly as the stages write it: a
  * create/update/delete story, a written record, a record Route 53 refused, a name skipped because someone else owns
  * it, and a name the watcher refused.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class AuditIT {
     static final int PARTITIONS = 3;
     static final String WEB = "kube-a/Service/default/web";

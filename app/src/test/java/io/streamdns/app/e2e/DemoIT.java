@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** {@code streamdns demo --exit-when-done} walks its whole story and the audit trail it leaves answers. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class DemoIT {
     @TempDir
     Path dir;

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The mission end to end, all parts real: Services and Ingresses in fabric8 mock API servers, watchers, Kafka,
  * planner, applier, the Route 53 emulator through the AWS SDK. Each test runs its own pipeline (own clusters, zone,
  * consumer groups) on the class's one broker.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class EndToEndIT {
     @TempDir
     static Path dir;

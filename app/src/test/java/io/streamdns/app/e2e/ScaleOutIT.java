@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Two planners and two appliers, one consumer group each; one of each stops mid-run; the zone still converges. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class ScaleOutIT {
     private static final int SERVICES = 60;
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two appliers in one consumer group split the partitions; the one applying a plan is killed mid-plan (undeployed:
@@ -44,6 +46,7 @@ import software.amazon.awssdk.services.route53.Route53AsyncClient;
  * committed offset, and nothing is lost or applied twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class ApplierFailoverIT {
     static final Duration WAIT = Duration.ofSeconds(90);
     static final String ZONE = "ha.example.com";

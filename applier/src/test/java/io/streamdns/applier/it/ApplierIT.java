@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The applier end to end: plans on a real Kafka broker, Route 53 through the real SDK v2 async client against the
@@ -48,6 +50,7 @@ import software.amazon.awssdk.services.route53.Route53AsyncClient;
  * consumer group (started at the end of the plans topic).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class ApplierIT {
     static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A full Route 53 outage: plans fail past their retries until the zone's circuit opens; while it is open plans are
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.route53.Route53AsyncClient;
  * half-open probe succeeds, the circuit closes and plans apply again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class CircuitBreakerIT {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String ZONE = "outage.example.com";

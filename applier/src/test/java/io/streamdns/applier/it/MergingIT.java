@@ -38,12 +38,15 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Queued plans of a partition merge into shared ChangeResourceRecordSets calls, each plan still answered on its own:
  * the applier on an in-process broker against the Route 53 emulator (5 req/s) through the real SDK client.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class MergingIT {
     static final Duration WAIT = Duration.ofSeconds(90);
     static final String CRRS = "ChangeResourceRecordSets";

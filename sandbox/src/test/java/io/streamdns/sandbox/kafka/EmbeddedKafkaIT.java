@@ -25,8 +25,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** A real KRaft broker: topics with their settings, co-partitioning, compaction, tombstones, restart on one data dir. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class EmbeddedKafkaIT {
 
     @TempDir

@@ -24,11 +24,14 @@ import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * ChangeResourceRecordSets and ListResourceRecordSets through the real AWS SDK v2 async client: every
  * rejection with Route 53's code and message, atomicity, ordering, paging, sort order, routing policies.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class Route53EmulatorIT extends Route53ITSupport {
 
     // ---- InvalidChangeBatch --------------------------------------------------------------------------

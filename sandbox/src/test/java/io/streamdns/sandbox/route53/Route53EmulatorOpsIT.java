@@ -44,11 +44,14 @@ import software.amazon.awssdk.services.route53.model.PriorRequestNotCompleteExce
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Operations around the change batches through the real AWS SDK v2 async client: GetChange, throttling,
  * PriorRequestNotComplete, injected faults (in-process and over the admin path), authentication.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class Route53EmulatorOpsIT extends Route53ITSupport {
 
     // ---- GetChange, throttling, PriorRequestNotComplete, faults --------------------------------------
