@@ -446,6 +446,12 @@ class DeployManifestsTest {
             List<String> flags = command.stream().filter(a -> a.startsWith("--")).toList();
             assertCliKnows(command.get(0), streamdnsEnv, flags);
         }
+        // plaintext Kafka and the ops ports: this machine only
+        for (var entry : services.entrySet()) {
+            @SuppressWarnings("unchecked")
+            List<String> ports = (List<String>) entry.getValue().getOrDefault("ports", List.of());
+            assertThat(ports).as(entry.getKey() + " ports").allMatch(p -> p.startsWith("127.0.0.1:"));
+        }
         assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("USER 10001").contains("streamdns.jar");
     }
 
