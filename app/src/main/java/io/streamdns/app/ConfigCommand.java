@@ -6,6 +6,7 @@ import io.streamdns.model.RecordTypes;
 import io.streamdns.model.Topics;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.runtime.config.PipelineSettings;
+import io.streamdns.runtime.kafka.KafkaPreflight;
 import io.streamdns.runtime.kafka.PipelineConfig;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import java.io.PrintWriter;
@@ -51,6 +52,21 @@ public final class ConfigCommand implements Callable<Integer> {
         @Option(names = "--data-dir", defaultValue = "./data",
                 description = "Data directory of the embedded broker (default: ${DEFAULT-VALUE}).")
         Path dataDir;
+
+        /** --kafka-config, --kafka-property: the same client settings as the stages. */
+        @CommandLine.Mixin
+        KafkaSecurityOptions kafkaSecurity = new KafkaSecurityOptions();
+
+        /** The given Kafka, checked first so a refused setting reads as its cause; else the embedded broker. */
+        BrokerAccess open(CommandSpec spec) {
+            if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+                KafkaPreflight.connect(bootstrapServers.strip(), kafkaSecurity.load(spec, bootstrapServers),
+                        KafkaPreflight.DEFAULT_TIMEOUT);
+            } else {
+                kafkaSecurity.load(spec, bootstrapServers);
+            }
+            return BrokerAccess.open(bootstrapServers, dataDir);
+        }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the pipeline's settings.")
@@ -64,7 +80,7 @@ public final class ConfigCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (BrokerAccess broker = BrokerAccess.open(kafka.bootstrapServers, kafka.dataDir)) {
+            try (BrokerAccess broker = kafka.open(spec)) {
                 Optional<PipelineSettings> settings = PipelineConfig.read(broker.bootstrap());
                 if (settings.isEmpty()) {
                     out.println("no pipeline settings on " + broker.describe() + " yet: the first stage that starts "
@@ -119,7 +135,7 @@ public final class ConfigCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "say which settings to change, e.g. --domain-filter=example.com");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (BrokerAccess broker = BrokerAccess.open(kafka.bootstrapServers, kafka.dataDir)) {
+            try (BrokerAccess broker = kafka.open(spec)) {
                 int partitions = TopicAdmin.ensureTopics(broker.bootstrap(), Topics.DEFAULT_PARTITIONS, (short) -1);
                 PipelineSettings before = PipelineConfig.read(broker.bootstrap()).orElse(PipelineSettings.NONE);
                 PipelineSettings after = given.withPartitions(partitions).orElse(before);

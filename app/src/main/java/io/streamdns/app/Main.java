@@ -41,7 +41,7 @@ public final class Main implements Runnable {
         CommandLine run = cmd.getSubcommands().get("run");
         ((RunCommand) run.getCommand()).addStageOptions(run.getCommandSpec());
         cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
-        cmd.setExecutionExceptionHandler(Main::refusedWithoutTrace);
+        cmd.setExecutionExceptionHandler((e, cl, parsed) -> refusedWithoutTrace(e, cl, parsed));
         return cmd;
     }
 
@@ -51,7 +51,7 @@ public final class Main implements Runnable {
             cl.getErr().println("streamdns " + cl.getCommandName() + ": refusing to start: " + refused.getMessage());
             return 1;
         }
-        throw e;
+        return KafkaAccessFailures.handle(e, cl, parsed);
     }
 
     @Override

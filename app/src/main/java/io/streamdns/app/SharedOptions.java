@@ -1,6 +1,8 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.kafka.KafkaClientProperties;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every long-running command shares. */
@@ -9,6 +11,12 @@ public final class SharedOptions {
             description = "Kafka bootstrap servers; required by watcher, planner and applier. Absent for run, demo and "
                     + "audit: the embedded broker with data in --data-dir.")
     public String kafkaBootstrapServers;
+
+    /** --kafka-config, --kafka-property: security and tuning of every Kafka client. */
+    @Mixin
+    public KafkaSecurityOptions kafkaSecurity = new KafkaSecurityOptions();
+
+    private KafkaClientProperties kafkaClient;
 
     @Option(names = "--data-dir", defaultValue = "./data",
             description = "Data directory of the embedded Kafka broker of run, demo and audit (default: ${DEFAULT-VALUE}).")
@@ -51,5 +59,14 @@ public final class SharedOptions {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--http-port': " + httpPort + " (accepted: 0..65535)");
         }
+        kafkaClient = kafkaSecurity.load(spec, kafkaBootstrapServers);
+    }
+
+    /** The operator's Kafka client properties (loaded by {@link #validate}, or here when it was not called). */
+    public KafkaClientProperties kafkaClientProperties() {
+        if (kafkaClient == null) {
+            kafkaClient = KafkaClientProperties.load(kafkaSecurity.kafkaConfig, kafkaSecurity.kafkaProperties);
+        }
+        return kafkaClient;
     }
 }

@@ -3,6 +3,7 @@ package io.streamdns.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.config.PipelineSettings;
+import io.streamdns.runtime.kafka.KafkaPreflight;
 import io.streamdns.runtime.kafka.PipelineConfig;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import io.streamdns.runtime.ops.Metrics;
@@ -57,6 +58,8 @@ public final class StageLauncher implements AutoCloseable {
             LOG.info("no --kafka-bootstrap-servers: starting the embedded broker (data in {})", options.dataDir);
             embedded = EmbeddedKafka.start(options.dataDir.toAbsolutePath(), 0, options.partitionsOrDefault());
             bootstrap = embedded.bootstrapServers();
+        } else {
+            KafkaPreflight.connect(bootstrap, options.kafkaClientProperties(), KafkaPreflight.DEFAULT_TIMEOUT);
         }
         try {
             // settings of existing topics are checked at every start, whoever created them

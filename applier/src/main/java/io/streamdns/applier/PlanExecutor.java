@@ -64,6 +64,7 @@ public final class PlanExecutor {
         final CallStats stats = new CallStats();
         final List<String> changeIds = new ArrayList<>();
         final BooleanSupplier cancelled;
+        PlanCompiler compiler;
         long acceptedAt;
 
         Run(MergedPlan merged, BooleanSupplier cancelled) {
@@ -96,6 +97,7 @@ public final class PlanExecutor {
         metrics.merged(merged.size());
         return keeper.catalog().index().compose(index -> {
             PlanCompiler compiler = compilers.apply(index);
+            run.compiler = compiler;
             // which zones the plan touches, so they are loaded before ownership is checked against them
             return keeper.ensureLoaded(new ArrayList<>(compiler.zonesTouched(plan))).map(v -> compiler.compile(plan, keeper.cache()));
         }).compose(compiled -> {
@@ -179,8 +181,9 @@ public final class PlanExecutor {
     }
 
     /**
-     * Re-reads the names of refused changes and publishes the truth. A refused change that the zone now holds as
-     * wanted (a replayed plan whose first run landed) is ALREADY_DONE; the rest of such a group is sent once more.
+     * Re-reads the names of refused changes and publishes the truth. A group that touches a set not ours is SKIPPED;
+     * otherwise a refused change that the zone now holds as wanted (a replayed plan whose first run landed) is
+     * ALREADY_DONE, and the rest of such a group is sent once more.
      */
     private Future<Void> settleRejected(Run run, Zone zone, Map<Change, String> rejected) {
         Set<String> names = new LinkedHashSet<>();
@@ -197,6 +200,12 @@ public final class PlanExecutor {
             rejected.keySet().forEach(c -> groups.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c));
             List<Batch.Group> resend = new ArrayList<>();
             groups.forEach((group, changes) -> {
+                // the truth is known now: a set someone else holds (even with our values) is never taken over
+                String notOwned = run.compiler.notOwned(changes, zone, keeper.cache());
+                if (notOwned != null) {
+                    changes.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, notOwned)));
+                    return;
+                }
                 List<Change> done = changes.stream().filter(c -> isDone(zone, c)).toList();
                 List<Change> rest = changes.stream().filter(c -> !done.contains(c)).toList();
                 done.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null)));

@@ -140,15 +140,16 @@ class PlanExecutorTest {
     @Test
     void aNamedRejectionTakesOutOnlyItsGroupAndPublishesTheTruth() throws Exception {
         RecordSet theirs = new RecordSet("h003.example.com", "A", 300, List.of("192.0.2.9"), null, null, null);
-        provider.put(zone, theirs);
+        keeper.ensureLoaded(List.of(zone)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        provider.put(zone, theirs); // made after our listing: the create is sent and refused
         List<Endpoint> plan = new ArrayList<>();
         for (Endpoint e : hosts(10, -1)) {
             plan.add(e);
             plan.add(txtFor(e.dnsName()));
         }
         ApplyResult r = run(executor(false), creates(plan));
-        // the listing showed h003's A, so the create is still sent (Route 53 decides) and refused with its group
-        assertThat(r.outcomes()).filteredOn(o -> o.status() == ChangeOutcome.Status.REJECTED)
+        // refused with its group; the re-read shows a record that is not ours: skipped as not owned
+        assertThat(r.outcomes()).filteredOn(o -> o.status() == ChangeOutcome.Status.SKIPPED)
                 .extracting(ChangeOutcome::dnsName).containsExactlyInAnyOrder("h003.example.com", "a-h003.example.com");
         assertThat(count(r, ChangeOutcome.Status.APPLIED)).isEqualTo(18);
         assertThat(provider.zones.get(zone).get(theirs.key())).as("never overwritten").isEqualTo(theirs);
@@ -172,8 +173,26 @@ class PlanExecutorTest {
         // another applier's batch landed after our listing: we create again, Route 53 refuses, the re-read shows ours
         keeper.ensureLoaded(List.of(zone)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         provider.put(zone, new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), null, null, null));
-        ApplyResult r = run(executor(false), creates(List.of(Endpoint.of("www.example.com", "A", "10.0.0.1"))));
-        assertThat(r.outcomes()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.ALREADY_DONE));
+        provider.put(zone, new RecordSet("a-www.example.com", "TXT", 300, List.of(TxtRecordFormat.value(Map.of("owner", OWNER))),
+                null, null, null));
+        ApplyResult r = run(executor(false), creates(List.of(Endpoint.of("www.example.com", "A", "10.0.0.1"),
+                txtFor("www.example.com"))));
+        assertThat(r.outcomes()).hasSize(2)
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.ALREADY_DONE));
+    }
+
+    @Test
+    void anEqualRecordMadeByHandAfterOurListingIsNotAdoptedWhenRouteRefusesTheCreate() throws Exception {
+        keeper.ensureLoaded(List.of(zone)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        RecordSet byHand = new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), null, null, null);
+        provider.put(zone, byHand);
+        ApplyResult r = run(executor(false), creates(List.of(Endpoint.of("www.example.com", "A", "10.0.0.1"),
+                txtFor("www.example.com"))));
+        assertThat(r.outcomes()).hasSize(2).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(ChangeOutcome.Status.SKIPPED);
+            assertThat(o.message()).contains("no ownership TXT");
+        });
+        assertThat(provider.zones.get(zone)).as("no TXT of ours was written beside it").containsOnlyKeys(byHand.key());
     }
 
     @Test

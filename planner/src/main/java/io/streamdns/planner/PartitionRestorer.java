@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -109,7 +108,7 @@ final class PartitionRestorer {
     /** The group's committed offsets (none when the group is new or the lookup fails: then all count as unread). */
     private static Map<TopicPartition, Long> committed(String bootstrap, String groupId, Duration timeout) {
         Map<TopicPartition, Long> out = new HashMap<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(new HashMap<String, Object>(KafkaSettings.admin(bootstrap, "streamdns-planner-offsets")))) {
             admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, om) -> {

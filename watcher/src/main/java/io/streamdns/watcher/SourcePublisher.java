@@ -114,7 +114,19 @@ final class SourcePublisher {
 
     private void enqueue(String identity, String shard, byte[] value, String hash) {
         String key = RecordKey.of(shard, identity);
-        pending.add(new Pending(identity, shard, new ProducerRecord<>(Topics.SOURCES, key, value), hash));
+        add(new Pending(identity, shard, new ProducerRecord<>(Topics.SOURCES, key, value), hash));
+    }
+
+    /**
+     * Queues a control record (a sync marker, sent to its partition explicitly) behind everything decided so far:
+     * the one ordered hand-over keeps it after those records on its partition.
+     */
+    void enqueueControl(ProducerRecord<String, byte[]> record) {
+        add(new Pending(null, null, record, null));
+    }
+
+    private void add(Pending p) {
+        pending.add(p);
         if (!flushScheduled) {
             flushScheduled = true;
             context.runOnContext(v -> flush());
@@ -155,6 +167,11 @@ final class SourcePublisher {
 
     private void failed(Pending p, Throwable e) {
         failures.increment();
+        if (p.identity() == null) {
+            LOG.warn("{} (partition {}): send failed, written again after the next pass: {}", p.record().key(),
+                    p.record().partition(), e.toString());
+            return;
+        }
         LOG.warn("[{}] {}: send failed, will retry on the next resync: {}", p.shard(), p.identity(), e.toString());
         // only if nothing newer was decided for this shard meanwhile
         String now = index.shardsOf(p.identity()).get(p.shard());

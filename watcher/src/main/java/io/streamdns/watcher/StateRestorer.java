@@ -4,6 +4,9 @@ import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.DeleteApproval;
+import io.streamdns.model.control.SyncMarker;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.watcher.core.PublishedIndex;
@@ -21,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code streamdns.sources} from the beginning to its end offsets with a group-less consumer and keeps the
- * keys of one cluster: what this watcher published before it (re)started. Blocking: run it on a worker.
+ * keys of one cluster and watcher scope (what this watcher published before it (re)started), the cluster's sync
+ * markers (every scope: the start-up checks compare identities and scope specs) and its watcher delete approval.
+ * Control keys never count as objects. Blocking: run it on a worker.
  */
 final class StateRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(StateRestorer.class);
@@ -30,21 +35,31 @@ final class StateRestorer {
     record Undecodable(int partition, long offset, String key, byte[] value, String reason) {
     }
 
-    record Restored(PublishedIndex index, List<Undecodable> undecodable, long records) {
+    /**
+     * @param partitions partitions of the topic (markers go to each)
+     * @param markers    the newest marker of this cluster per (scope, partition), any scope
+     * @param approval   the newest watcher delete approval of this cluster ({@code !approve|<cluster>}), or null
+     */
+    record Restored(PublishedIndex index, List<Undecodable> undecodable, long records, int partitions,
+                    List<SyncMarker> markers, DeleteApproval approval) {
     }
 
     private StateRestorer() {
     }
 
-    static Restored restore(String bootstrap, String clientId, String cluster, Duration timeout) {
+    static Restored restore(String bootstrap, String clientId, String cluster, String scope, Duration timeout) {
         String prefix = cluster + "/";
         PublishedIndex index = new PublishedIndex();
         Map<String, Undecodable> bad = new HashMap<>();
+        Map<String, SyncMarker> markers = new HashMap<>(); // "<scope>/<partition>" → newest
+        DeleteApproval approval = null;
+        int partitions;
         long count = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 new HashMap<String, Object>(KafkaSettings.reader(bootstrap, clientId)))) {
             List<TopicPartition> tps = consumer.partitionsFor(Topics.SOURCES, timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            partitions = tps.size();
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
@@ -55,8 +70,26 @@ final class StateRestorer {
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     count++;
+                    if (ControlKeys.isControl(r.key())) {
+                        ControlKeys.Control c = ControlKeys.parse(r.key()).orElse(null);
+                        if (c != null && cluster.equals(c.cluster())) {
+                            if (c.kind() == ControlKeys.Kind.SYNC_MARKER) {
+                                SyncMarker m = r.value() == null ? null : decodeOrNull(r, SyncMarker.class);
+                                if (m != null) {
+                                    markers.put(c.scope() + "/" + r.partition(), m);
+                                } else if (r.value() == null) { // tombstoned (clusters retire)
+                                    markers.remove(c.scope() + "/" + r.partition());
+                                }
+                            } else if (c.kind() == ControlKeys.Kind.CLUSTER_APPROVAL) {
+                                DeleteApproval a = r.value() == null ? null : decodeOrNull(r, DeleteApproval.class);
+                                approval = a != null || r.value() == null ? a : approval;
+                            }
+                        }
+                        continue; // malformed control keys are the readers' DLQ's business, never an object
+                    }
                     RecordKey key = parse(r.key());
-                    if (key == null || !key.identity().startsWith(prefix)) {
+                    if (key == null || !key.identity().startsWith(prefix)
+                            || !ControlKeys.scopeOf(key.identity()).equals(scope)) {
                         continue;
                     }
                     bad.remove(r.key());
@@ -75,9 +108,20 @@ final class StateRestorer {
                 }
             }
         }
-        LOG.info("restored {} objects of cluster {} from {} ({} records read)", index.size(), cluster,
-                Topics.SOURCES, count);
-        return new Restored(index, new ArrayList<>(bad.values()), count);
+        LOG.info("restored {} objects of cluster {} scope {} and {} sync marker(s) from {} ({} records read)",
+                index.size(), cluster, scope, markers.size(), Topics.SOURCES, count);
+        return new Restored(index, new ArrayList<>(bad.values()), count, partitions, List.copyOf(markers.values()),
+                approval);
+    }
+
+    private static <T> T decodeOrNull(ConsumerRecord<String, byte[]> r, Class<T> type) {
+        try {
+            return JsonCodec.decode(r.value(), type);
+        } catch (CodecException e) {
+            LOG.warn("{} at {}-{}@{} is undecodable, ignored: {}", r.key(), r.topic(), r.partition(), r.offset(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     private static RecordKey parse(String key) {

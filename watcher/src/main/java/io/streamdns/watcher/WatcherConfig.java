@@ -1,6 +1,7 @@
 package io.streamdns.watcher;
 
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The watcher's configuration, built from flag names without their leading dashes ({@code cluster-name},
@@ -20,18 +24,37 @@ import java.util.Set;
  *
  * @param labelFilter  label selector applied by the API server to Services and Ingresses (null = all)
  * @param resyncPeriod how often informers replay their cache and orphaned keys are re-checked
+ * @param safety       what guards this watcher's deletes (scope, identity, budget, relist)
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
                             Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
                             FqdnTemplate fqdnTemplate, boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
-                            boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod) {
+                            boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
+                            Safety safety) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final Set<String> SOURCES = Set.of(SOURCE_SERVICE, SOURCE_INGRESS);
     public static final Set<String> SERVICE_TYPES = Set.of(ServiceMapper.CLUSTER_IP, ServiceMapper.NODE_PORT,
             ServiceMapper.LOAD_BALANCER, ServiceMapper.EXTERNAL_NAME);
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_RELIST = Duration.ofMinutes(10);
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    /**
+     * @param scope               {@code --watcher-scope}: this watcher's key space within its cluster
+     * @param scopeChanged        {@code --scope-changed}: the scope's flags changed on purpose (no start-up refusal)
+     * @param clusterReplaced     {@code --cluster-replaced}: the cluster name now names another cluster on purpose
+     * @param maxDeleteFraction   tombstones of one pass above this share of what was restored are held
+     * @param minRecordsForBudget the budget applies only when at least this many objects were restored
+     * @param relistInterval      how often a full list is read from the API server (not the informer cache)
+     */
+    public record Safety(String scope, boolean scopeChanged, boolean clusterReplaced, double maxDeleteFraction,
+                         int minRecordsForBudget, Duration relistInterval) {
+        public static final Safety DEFAULT = new Safety(ControlKeys.DEFAULT_SCOPE, false, false, 0.3, 10,
+                DEFAULT_RELIST);
+    }
 
     public WatcherConfig {
         sources = Set.copyOf(sources);
@@ -46,7 +69,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         if (cluster == null) {
             throw new InvalidFlagException("cluster-name", "required (a name unique to this cluster)");
         }
-        if (!cluster.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!cluster.matches(NAME)) {
             throw new InvalidFlagException("cluster-name", "'" + cluster
                     + "' may only hold letters, digits, '.', '_' and '-' (it is part of every record key)");
         }
@@ -89,7 +112,95 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 new LinkedHashSet<>(list(m, "ingress-class")), types, template,
                 bool(m, "publish-internal-services"), bool(m, "ignore-ingress-tls-spec"),
                 bool(m, "ignore-ingress-rules-spec"), include, exclude, bool(m, "emit-events"),
-                text(m, "kubeconfig"), text(m, "context"), resync);
+                text(m, "kubeconfig"), text(m, "context"), resync, safety(m));
+    }
+
+    private static Safety safety(Map<String, String> m) {
+        String scope = text(m, "watcher-scope");
+        scope = scope == null ? ControlKeys.DEFAULT_SCOPE : scope;
+        if (!scope.matches(NAME)) {
+            throw new InvalidFlagException("watcher-scope", "'" + scope
+                    + "' may only hold letters, digits, '.', '_' and '-' (it is part of every record key)");
+        }
+        double fraction = Safety.DEFAULT.maxDeleteFraction();
+        String f = text(m, "max-delete-fraction");
+        if (f != null) {
+            fraction = parse("max-delete-fraction", () -> Double.parseDouble(f));
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new InvalidFlagException("max-delete-fraction", f + " is outside (0, 1]");
+            }
+        }
+        int min = Safety.DEFAULT.minRecordsForBudget();
+        String n = text(m, "min-records-for-budget");
+        if (n != null) {
+            min = parse("min-records-for-budget", () -> Integer.parseInt(n));
+            if (min < 0) {
+                throw new InvalidFlagException("min-records-for-budget", n + " is negative");
+            }
+        }
+        Duration relist = Safety.DEFAULT.relistInterval();
+        String r = text(m, "relist-interval");
+        if (r != null) {
+            relist = duration("relist-interval", r);
+            if (relist.compareTo(Duration.ofSeconds(1)) < 0 || relist.compareTo(Duration.ofDays(1)) > 0) {
+                throw new InvalidFlagException("relist-interval", r + " is outside 1s..24h");
+            }
+        }
+        return new Safety(scope, bool(m, "scope-changed"), bool(m, "cluster-replaced"), fraction, min, relist);
+    }
+
+    /** {@code 10m}, {@code 30s}, {@code 500ms}, {@code 1h}; a bare number is seconds (as {@code --resync-period}). */
+    private static Duration duration(String flag, String v) {
+        Matcher x = DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        if (!x.matches()) {
+            throw new InvalidFlagException(flag, "'" + v + "' is not a duration such as 30s, 10m or 1h");
+        }
+        long amount = Long.parseLong(x.group(1));
+        return switch (x.group(2) == null ? "s" : x.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    /**
+     * The flags that decide which objects this watcher sees and what it publishes for them, in canonical form
+     * (sorted, unset flags left out): written in every sync marker and compared at start, so one scope is never
+     * shared by watchers with different filters.
+     */
+    public Map<String, String> scopeSpec() {
+        Map<String, String> spec = new TreeMap<>();
+        spec.put("source", String.join(",", new java.util.TreeSet<>(sources)));
+        putIf(spec, "namespace", namespace);
+        putIf(spec, "label-filter", labelFilter);
+        putIf(spec, "annotation-filter", annotationFilter == null || annotationFilter.isAll() ? null
+                : annotationFilter.toString());
+        putIf(spec, "ingress-class", sorted(ingressClasses));
+        putIf(spec, "service-type-filter", sorted(serviceTypes));
+        putIf(spec, "fqdn-template", fqdnTemplate == null ? null : fqdnTemplate.toString());
+        putIf(spec, "domain-filter", sorted(domainFilters));
+        putIf(spec, "exclude-domains", sorted(excludeDomains));
+        if (publishInternalServices) {
+            spec.put("publish-internal-services", "true");
+        }
+        if (ignoreIngressTlsSpec) {
+            spec.put("ignore-ingress-tls-spec", "true");
+        }
+        if (ignoreIngressRulesSpec) {
+            spec.put("ignore-ingress-rules-spec", "true");
+        }
+        return spec;
+    }
+
+    private static String sorted(java.util.Collection<String> values) {
+        return values.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(values));
+    }
+
+    private static void putIf(Map<String, String> spec, String key, String value) {
+        if (value != null) {
+            spec.put(key, value);
+        }
     }
 
     public MappingOptions mappingOptions() {

@@ -57,6 +57,7 @@ public final class WatcherVerticle extends VerticleBase {
     private final MappingOptions options;
     private KafkaProducer<String, byte[]> producer;
     private SourcePublisher publisher;
+    private SyncMarkers markers;
     private InvalidEndpointReporter reporter;
     private volatile KubeInformers informers;
     private Context ctx;
@@ -87,10 +88,12 @@ public final class WatcherVerticle extends VerticleBase {
         MeterRegistry registry = stage.registry();
         reporter = new InvalidEndpointReporter(registry, vertx, client, config.emitEvents());
         return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
-                        config.clusterName(), RESTORE_TIMEOUT))
+                        config.clusterName(), config.safety().scope(), RESTORE_TIMEOUT))
                 .compose(restored -> {
                     publisher = new SourcePublisher(ctx, producer.unwrap(), new ShardResolver(config.domainFilters()),
                             restored.index(), registry);
+                    markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
+                            restored.partitions(), publisher, registry);
                     DeadLetters dlq = new DeadLetters("watcher", producer, registry);
                     restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
                             u.offset(), u.key(), u.value(), u.reason()));
@@ -216,6 +219,7 @@ public final class WatcherVerticle extends VerticleBase {
         if (n > 0) {
             LOG.info("{}: tombstoned {} object(s) of cluster {} that no longer exist", why, n, config.clusterName());
         }
+        markers.publish(0); // after this pass's records: the desired state of this scope is complete
     }
 
     /** A watcher garbage-collects only the kinds and namespace it watches (so watchers may split the work). */

@@ -6,6 +6,8 @@ import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.SyncMarker;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,15 +23,27 @@ import org.apache.kafka.common.TopicPartition;
 final class SourcesTopic implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    /** One record: key and decoded value (null = tombstone). */
+    /** One object record: key and decoded value (null = tombstone). */
     record Rec(String key, SourceState state) {
         boolean isTombstone() {
             return state == null;
         }
     }
 
+    /** A sync marker as read, with the partition it was written to and its position among all records read. */
+    record Marker(int partition, long offset, int seq, SyncMarker marker) {
+    }
+
+    /** An object record's partition and position among all records read (for ordering assertions). */
+    record Placed(int partition, long offset, int seq, Rec rec) {
+    }
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Rec> records = new ArrayList<>();
+    private final List<Placed> placed = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<String> otherControl = new ArrayList<>();
+    private int seq;
 
     SourcesTopic(String bootstrap) {
         consumer = new KafkaConsumer<>(new HashMap<String, Object>(KafkaSettings.reader(bootstrap, "it-reader")));
@@ -43,6 +57,24 @@ final class SourcesTopic implements AutoCloseable {
     List<Rec> records() {
         poll();
         return List.copyOf(records);
+    }
+
+    /** Object records with their partitions, in the order read. */
+    List<Placed> placed() {
+        poll();
+        return List.copyOf(placed);
+    }
+
+    /** Every sync marker read so far, in the order read. */
+    List<Marker> markers() {
+        poll();
+        return List.copyOf(markers);
+    }
+
+    /** Markers of one cluster and scope. */
+    List<Marker> markers(String cluster, String scope) {
+        return markers().stream().filter(m -> m.marker().cluster().equals(cluster) && m.marker().scope().equals(scope))
+                .toList();
     }
 
     List<Rec> recordsOf(String key) {
@@ -92,7 +124,18 @@ final class SourcesTopic implements AutoCloseable {
     private void poll() {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
             try {
-                records.add(new Rec(r.key(), r.value() == null ? null : JsonCodec.decode(r.value(), SourceState.class)));
+                if (ControlKeys.isControl(r.key())) {
+                    if (r.key().startsWith("!sync|") && r.value() != null) {
+                        markers.add(new Marker(r.partition(), r.offset(), seq++,
+                                JsonCodec.decode(r.value(), SyncMarker.class)));
+                    } else {
+                        otherControl.add(r.key());
+                    }
+                    continue;
+                }
+                Rec rec = new Rec(r.key(), r.value() == null ? null : JsonCodec.decode(r.value(), SourceState.class));
+                records.add(rec);
+                placed.add(new Placed(r.partition(), r.offset(), seq++, rec));
             } catch (CodecException e) {
                 throw new AssertionError("undecodable record " + r.key() + ": " + e.getMessage(), e);
             }

@@ -1,14 +1,19 @@
 package io.streamdns.app.audit;
 
+import io.streamdns.app.KafkaSecurityOptions;
 import io.streamdns.app.audit.core.NameMatcher;
 import io.streamdns.app.audit.core.Trail;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.NameCheck;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.runtime.kafka.KafkaClientProperties;
+import io.streamdns.runtime.kafka.KafkaPreflight;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Flags both audit commands share: where the trail is, how the deployment shards and names TXT records. */
@@ -16,6 +21,10 @@ public final class AuditOptions {
     @Option(names = "--kafka-bootstrap-servers", paramLabel = "<servers>",
             description = "Kafka bootstrap servers. Absent: read the embedded broker's data in --data-dir.")
     String kafkaBootstrapServers;
+
+    /** --kafka-config, --kafka-property: the same client settings as the stages. */
+    @Mixin
+    KafkaSecurityOptions kafkaSecurity = new KafkaSecurityOptions();
 
     @Option(names = "--data-dir", defaultValue = "./data", paramLabel = "<dir>",
             description = "Data directory of the embedded broker, e.g. after `streamdns demo` (default: ${DEFAULT-VALUE}).")
@@ -69,10 +78,36 @@ public final class AuditOptions {
     /** Reads the shard's partition of {@code topics} from the given or the embedded broker. */
     Trail read(String shard, List<String> topics) {
         quietKafkaClientLogs();
+        KafkaClientProperties client = clientProperties();
         try (BrokerAccess broker = BrokerAccess.open(kafkaBootstrapServers, dataDir);
-             TrailReader reader = TrailReader.connect(broker.bootstrap(), Duration.ofSeconds(timeoutSeconds))) {
+             TrailReader reader = connect(broker, client)) {
             return reader.read(shard, topics);
         }
+    }
+
+    private KafkaClientProperties clientProperties() {
+        try {
+            return KafkaClientProperties.load(kafkaSecurity.kafkaConfig, kafkaSecurity.kafkaProperties);
+        } catch (InvalidFlagException e) {
+            throw new AuditFailure(AuditExit.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    /** A given Kafka is checked first, so a refused setting reads as its cause, not as an empty trail. */
+    private TrailReader connect(BrokerAccess broker, KafkaClientProperties client) {
+        boolean given = kafkaBootstrapServers != null && !kafkaBootstrapServers.isBlank();
+        if (!client.isEmpty() && !given) {
+            throw new AuditFailure(AuditExit.BAD_INPUT, "--kafka-config and --kafka-property apply to a given Kafka: "
+                    + "add --kafka-bootstrap-servers");
+        }
+        if (given) {
+            try {
+                KafkaPreflight.connect(broker.bootstrap(), client, Duration.ofSeconds(timeoutSeconds));
+            } catch (KafkaPreflight.KafkaAccessException e) {
+                throw new AuditFailure(AuditExit.UNREACHABLE, e.getMessage(), e);
+            }
+        }
+        return TrailReader.connect(broker.bootstrap(), Duration.ofSeconds(timeoutSeconds));
     }
 
     /** Why nothing may have been found, for the "unknown name" message. */

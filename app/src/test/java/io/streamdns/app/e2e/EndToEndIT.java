@@ -45,7 +45,8 @@ class EndToEndIT {
     void servicesIngressesMultiClusterOwnershipAndFilters() {
         // a record someone else made before streamdns, and a zone streamdns must not write to
         pipeline.route53.change(pipeline.zoneId, List.of(
-                ChangeRequest.of("CREATE", "legacy.example.com", "A", 300, List.of("192.0.2.1"))));
+                ChangeRequest.of("CREATE", "legacy.example.com", "A", 300, List.of("192.0.2.1")),
+                ChangeRequest.of("CREATE", "equal.example.com", "A", 300, List.of("203.0.113.96"))));
         String otherZone = pipeline.route53.createZone("other.org", false);
 
         KubernetesEmulator a = pipeline.cluster(dir, "a");
@@ -87,12 +88,23 @@ class EndToEndIT {
         a.setServiceLoadBalancer("default", "claims-legacy", "203.0.113.99");
         a.client().services().inNamespace("default").resource(lbService("elsewhere", "app.other.org")).create();
         a.setServiceLoadBalancer("default", "elsewhere", "203.0.113.98");
+        // made by hand with exactly the values a Service wants: never adopted (no TXT of ours is written beside it)
+        a.client().services().inNamespace("default").resource(lbService("claims-equal", "equal.example.com")).create();
+        a.setServiceLoadBalancer("default", "claims-equal", "203.0.113.96");
         a.client().services().inNamespace("default").resource(lbService("marker", "marker.example.com")).create();
         a.setServiceLoadBalancer("default", "marker", "203.0.113.97");
         pipeline.await("marker written (later events processed)", z -> hasA(z, "marker.example.com", "203.0.113.97"));
         pipeline.holds("legacy untouched", z -> hasA(z, "legacy.example.com", "192.0.2.1")
                 && txt(z, "a-legacy.example.com") == null, Duration.ofSeconds(2));
         assertThat(pipeline.route53.records(otherZone)).allMatch(r -> r.type().equals("SOA") || r.type().equals("NS"));
+        pipeline.holds("equal record not adopted", z -> hasA(z, "equal.example.com", "203.0.113.96")
+                && txt(z, "a-equal.example.com") == null, Duration.ofSeconds(2));
+        // ... and its Service deleted: the record is still there (it never was ours to delete)
+        a.client().services().inNamespace("default").withName("claims-equal").delete();
+        a.client().services().inNamespace("default").resource(lbService("marker2", "marker2.example.com")).create();
+        a.setServiceLoadBalancer("default", "marker2", "203.0.113.95");
+        pipeline.await("marker2 written (the delete was processed)", z -> hasA(z, "marker2.example.com", "203.0.113.95"));
+        pipeline.holds("equal record kept", z -> hasA(z, "equal.example.com", "203.0.113.96"), Duration.ofSeconds(2));
 
         // sync: deleting the Service removes its record and its TXT
         a.client().services().inNamespace("default").withName("my-webapp").delete();

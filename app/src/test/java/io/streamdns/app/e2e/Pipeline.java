@@ -24,6 +24,8 @@ import java.util.function.Predicate;
  */
 final class Pipeline implements AutoCloseable {
     final EmbeddedKafka kafka;
+    /** The listener the stages use: the plaintext one, or a secured one whose client settings are registered. */
+    final String servers;
     final Vertx vertx = Vertx.vertx();
     final Route53Emulator route53;
     final String zoneId;
@@ -31,7 +33,13 @@ final class Pipeline implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     Pipeline(String zoneName) {
-        kafka = EmbeddedKafka.startTemporary(3);
+        this(zoneName, EmbeddedKafka.startTemporary(3), null);
+    }
+
+    /** On a broker started by the test; the stages connect to {@code servers} (null: its plaintext listener). */
+    Pipeline(String zoneName, EmbeddedKafka kafka, String servers) {
+        this.kafka = kafka;
+        this.servers = servers == null ? kafka.bootstrapServers() : servers;
         route53 = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults().withRateLimit(0, 0)
                 .withChangeDelay(Duration.ofMillis(100))
                 .withZones(List.of(new Route53EmulatorOptions.ZoneSpec(zoneName, false)))).await();
@@ -48,9 +56,14 @@ final class Pipeline implements AutoCloseable {
 
     /** Deploys a stage built by its command from these flags; returns the deployment id. */
     String deploy(Object command, String... args) {
+        return deployOn(servers, command, args);
+    }
+
+    /** Deploys a stage that connects to {@code bootstrapServers} (another listener of the broker). */
+    String deployOn(String bootstrapServers, Object command, String... args) {
         TestStages.Built built = TestStages.build(command, args);
         resources.add(built.resources());
-        StageContext ctx = new StageContext(kafka.bootstrapServers(), Metrics.newRegistry(), new Readiness(), built.name());
+        StageContext ctx = new StageContext(bootstrapServers, Metrics.newRegistry(), new Readiness(), built.name());
         String id = vertx.deployVerticle(built.verticle().apply(ctx)).await();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!ctx.readiness().isReady()) {

@@ -4,20 +4,19 @@ import io.streamdns.model.Labels;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.registry.TxtRecordFormat;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Defence in depth before a write: an update or delete of a record is allowed only when the zone holds an
- * external-dns ownership TXT (heritage=external-dns) naming our {@code --txt-owner-id} for it, under the current TXT
- * name ({@code a-www…}) or the legacy one (and {@code cname-} for an A alias, as external-dns still honours). An
- * update or delete of a TXT is allowed only when that TXT is ours. Creates need no check: Route 53 refuses a CREATE
- * of a set that exists, so nothing someone else made is overwritten.
+ * Defence in depth before a write, with the planner's TXT registry rules ({@code OwnershipRegistry}): a change that
+ * touches a set the zone holds (CREATE over it, UPSERT, DELETE), or an UPSERT of a missing one, is allowed only
+ * when the set is ours. A record is ours when the first ownership TXT found for it, with the record's set
+ * identifier, names our {@code --txt-owner-id}: the current name ({@code a-www…}), then {@code cname-} for an A
+ * alias, then the legacy name (not for AAAA); several values naming different owners own nothing. An ownership
+ * TXT is ours when its own values name us. A CREATE of a missing set and a DELETE of a missing set touch nothing
+ * of anyone's and pass. So a record with exactly the wanted values but no TXT of ours is never adopted.
  */
 public final class OwnershipGuard {
     private final String ownerId;
@@ -34,48 +33,80 @@ public final class OwnershipGuard {
 
     /** Why this change must not be sent, or null when it may. */
     public String rejection(Change change, Zone zone, ZoneLookup lookup) {
-        if (ownerId.isEmpty() || change.action() == Change.Action.CREATE) {
+        if (ownerId.isEmpty()) {
             return null;
         }
         RecordSet set = change.recordSet();
-        if (set.isTxt()) {
-            Optional<RecordSet> current = lookup.get(zone, set.key());
-            if (current.isEmpty() || ownedBy(current.get())) {
-                return null;
-            }
-            return "TXT " + set.name() + " is not owned by '" + ownerId + "'";
+        Optional<RecordSet> current = lookup.get(zone, set.key());
+        if (current.isEmpty() && change.action() != Change.Action.UPSERT) {
+            return null;
         }
-        for (String txtName : ownershipNames(set)) {
-            List<RecordSet> txts = lookup.at(zone, txtName).stream().filter(RecordSet::isTxt).toList();
-            List<RecordSet> sameSet = txts.stream()
-                    .filter(t -> Objects.equals(t.setIdentifier(), set.setIdentifier())).toList();
-            for (RecordSet t : sameSet.isEmpty() ? txts : sameSet) {
-                if (ownedBy(t)) {
-                    return null;
-                }
+        if (isOwnershipTxt(change)) {
+            if (current.isEmpty()) {
+                return null; // an UPSERT that writes our own ownership value where none is
             }
+            String owner = owner(current.get());
+            return ownerId.equals(owner) ? null : "TXT " + set.name() + " " + describe(owner);
         }
-        return set.type() + " " + set.name() + " has no ownership TXT naming owner '" + ownerId + "'";
+        RecordSet record = current.orElse(set); // the alias form that decides cname- is the zone's
+        Optional<RecordSet> txt = ownershipTxt(record, zone, lookup);
+        String owner = txt.map(OwnershipGuard::owner).orElse(null);
+        if (ownerId.equals(owner)) {
+            return null;
+        }
+        String what = set.type() + " " + set.name() + (set.setIdentifier() == null ? "" : "/" + set.setIdentifier());
+        return txt.isEmpty() ? what + (current.isPresent() ? " exists" : " is missing")
+                + " and has no ownership TXT: not owned by '" + ownerId + "', left alone"
+                : what + " is owned through TXT " + txt.get().name() + " " + describe(owner);
     }
 
-    /** TXT names that may own the record, current form first. */
-    public List<String> ownershipNames(RecordSet set) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(names.txtName(set.name(), set.type()));
-        if (set.isAlias()) {
-            out.add(names.txtName(set.name(), RecordTypes.CNAME));
-        }
-        out.add(names.legacyTxtName(set.name()));
-        return new ArrayList<>(out);
+    /**
+     * A TXT change grouped under another name is an ownership TXT (the planner labels it with the record it owns);
+     * a TXT grouped under its own name is a record like any other (managed type TXT), owned through its own TXT.
+     */
+    static boolean isOwnershipTxt(Change change) {
+        return change.recordSet().isTxt() && !change.group().equals(change.recordSet().name());
     }
 
-    private boolean ownedBy(RecordSet txt) {
+    /** The ownership TXT that decides who owns {@code record}, in the planner's order; empty when there is none. */
+    Optional<RecordSet> ownershipTxt(RecordSet record, Zone zone, ZoneLookup lookup) {
+        Optional<RecordSet> txt = ownershipAt(zone, lookup, names.txtName(record.name(), record.type()), record);
+        if (txt.isEmpty() && record.isAlias() && record.type().equals(RecordTypes.A)) {
+            txt = ownershipAt(zone, lookup, names.txtName(record.name(), RecordTypes.CNAME), record);
+        }
+        if (txt.isEmpty() && !record.type().equals(RecordTypes.AAAA)) {
+            txt = ownershipAt(zone, lookup, names.legacyTxtName(record.name()), record);
+        }
+        return txt;
+    }
+
+    private static Optional<RecordSet> ownershipAt(Zone zone, ZoneLookup lookup, String txtName, RecordSet record) {
+        String key = txtName + "/" + RecordTypes.TXT + "/" + (record.setIdentifier() == null ? "" : record.setIdentifier());
+        return lookup.get(zone, key).filter(t -> owner(t) != null);
+    }
+
+    /**
+     * The owner an ownership TXT names ("" when it names none), "ambiguous[...]" when its values disagree, or null
+     * when it is not an ownership record (no {@code heritage=external-dns}).
+     */
+    static String owner(RecordSet txt) {
+        String first = null;
+        TreeSet<String> owners = new TreeSet<>();
         for (String v : txt.values()) {
             Optional<Map<String, String>> labels = TxtRecordFormat.parse(v);
-            if (labels.isPresent() && ownerId.equals(labels.get().get(Labels.OWNER))) {
-                return true;
+            if (labels.isPresent()) {
+                String o = labels.get().getOrDefault(Labels.OWNER, "");
+                first = first == null ? o : first;
+                owners.add(o);
             }
         }
-        return false;
+        return owners.size() > 1 ? "ambiguous" + owners : first;
+    }
+
+    private String describe(String owner) {
+        if (owner == null) {
+            return "is not an ownership record: not owned by '" + ownerId + "', left alone";
+        }
+        return "names owner '" + owner + "', not '" + ownerId + "': left alone";
     }
 }

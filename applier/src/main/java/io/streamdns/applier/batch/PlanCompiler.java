@@ -22,8 +22,8 @@ import java.util.TreeMap;
  *       set identifier, A↔ALIAS or routing kind (Route 53 cannot UPSERT across those);</li>
  *   <li>each name goes to its longest matching zone, or to the zone {@code aws/hosted-zone-id} pins its group to;</li>
  *   <li>a group (owned name: the record and its ownership TXT) is skipped whole when any of its changes is outside
- *       the domain filter, unmappable or not owned by us;</li>
- *   <li>changes already true of the zone (create/upsert of an identical set, delete of a missing one) are
+ *       the domain filter (old and new side of an update), unmappable or touches a set that is not ours;</li>
+ *   <li>only then, changes already true of the zone (create/upsert of an identical set, delete of a missing one) are
  *       ALREADY_DONE, so a plan replayed after a crash is harmless; a delete sends the set as the zone holds it;</li>
  *   <li>the rest is packed into batches; a group too large for one batch is reported, not dropped.</li>
  * </ol>
@@ -69,6 +69,9 @@ public final class PlanCompiler {
         for (Planned p : planned) {
             Endpoint e = p.neu != null ? p.neu : p.old;
             String reason = domainFilter.rejection(e.dnsName());
+            if (reason == null && p.old != null && p.neu != null) {
+                reason = domainFilter.rejection(p.old.dnsName()); // an update must not move a name out of the filter
+            }
             List<Zone> targets = List.of();
             if (reason == null) {
                 String pin = pins.get(p.group);
@@ -109,36 +112,27 @@ public final class PlanCompiler {
         byZone.forEach((zone, groups) -> {
             Map<String, String> skipped = skippedGroups.getOrDefault(zone, Map.of());
             List<Change> send = new ArrayList<>();
-            groups.forEach((group, changes) -> {
+            groups.forEach((group, asPlanned) -> {
+                // a delete names the set as the zone holds it (Route 53 wants exact values and TTL)
+                List<Change> changes = asPlanned.stream().map(c -> c.action() == Change.Action.DELETE
+                        ? lookup.get(zone, c.recordSet().key())
+                                .map(cur -> new Change(Change.Action.DELETE, cur, c.group(), c.origin())).orElse(c)
+                        : c).toList();
                 String reason = skipped.get(group);
-                List<Change> remaining = new ArrayList<>();
-                List<Decision> done = new ArrayList<>();
-                for (Change asPlanned : changes) {
-                    // a delete names the set as the zone holds it (Route 53 wants exact values and TTL)
-                    Change c = asPlanned.action() == Change.Action.DELETE ? lookup.get(zone, asPlanned.recordSet().key())
-                            .map(cur -> new Change(Change.Action.DELETE, cur, asPlanned.group(), asPlanned.origin()))
-                            .orElse(asPlanned) : asPlanned;
-                    if (reason == null && isAlreadyDone(c, zone, lookup)) {
-                        done.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
-                    } else {
-                        remaining.add(c);
-                    }
-                }
                 if (reason == null) {
-                    for (Change c : remaining) {
-                        String notOwned = guard.rejection(c, zone, lookup);
-                        if (notOwned != null) {
-                            reason = notOwned;
-                            break;
-                        }
-                    }
+                    reason = notOwned(changes, zone, lookup); // before "already done": an equal set may be someone's
                 }
                 if (reason != null) {
                     String why = reason;
                     changes.forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
-                } else {
-                    decided.addAll(done);
-                    send.addAll(remaining);
+                    return;
+                }
+                for (Change c : changes) {
+                    if (isAlreadyDone(c, zone, lookup)) {
+                        decided.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
+                    } else {
+                        send.add(c);
+                    }
                 }
             });
             Batcher.Result packed = Batcher.batch(send, limits);
@@ -153,6 +147,20 @@ public final class PlanCompiler {
             }
         });
         return new CompiledPlan(out, decided);
+    }
+
+    /**
+     * Why a group must not be sent because something it touches is not ours (the first reason), or null. Also
+     * asked after a refused batch, once the names are re-read.
+     */
+    public String notOwned(List<Change> group, Zone zone, ZoneLookup lookup) {
+        for (Change c : group) {
+            String reason = guard.rejection(c, zone, lookup);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return null;
     }
 
     private List<Zone> targets(String name, String pin) {

@@ -84,6 +84,9 @@ class PlanCompilerTest {
     void updatesBecomeUpsertOrDeleteCreate(String title, Endpoint old, Endpoint neu, List<String> wire) {
         // the zone holds exactly the old set plus its ownership TXTs
         List<RecordSet> zone = new ArrayList<>(List.of(OWNED_WWW).subList(2, 4));
+        if (old.setIdentifier() != null) { // a member of a routing set is owned by the TXT with its set identifier
+            zone.add(new RecordSet("a-www.example.com", "TXT", 300, List.of(ownerValue(OWNER)), old.setIdentifier(), null, null));
+        }
         zone.add(new EndpointMapper(true).toRecordSet(old, EXAMPLE));
         CompiledPlan c = compiler(DomainFilter.ALL).compile(update(old, neu), Fixtures.lookup(zone.toArray(RecordSet[]::new)));
         assertThat(wire(c)).containsExactlyElementsOf(wire);
@@ -147,10 +150,112 @@ class PlanCompilerTest {
                         new RecordSet[] {new RecordSet("www.example.com", "A", 60, List.of("10.0.0.1"), null, null, null),
                                 Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
                         List.of("Z1: DELETE A www.example.com ttl=60"), List.of()),
-                Arguments.of("create over a different existing set is still sent (Route 53 refuses it)",
-                        plan(List.of(www), List.of(), List.of(), List.of()),
+                Arguments.of("create over a different unowned set: group skipped, never sent",
+                        plan(List.of(www, ownershipTxt("www.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
                         new RecordSet[] {Fixtures.a("www.example.com", "192.0.2.1")},
+                        List.of(), List.of("SKIPPED CREATE www.example.com/A", "SKIPPED CREATE a-www.example.com/TXT")),
+                Arguments.of("create over a different set of ours is still sent (Route 53 refuses it, we re-read)",
+                        plan(List.of(www), List.of(), List.of(), List.of()),
+                        new RecordSet[] {Fixtures.a("www.example.com", "192.0.2.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
                         List.of("Z1: CREATE A www.example.com"), List.of()));
+    }
+
+    /** A record equal to what we want, owned by nobody or by someone else: never adopted, whatever the TXT says. */
+    static Stream<Arguments> notAdopted() {
+        Endpoint weighted = a("www.example.com", "10.0.0.1").withSetIdentifier("blue")
+                .withProperty(ProviderProperties.AWS_WEIGHT, "1");
+        RecordSet weightedSet = new EndpointMapper(true).toRecordSet(weighted, EXAMPLE);
+        Endpoint aaaa = Endpoint.of("www.example.com", "AAAA", "2001:db8::1");
+        Endpoint cname = Endpoint.of("www.example.com", "CNAME", "lb.example.net");
+        RecordSet aaaaSet = new RecordSet("www.example.com", "AAAA", 300, List.of("2001:db8::1"), null, null, null);
+        RecordSet cnameSet = new RecordSet("www.example.com", "CNAME", 300, List.of("lb.example.net"), null, null, null);
+        String theirs = ownerValue("them");
+        return Stream.of(
+                Arguments.of("identical record without any TXT (made by hand)", a("www.example.com", "10.0.0.1"),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1")}, "has no ownership TXT"),
+                Arguments.of("identical record of an external-dns with another --txt-prefix",
+                        a("www.example.com", "10.0.0.1"), new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"),
+                                Fixtures.txt("ext-a-www.example.com", ownerValue(OWNER))}, "has no ownership TXT"),
+                Arguments.of("identical record whose TXT names another owner", a("www.example.com", "10.0.0.1"),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", theirs)},
+                        "names owner 'them'"),
+                Arguments.of("the first ownership TXT decides: current form names another owner, legacy names us",
+                        a("www.example.com", "10.0.0.1"), new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"),
+                                Fixtures.txt("a-www.example.com", theirs), Fixtures.txt("www.example.com", ownerValue(OWNER))},
+                        "names owner 'them'"),
+                Arguments.of("values naming two owners own nothing", a("www.example.com", "10.0.0.1"),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), new RecordSet("a-www.example.com", "TXT",
+                                300, List.of(ownerValue(OWNER), theirs), null, null, null)}, "ambiguous"),
+                Arguments.of("our TXT without the record's set identifier owns no member of a routing set", weighted,
+                        new RecordSet[] {weightedSet, Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
+                        "has no ownership TXT"),
+                Arguments.of("a legacy TXT does not own AAAA", aaaa,
+                        new RecordSet[] {aaaaSet, Fixtures.txt("www.example.com", ownerValue(OWNER))}, "has no ownership TXT"),
+                Arguments.of("a cname- TXT owns an A alias only, not a plain A", a("www.example.com", "10.0.0.1"),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"),
+                                Fixtures.txt("cname-www.example.com", ownerValue(OWNER))}, "has no ownership TXT"),
+                Arguments.of("a TXT that is not an ownership record owns nothing", cname,
+                        new RecordSet[] {cnameSet, Fixtures.txt("cname-www.example.com", "\"v=spf1 -all\"")},
+                        "has no ownership TXT"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notAdopted")
+    void anEqualRecordThatIsNotOursIsNeverAdopted(String title, Endpoint wanted, RecordSet[] zone, String why) {
+        Endpoint txt = ownershipTxt(wanted.dnsName(), wanted.recordType(), OWNER);
+        if (wanted.setIdentifier() != null) {
+            txt = txt.withSetIdentifier(wanted.setIdentifier()).withProperty(ProviderProperties.AWS_WEIGHT, "1");
+        }
+        CompiledPlan c = compiler(DomainFilter.ALL).compile(plan(List.of(wanted, txt), List.of(), List.of(), List.of()),
+                Fixtures.lookup(zone));
+        assertThat(c.zones()).as("nothing sent, not even the TXT").isEmpty();
+        assertThat(c.decided()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo(io.streamdns.model.ChangeOutcome.Status.SKIPPED);
+            assertThat(d.message()).contains(why).contains("left alone");
+        });
+        // and a later delete or update of it is not sent either
+        CompiledPlan delete = compiler(DomainFilter.ALL).compile(plan(List.of(), List.of(), List.of(), List.of(wanted, txt)),
+                Fixtures.lookup(zone));
+        assertThat(delete.zones()).isEmpty();
+        CompiledPlan update = compiler(DomainFilter.ALL).compile(update(wanted, wanted.withTtl(60)), Fixtures.lookup(zone));
+        assertThat(update.zones()).isEmpty();
+    }
+
+    static Stream<Arguments> adopted() {
+        Endpoint aliasA = alias("www.example.com", "lb-1.us-east-1.elb.amazonaws.com");
+        RecordSet aliasSet = new EndpointMapper(true).toRecordSet(aliasA, EXAMPLE);
+        Endpoint weighted = a("www.example.com", "10.0.0.1").withSetIdentifier("blue")
+                .withProperty(ProviderProperties.AWS_WEIGHT, "1");
+        RecordSet weightedSet = new EndpointMapper(true).toRecordSet(weighted, EXAMPLE);
+        RecordSet weightedTxt = new RecordSet("a-www.example.com", "TXT", 300, List.of(ownerValue(OWNER)), "blue", null,
+                io.streamdns.applier.batch.Routing.fromProperties(Map.of(ProviderProperties.AWS_WEIGHT, "1")));
+        return Stream.of(
+                Arguments.of("current-form TXT", a("www.example.com", "10.0.0.1"),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))}),
+                Arguments.of("legacy TXT owns an A", a("www.example.com", "10.0.0.1"),
+                        new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("www.example.com", ownerValue(OWNER))}),
+                Arguments.of("cname- TXT owns an A alias", aliasA,
+                        new RecordSet[] {aliasSet, Fixtures.txt("cname-www.example.com", ownerValue(OWNER))}),
+                Arguments.of("TXT with the set identifier owns its member", weighted,
+                        new RecordSet[] {weightedSet, weightedTxt}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adopted")
+    void anEqualRecordOfOursIsAlreadyDone(String title, Endpoint wanted, RecordSet[] zone) {
+        CompiledPlan c = compiler(DomainFilter.ALL).compile(plan(List.of(wanted), List.of(), List.of(), List.of()),
+                Fixtures.lookup(zone));
+        assertThat(c.zones()).isEmpty();
+        assertThat(decided(c)).containsExactly("ALREADY_DONE CREATE www.example.com/" + wanted.recordType());
+    }
+
+    @Test
+    void anUpdateIsCheckedAgainstTheFilterOnItsOldSideToo() {
+        CompiledPlan c = compiler(DomainFilter.of(List.of("example.com"), List.of())).compile(
+                update(a("www.other.org", "10.0.0.1"), a("www.example.com", "10.0.0.2")),
+                Fixtures.lookup(OWNED_WWW));
+        assertThat(c.zones()).isEmpty();
+        assertThat(c.decided()).singleElement().satisfies(d -> assertThat(d.message()).contains("outside the domain filter"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,8 @@ import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.Labels;
+import io.streamdns.model.registry.TxtRecordFormat;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.ops.Readiness;
@@ -100,7 +102,11 @@ class ApplierFailoverIT {
     static ChangePlan plan(String shard, String prefix, int n) {
         List<Endpoint> creates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            creates.add(Endpoint.of(String.format("%s%03d.%s", prefix, i, shard), "A", "10.1." + (i / 250) + "." + (i % 250)));
+            String name = String.format("%s%03d.%s", prefix, i, shard);
+            creates.add(Endpoint.of(name, "A", "10.1." + (i / 250) + "." + (i % 250)));
+            // as the planner sends it: a replay finds the record ours (owner "default") and already done
+            creates.add(new Endpoint("a-" + name, "TXT", List.of(TxtRecordFormat.value(Map.of("owner", "default"))), 0, null,
+                    Map.of(), Map.of(Labels.OWNED_RECORD, name, Labels.OWNED_TYPE, "A")));
         }
         return new ChangePlan("plan-" + UUID.randomUUID(), shard, System.currentTimeMillis(), System.currentTimeMillis(),
                 creates, List.of(), List.of(), List.of(), List.of());
@@ -138,7 +144,7 @@ class ApplierFailoverIT {
         Running victim = a.verticle().activePartitions().contains(victimPartition) ? a : b;
         Running survivor = victim == a ? b : a;
 
-        // slow Route 53 down so a 150-change plan (15 batches) is still running when its applier dies
+        // slow Route 53 down so a 150-record plan (300 changes with TXTs, 30 batches) is still running when its applier dies
         emulator.faults().latencyMs(150);
         ChangePlan doomed = plan(victimShard, "k", 150);
         ChangePlan bystander = plan(otherShard, "b", 20);
@@ -157,7 +163,7 @@ class ApplierFailoverIT {
         topics.publish(after);
         assertThat(lastResult(after.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
         // the bystander's partition may have been the victim's too: then it was replayed as well
-        assertThat(lastResult(bystander.planId()).outcomes()).hasSize(20).allSatisfy(o -> assertThat(o.status())
+        assertThat(lastResult(bystander.planId()).outcomes()).hasSize(40).allSatisfy(o -> assertThat(o.status())
                 .isIn(ChangeOutcome.Status.APPLIED, ChangeOutcome.Status.ALREADY_DONE));
 
         // nothing lost: every record is there, once; nothing duplicated: one result, no refused or failed change
@@ -165,11 +171,11 @@ class ApplierFailoverIT {
         assertThat(recordsUnder(zoneId, otherShard)).isEqualTo(20);
         assertThat(topics.results(doomed.planId())).hasSize(1);
         assertThat(replay.status()).isEqualTo(ApplyResult.Status.APPLIED);
-        assertThat(replay.outcomes()).hasSize(150).allSatisfy(o -> assertThat(o.status())
+        assertThat(replay.outcomes()).hasSize(300).allSatisfy(o -> assertThat(o.status())
                 .isIn(ChangeOutcome.Status.APPLIED, ChangeOutcome.Status.ALREADY_DONE));
         long alreadyDone = replay.outcomes().stream().filter(o -> o.status() == ChangeOutcome.Status.ALREADY_DONE).count();
         System.out.printf("failover IT: the survivor found %d changes already done and applied %d%n", alreadyDone,
-                150 - alreadyDone);
+                300 - alreadyDone);
         assertThat(alreadyDone).isGreaterThanOrEqualTo(landed);
         assertThat(topics.zoneState(victimShard + "|" + zoneId + "/").values()).filteredOn(r -> r != null && r.type().equals("A"))
                 .hasSize(155);

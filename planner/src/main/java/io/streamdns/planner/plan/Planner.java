@@ -129,8 +129,11 @@ public final class Planner {
                 Endpoint update = resolver.resolveUpdate(t.current, t.candidates);
                 if (RecordComparison.needsUpdate(update, t.current)) {
                     changes.update(t.current, inheritOwner(update, t.current));
-                } else if (registry.isOurs(t.current)
-                        && cur.formOf(t.current) != OwnershipRegistry.Form.CURRENT) {
+                } else if (!registry.isOurs(t.current)) {
+                    // equal values but not ours: never adopted, reported as a differing one would be
+                    changes.skip(t.current, reasonFor(t.current), "record already there, not adopted ("
+                            + ownerText(t.current) + ")");
+                } else if (cur.formOf(t.current) != OwnershipRegistry.Form.CURRENT) {
                     forceTxt.add(new Endpoint[] {t.current, inheritOwner(update, t.current)}); // txt/force-update
                 }
             }

@@ -31,8 +31,11 @@ class PlanOwnershipTest {
                 row("create beside an unowned record of another type: skipped")
                         .want("www.ex.com AAAA 2001:db8::1").have("www.ex.com A 1.2.3.4")
                         .skips("www.ex.com/A unowned", "www.ex.com/AAAA unowned"),
-                row("unowned record equal to desired: nothing, nothing reported")
-                        .want("www.ex.com A 1.2.3.4").have("www.ex.com A 1.2.3.4"),
+                row("unowned record equal to desired: not adopted (no TXT), reported")
+                        .want("www.ex.com A 1.2.3.4").have("www.ex.com A 1.2.3.4").skips("www.ex.com/A unowned"),
+                row("another owner's record equal to desired: not adopted, reported")
+                        .want("www.ex.com A 1.2.3.4").haveOwnedBy(OTHER, "www.ex.com A 1.2.3.4")
+                        .skips("www.ex.com/A owned-by-other"),
                 row("orphan TXT of another owner blocks the create").want("www.ex.com A 1.2.3.4")
                         .have(Fixtures.txt("a-www.ex.com", OTHER)).skips("www.ex.com/A owned-by-other"),
                 row("TXT name held by a non-ownership TXT: create skipped").want("www.ex.com A 1.2.3.4")

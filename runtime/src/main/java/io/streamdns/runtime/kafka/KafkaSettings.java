@@ -2,6 +2,7 @@ package io.streamdns.runtime.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -9,7 +10,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Client configs every stage uses: String keys, byte[] JSON values, shard partitioning. */
+/**
+ * Client configs every stage uses: String keys, byte[] JSON values, shard partitioning, plus the operator's
+ * properties registered for the servers ({@link KafkaClientSecurity}: TLS, SASL, tuning).
+ */
 public final class KafkaSettings {
     private KafkaSettings() {
     }
@@ -26,7 +30,7 @@ public final class KafkaSettings {
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         c.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return c;
+        return withOperatorProperties(c, bootstrap);
     }
 
     /** Manual-commit consumer that starts from the beginning when the group has no offset. */
@@ -40,13 +44,27 @@ public final class KafkaSettings {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return c;
+        return withOperatorProperties(c, bootstrap);
     }
 
     /** A group-less consumer for reading partitions from the beginning (state rebuilds, audit). */
     public static Map<String, String> reader(String bootstrap, String clientId) {
         Map<String, String> c = consumer(bootstrap, null, clientId);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return c;
+    }
+
+    /** An admin client (topic creation, committed offsets, the start-up check). */
+    public static Map<String, String> admin(String bootstrap, String clientId) {
+        Map<String, String> c = new HashMap<>();
+        c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return withOperatorProperties(c, bootstrap);
+    }
+
+    /** Reserved keys never reach here ({@link KafkaClientProperties#load}), so ours stay as set. */
+    private static Map<String, String> withOperatorProperties(Map<String, String> c, String bootstrap) {
+        c.putAll(KafkaClientSecurity.forServers(bootstrap).asMap());
         return c;
     }
 }

@@ -45,8 +45,7 @@ public final class TopicAdmin {
         List<Topics.Spec> specs = new ArrayList<>(Topics.ALL);
         specs.add(Topics.CONFIG_SPEC);
         List<String> names = specs.stream().map(Topics.Spec::name).toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000"))) {
+        try (Admin admin = Admin.create(withTimeout(KafkaSettings.admin(bootstrap, "streamdns-topic-admin")))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = specs.stream().filter(s -> !existing.contains(s.name()))
                     .map(s -> new NewTopic(s.name(), s == Topics.CONFIG_SPEC ? 1 : partitions, replicationFactor)
@@ -87,5 +86,11 @@ public final class TopicAdmin {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create streamdns topics on " + bootstrap + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Object> withTimeout(Map<String, String> config) {
+        Map<String, Object> c = new java.util.HashMap<>(config);
+        c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return c;
     }
 }

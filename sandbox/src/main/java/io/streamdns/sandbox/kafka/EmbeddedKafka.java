@@ -10,9 +10,18 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -34,12 +43,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final int port;
+    private final int sslPort;
+    private final int saslSslPort;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int port) {
+    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int port, int sslPort, int saslSslPort) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
+        this.sslPort = sslPort;
+        this.saslSslPort = saslSslPort;
     }
 
     /**
@@ -48,6 +61,22 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param port broker port, 0 for a free one (or the one this data dir used before)
      */
     public static EmbeddedKafka start(Path dataDir, int port, int partitions) {
+        return start(dataDir, port, partitions, null);
+    }
+
+    /**
+     * A broker on a fresh temporary data dir with an {@code SSL} and a {@code SASL_SSL} listener beside the
+     * plaintext one (tests of secured clients). The secured listeners get new ports on every start.
+     */
+    public static EmbeddedKafka startSecure(int partitions, SecureListeners secure) {
+        try {
+            return start(Files.createTempDirectory("streamdns-kafka"), 0, partitions, secure);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int port, int partitions, SecureListeners secure) {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kafka-logs");
@@ -61,13 +90,18 @@ public final class EmbeddedKafka implements AutoCloseable {
                 controllerPort = freePort();
             }
             Properties props = brokerProps(logDir, brokerPort, controllerPort);
+            int sslPort = secure == null ? 0 : freePort();
+            int saslSslPort = secure == null ? 0 : freePort();
+            if (secure != null) {
+                secure.addTo(props, sslPort, saslSslPort);
+            }
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(logDir, controllerPort);
             }
             savePorts(dataDir, brokerPort, controllerPort);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(server, dataDir, brokerPort);
+            EmbeddedKafka kafka = new EmbeddedKafka(server, dataDir, brokerPort, sslPort, saslSslPort);
             try {
                 TopicAdmin.ensureTopics(kafka.bootstrapServers(), partitions, (short) 1);
             } catch (RuntimeException e) {
@@ -92,6 +126,36 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The {@code SSL} listener (mutual TLS when so started); fails on a broker started without one. */
+    public String sslBootstrapServers() {
+        return "127.0.0.1:" + securePort(sslPort);
+    }
+
+    /** The {@code SASL_SSL} listener (SCRAM-SHA-512 and PLAIN). */
+    public String saslSslBootstrapServers() {
+        return "127.0.0.1:" + securePort(saslSslPort);
+    }
+
+    /** Adds or replaces a SCRAM-SHA-512 user, through the admin API on the plaintext listener. Blocking. */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create SCRAM user " + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int securePort(int p) {
+        if (p == 0) {
+            throw new IllegalStateException("this broker was started without secured listeners (startSecure)");
+        }
+        return p;
     }
 
     public Path dataDir() {

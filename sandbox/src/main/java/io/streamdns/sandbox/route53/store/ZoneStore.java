@@ -27,8 +27,18 @@ public final class ZoneStore {
     private final LinkedHashMap<String, Zone> zones = new LinkedHashMap<>();
     private final Map<String, String> zoneByCallerReference = new HashMap<>();
     private final Map<String, ChangeRecord> changes = new HashMap<>();
+    private final List<JournalEntry> journal = new ArrayList<>();
     private Duration changeDelay;
     private boolean priorRequestCheck;
+
+    /**
+     * One accepted change, in the order Route 53 applied them: what fault tests count (duplicate writes, foreign
+     * records touched). Bounded to the last {@link #JOURNAL_LIMIT} entries.
+     */
+    public record JournalEntry(Instant at, String zoneId, Change.Action action, RecordSet set) {
+    }
+
+    public static final int JOURNAL_LIMIT = 1_000_000;
 
     private record ChangeRecord(String id, Instant submittedAt, Instant insyncAt, String comment) {
         ChangeInfo info(Instant now) {
@@ -229,6 +239,13 @@ public final class ZoneStore {
             throw Route53Error.invalidChangeBatch(messages);
         }
         batch.commit();
+        Instant now = clock.instant();
+        for (Change c : changes) {
+            if (journal.size() >= JOURNAL_LIMIT) {
+                journal.remove(0);
+            }
+            journal.add(new JournalEntry(now, zoneId, c.action(), c.set()));
+        }
         ChangeInfo info = newChange(comment);
         zone.lastChangeId(info.id()); // only record changes count for PriorRequestNotComplete
         return info;
@@ -257,7 +274,13 @@ public final class ZoneStore {
         removeKeys.forEach(zone.tags()::remove);
     }
 
+    /** Every accepted change since the start (or the last {@link #clear}), oldest first. */
+    public synchronized List<JournalEntry> journal() {
+        return List.copyOf(journal);
+    }
+
     public synchronized void clear() {
+        journal.clear();
         zones.clear();
         zoneByCallerReference.clear();
         changes.clear();

@@ -1,0 +1,173 @@
+package io.streamdns.watcher;
+
+import static io.streamdns.watcher.WatcherHarness.NS;
+import static io.streamdns.watcher.WatcherHarness.create;
+import static io.streamdns.watcher.WatcherHarness.deploy;
+import static io.streamdns.watcher.WatcherHarness.key;
+import static io.streamdns.watcher.WatcherHarness.loadBalancer;
+import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.SyncMarker;
+import io.streamdns.sandbox.kafka.EmbeddedKafka;
+import io.streamdns.watcher.SourcesTopic.Marker;
+import io.streamdns.watcher.SourcesTopic.Placed;
+import io.streamdns.watcher.WatcherHarness.Running;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sync markers: one per partition after every full pass, behind that pass's records, counting the scope's objects
+ * on the partition; a restarted watcher reads them back without taking them for objects.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SyncMarkerIT {
+    static final int PARTITIONS = 3;
+    /** Shards spread over the partitions (two of them share one with three partitions). */
+    static final List<String> DOMAINS = List.of("example.com", "example.org", "example.net", "zone7.com", "zone9.com");
+    private static EmbeddedKafka kafka;
+    private static SourcesTopic topic;
+    private FlakyApiServer api;
+
+    @BeforeAll
+    static void broker() {
+        kafka = EmbeddedKafka.startTemporary(PARTITIONS);
+        topic = new SourcesTopic(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        topic.close();
+        kafka.close();
+    }
+
+    @BeforeEach
+    void apiServer() {
+        api = new FlakyApiServer();
+    }
+
+    @AfterEach
+    void closeApi() {
+        api.close();
+    }
+
+    private void createServices() {
+        for (int i = 0; i < DOMAINS.size(); i++) {
+            create(api.admin(), loadBalancer("s" + i, "s" + i + "." + DOMAINS.get(i)));
+            setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (10 + i));
+        }
+    }
+
+    private static List<Placed> objectsOf(String cluster) {
+        return topic.placed().stream().filter(p -> p.rec().key().contains("|" + cluster + "/")).toList();
+    }
+
+    /** The newest marker of (cluster, default scope) per partition, once every partition has one. */
+    private static SyncMarker[] newestMarkers(String cluster) {
+        SyncMarker[] newest = new SyncMarker[PARTITIONS];
+        for (Marker m : topic.markers(cluster, ControlKeys.DEFAULT_SCOPE)) {
+            newest[m.partition()] = m.marker();
+        }
+        return newest;
+    }
+
+    /** Objects (latest, not tombstoned) of the cluster per partition, as the topic holds them. */
+    private static long[] liveObjects(String cluster) {
+        long[] counts = new long[PARTITIONS];
+        var latest = topic.latest();
+        for (Placed p : objectsOf(cluster)) {
+            if (latest.containsKey(p.rec().key()) && latest.get(p.rec().key()) == p.rec().state()) {
+                counts[p.partition()]++;
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void startUpPassEndsWithAMarkerOnEveryPartitionBehindItsRecords(Vertx vertx) {
+        createServices();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-mark");
+        SourcesTopic.until("ready", w::ready);
+        topic.await("a marker on every partition", t -> IntStream.range(0, PARTITIONS)
+                .allMatch(p -> t.markers("c-mark", ControlKeys.DEFAULT_SCOPE).stream().anyMatch(m -> m.partition() == p)));
+        topic.await("all objects", t -> objectsOf("c-mark").size() == DOMAINS.size());
+
+        List<Marker> markers = topic.markers("c-mark", ControlKeys.DEFAULT_SCOPE);
+        assertThat(markers).hasSize(PARTITIONS); // one pass, one marker per partition
+        long[] live = liveObjects("c-mark");
+        for (Marker m : markers) {
+            SyncMarker s = m.marker();
+            assertThat(s.partition()).isEqualTo(m.partition());
+            assertThat(s.objects()).as("objects on partition %d", m.partition()).isEqualTo(live[m.partition()]);
+            assertThat(s.heldTombstones()).isZero();
+            assertThat(s.syncedAt()).isPositive();
+            assertThat(s.scopeSpec()).containsEntry("source", "ingress,service");
+            // the pass's records of this partition come before its marker
+            for (Placed p : objectsOf("c-mark")) {
+                if (p.partition() == m.partition()) {
+                    assertThat(p.offset()).isLessThan(m.offset());
+                }
+            }
+        }
+        assertThat(IntStream.range(0, PARTITIONS).mapToLong(p -> live[p]).sum()).isEqualTo(DOMAINS.size());
+        w.undeploy();
+    }
+
+    @Test
+    void everyOrphanCheckWritesMarkersAfterItsTombstones(Vertx vertx) {
+        createServices();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-check", "resync-period", "1");
+        SourcesTopic.until("ready", w::ready);
+        topic.await("all objects", t -> objectsOf("c-check").size() == DOMAINS.size());
+        int before = topic.markers("c-check", ControlKeys.DEFAULT_SCOPE).size();
+        topic.await("markers of later checks", t -> t.markers("c-check", ControlKeys.DEFAULT_SCOPE).size()
+                >= before + 2 * PARTITIONS);
+
+        api.admin().services().inNamespace(NS).withName("s0").delete();
+        String s0 = key("example.com", "c-check", "Service", "s0");
+        topic.await("s0 tombstoned", t -> !t.latest().containsKey(s0) && !t.recordsOf(s0).isEmpty());
+        Placed tombstone = objectsOf("c-check").stream().filter(p -> p.rec().key().equals(s0) && p.rec().isTombstone())
+                .findFirst().orElseThrow();
+        topic.await("a marker behind the tombstone counting one object less", t -> t.markers("c-check",
+                ControlKeys.DEFAULT_SCOPE).stream().anyMatch(m -> m.partition() == tombstone.partition()
+                && m.offset() > tombstone.offset()));
+        SyncMarker after = topic.markers("c-check", ControlKeys.DEFAULT_SCOPE).stream()
+                .filter(m -> m.partition() == tombstone.partition() && m.offset() > tombstone.offset())
+                .findFirst().orElseThrow().marker();
+        assertThat(after.objects()).isEqualTo(liveObjects("c-check")[tombstone.partition()]);
+        w.undeploy();
+    }
+
+    @Test
+    void restartRestoresObjectsAndTakesNoMarkerForAnObject(Vertx vertx) {
+        createServices();
+        Running first = deploy(vertx, kafka.bootstrapServers(), api, "c-again");
+        SourcesTopic.until("ready", first::ready);
+        topic.await("markers", t -> t.markers("c-again", ControlKeys.DEFAULT_SCOPE).size() == PARTITIONS);
+        first.undeploy();
+        int objectRecords = objectsOf("c-again").size();
+
+        Running second = deploy(vertx, kafka.bootstrapServers(), api, "c-again");
+        SourcesTopic.until("ready again", second::ready);
+        topic.await("the second watcher's markers", t -> t.markers("c-again", ControlKeys.DEFAULT_SCOPE).size()
+                == 2 * PARTITIONS);
+        // nothing re-published, nothing tombstoned: the markers were neither objects nor orphans
+        assertThat(objectsOf("c-again")).hasSize(objectRecords);
+        assertThat(second.counter("streamdns.watcher.events.out", "type", "tombstone")).isZero();
+        assertThat(topic.markers("c-again", ControlKeys.DEFAULT_SCOPE).subList(PARTITIONS, 2 * PARTITIONS))
+                .allSatisfy(m -> assertThat(m.marker().objects()).isEqualTo(liveObjects("c-again")[m.partition()]));
+        second.undeploy();
+    }
+}
