@@ -55,6 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         shared.validate(spec);
+        // a demo on a laptop serves /metrics to this machine only, unless asked otherwise
+        shared.httpAddress = shared.httpAddressOr("127.0.0.1");
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = shared.dataDir.resolve("demo").toAbsolutePath();
         freshDataDir(dataDir);

@@ -28,6 +28,16 @@ public final class SharedOptions {
                     + "explicitly, existing topics with another count are refused.")
     public Integer partitions;
 
+    @Option(names = "--http-address", paramLabel = "<address>",
+            description = "Address of /healthz, /readyz and /metrics (default: 0.0.0.0, all interfaces, as a container "
+                    + "needs; demo: 127.0.0.1).")
+    public String httpAddress;
+
+    /** The ops server's address: the given one, else all interfaces. */
+    public String httpAddressOr(String fallback) {
+        return httpAddress == null || httpAddress.isBlank() ? fallback : httpAddress.strip();
+    }
+
     @Option(names = "--http-port", defaultValue = "7979",
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int httpPort;

@@ -75,7 +75,7 @@ public final class StageLauncher implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         Readiness readiness = new Readiness();
-        OpsServer ops = OpsServer.start(vertx, "0.0.0.0", options.httpPort, readiness, registry)
+        OpsServer ops = OpsServer.start(vertx, options.httpAddressOr("0.0.0.0"), options.httpPort, readiness, registry)
                 .await();
         LOG.info("/healthz, /readyz and /metrics on port {}", ops.port());
         String id = instanceId + "-" + ManagementFactory.getRuntimeMXBean().getPid();

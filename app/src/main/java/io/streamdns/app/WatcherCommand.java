@@ -81,6 +81,15 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
             description = "Seconds between informer resyncs and orphan checks (default: ${DEFAULT-VALUE}).")
     long resyncPeriod;
 
+    @Option(names = "--watcher-scope", defaultValue = "default",
+            description = "Key space of this watcher within its cluster: give each watcher that splits one cluster "
+                    + "by filters its own (default: ${DEFAULT-VALUE}).")
+    String watcherScope;
+
+    @Option(names = "--scope-changed", description = "This scope's filters were changed on purpose: start even though "
+            + "its recent sync marker shows other filters (objects that left the scope are tombstoned).")
+    boolean scopeChanged;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -120,6 +129,8 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "kubeconfig", kubeconfig);
         put(m, "context", context);
         put(m, "resync-period", Long.toString(resyncPeriod));
+        put(m, "watcher-scope", watcherScope);
+        put(m, "scope-changed", Boolean.toString(scopeChanged));
         try {
             return WatcherConfig.fromMap(m);
         } catch (InvalidFlagException e) {

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -17,9 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,111 +33,400 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * No cluster and no Docker engine here, so the manifests are checked the way a reviewer would: every one parses into
- * fabric8's model, cross-references hold, and every flag or env var names an option the CLI really has.
+ * No cluster and no Docker engine here, so the manifests are checked the way a reviewer would: every overlay is
+ * built with {@code kubectl kustomize} (offline) and its output parsed into fabric8's model; cross-references hold,
+ * every flag or env var names an option the CLI really has, and the Kafka ACLs match the topics the code uses.
  */
 class DeployManifestsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
-    private static List<HasMetadata> resources;
+    private static final List<String> OVERLAYS = List.of("hub", "spoke", "single");
+    private static final Map<String, List<HasMetadata>> BUILT = new HashMap<>();
 
     @BeforeAll
-    static void parseAll() throws IOException {
-        resources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(ROOT.resolve("deploy"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml")).toList()) {
-                for (String doc : Files.readString(file).split("(?m)^---\\s*$")) {
-                    if (!doc.isBlank()) {
-                        HasMetadata r = YAML.unmarshal(doc);
-                        assertThat(r).as(file + " parses").isNotNull();
-                        resources.add(r);
-                    }
-                }
+    static void buildOverlays() throws Exception {
+        for (String overlay : OVERLAYS) {
+            BUILT.put(overlay, build(DEPLOY.resolve("overlays").resolve(overlay)));
+        }
+    }
+
+    /** {@code kubectl kustomize DIR}: the build an operator's {@code kubectl apply -k} would apply. */
+    private static List<HasMetadata> build(Path dir) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("DeployManifestsTest builds the overlays with `kubectl kustomize`: put kubectl "
+                    + "(1.27+, kustomize v5) on the PATH", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("kubectl kustomize " + dir + ":\n" + out).isZero();
+        return parse(out);
+    }
+
+    private static List<HasMetadata> parse(String yaml) {
+        List<HasMetadata> out = new ArrayList<>();
+        for (String doc : yaml.split("(?m)^---\\s*$")) {
+            if (!doc.isBlank()) {
+                HasMetadata r = YAML.unmarshal(doc);
+                assertThat(r).as("parses: " + doc).isNotNull();
+                out.add(r);
             }
+        }
+        return out;
+    }
+
+    @Test
+    void everyOverlayIsCovered() throws IOException {
+        try (Stream<Path> dirs = Files.list(DEPLOY.resolve("overlays"))) {
+            assertThat(dirs.map(d -> d.getFileName().toString())).containsExactlyInAnyOrderElementsOf(OVERLAYS);
         }
     }
 
     @Test
-    void kustomizationsListExistingFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(ROOT.resolve("deploy"))) {
-            for (Path k : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml")).toList()) {
-                Map<String, Object> kustomization = YAML.unmarshal(Files.readString(k), Map.class);
-                @SuppressWarnings("unchecked")
-                List<String> listed = (List<String>) kustomization.getOrDefault("resources", List.of());
-                for (String r : listed) {
-                    assertThat(k.getParent().resolve(r)).as(k + " lists " + r).exists();
-                }
-            }
-        }
+    void clusterNameComesFromTheOverlayOnly() throws Exception {
+        // the shared watcher sets none: built on its own, it has no cluster name (so an overlay that forgets fails)
+        assertThat(clusterNames(build(DEPLOY.resolve("watcher")))).containsExactly((String) null);
+        assertThat(Files.readString(DEPLOY.resolve("watcher/watcher.yaml"))).doesNotContain("change-me");
+        String hub = clusterNames(BUILT.get("hub")).get(0);
+        String spoke = clusterNames(BUILT.get("spoke")).get(0);
+        String single = clusterNames(BUILT.get("single")).get(0);
+        assertThat(List.of(hub, spoke, single)).doesNotContainNull().noneMatch(n -> n.isBlank() || n.equals("change-me"));
+        assertThat(hub).as("hub and spoke are different clusters").isNotEqualTo(spoke);
+    }
+
+    private static List<String> clusterNames(List<HasMetadata> built) {
+        return of(built, Deployment.class).stream().filter(d -> List.of("watcher", "run").contains(args(d).get(0)))
+                .map(d -> env(container(d)).get("STREAMDNS_CLUSTER_NAME")).collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Test
     void deploymentsAreWiredAndHardened() {
-        List<Deployment> deployments = of(Deployment.class);
-        assertThat(deployments).extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrder("streamdns-watcher", "streamdns-planner", "streamdns-applier");
-        Set<String> accounts = of(ServiceAccount.class).stream().map(a -> a.getMetadata().getName()).collect(Collectors.toSet());
-        for (Deployment d : deployments) {
-            var spec = d.getSpec();
-            assertThat(spec.getTemplate().getMetadata().getLabels()).as(d.getMetadata().getName() + " selector")
-                    .containsAllEntriesOf(spec.getSelector().getMatchLabels());
-            assertThat(accounts).contains(spec.getTemplate().getSpec().getServiceAccountName());
-            assertThat(spec.getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-            Container c = spec.getTemplate().getSpec().getContainers().get(0);
-            assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-            assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
-            assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
-            String portName = c.getReadinessProbe().getHttpGet().getPort().getStrVal();
-            int containerPort = c.getPorts().stream().filter(p -> p.getName().equals(portName)).findFirst().orElseThrow().getContainerPort();
-            assertThat(env(c)).containsEntry("STREAMDNS_HTTP_PORT", Integer.toString(containerPort));
-            assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
-            // a stage on its own refuses to start without it (no private embedded broker)
-            assertThat(env(c)).as(d.getMetadata().getName()).containsKey("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");
-            assertCliKnows(c.getArgs().get(0), env(c).keySet().stream().filter(k -> k.startsWith("STREAMDNS_"))
-                    .collect(Collectors.toSet()), List.of());
+        Map<String, Set<String>> expected = Map.of(
+                "hub", Set.of("streamdns-watcher", "streamdns-planner", "streamdns-applier"),
+                "spoke", Set.of("streamdns-watcher"),
+                "single", Set.of("streamdns"));
+        for (String overlay : OVERLAYS) {
+            List<HasMetadata> built = BUILT.get(overlay);
+            List<Deployment> deployments = of(built, Deployment.class);
+            assertThat(deployments).extracting(d -> d.getMetadata().getName()).as(overlay)
+                    .containsExactlyInAnyOrderElementsOf(expected.get(overlay));
+            Map<String, ServiceAccount> accounts = of(built, ServiceAccount.class).stream()
+                    .collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a));
+            for (Deployment d : deployments) {
+                String what = overlay + "/" + d.getMetadata().getName();
+                var spec = d.getSpec();
+                var pod = spec.getTemplate().getSpec();
+                assertThat(spec.getTemplate().getMetadata().getLabels()).as(what + " selector")
+                        .containsAllEntriesOf(spec.getSelector().getMatchLabels());
+                assertThat(accounts).as(what).containsKey(pod.getServiceAccountName());
+                assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+                Container c = container(d);
+                assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+                assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+                assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+                String portName = c.getReadinessProbe().getHttpGet().getPort().getStrVal();
+                int containerPort = c.getPorts().stream().filter(p -> p.getName().equals(portName)).findFirst().orElseThrow().getContainerPort();
+                assertThat(env(c)).containsEntry("STREAMDNS_HTTP_PORT", Integer.toString(containerPort));
+                assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+                assertCliKnows(args(d).get(0), env(c).keySet().stream().filter(k -> k.startsWith("STREAMDNS_"))
+                        .collect(Collectors.toSet()), List.of());
+                // only what watches Kubernetes gets an API token
+                boolean watches = List.of("watcher", "run").contains(args(d).get(0));
+                Boolean podToken = pod.getAutomountServiceAccountToken();
+                Boolean accountToken = accounts.get(pod.getServiceAccountName()).getAutomountServiceAccountToken();
+                boolean mounted = podToken != null ? podToken : accountToken == null || accountToken;
+                assertThat(mounted).as(what + " mounts an API token").isEqualTo(watches);
+            }
         }
     }
 
     @Test
-    void watcherRoleIsReadOnly() {
-        ClusterRole role = named(ClusterRole.class, "streamdns-watcher");
-        assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getVerbs()).containsOnly("get", "list", "watch"));
-        assertThat(role.getRules().stream().flatMap(r -> r.getResources().stream()))
-                .contains("services", "endpointslices", "nodes", "ingresses");
-        ClusterRoleBinding binding = named(ClusterRoleBinding.class, "streamdns-watcher");
-        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
-        assertThat(binding.getSubjects().get(0).getName()).isEqualTo("streamdns-watcher");
-        // creating events is an opt-in component, bound to the same service account
-        ClusterRole events = named(ClusterRole.class, "streamdns-watcher-events");
-        assertThat(events.getRules()).allSatisfy(r -> assertThat(r.getResources()).containsOnly("events"));
-        assertThat(named(ClusterRoleBinding.class, "streamdns-watcher-events").getSubjects().get(0).getName())
-                .isEqualTo("streamdns-watcher");
+    void kafkaClientsUseTlsAndTheirOwnUser() {
+        for (String overlay : List.of("hub", "spoke")) {
+            for (Deployment d : of(BUILT.get(overlay), Deployment.class)) {
+                String what = overlay + "/" + d.getMetadata().getName();
+                Container c = container(d);
+                List<String> names = c.getEnv().stream().map(EnvVar::getName).toList();
+                // Kubernetes expands $(VAR) only from variables defined before
+                assertThat(names.indexOf("KAFKA_SASL_JAAS_CONFIG")).as(what).isNotNegative()
+                        .isLessThan(names.indexOf("STREAMDNS_KAFKA_PROPERTY"));
+                assertThat(env(c)).as(what).containsEntry("STREAMDNS_KAFKA_PROPERTY", "sasl.jaas.config=$(KAFKA_SASL_JAAS_CONFIG)")
+                        .containsEntry("STREAMDNS_KAFKA_CONFIG", "/etc/streamdns/kafka/client.properties");
+                String user = secretKeyRef(c, "KAFKA_SASL_JAAS_CONFIG");
+                assertThat(user).as(what + " own user").startsWith(d.getMetadata().getName());
+                assertThat(env(c).get("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS")).as(what).endsWith(overlay.equals("hub") ? ":9093" : ":9094");
+            }
+            String properties = (String) of(BUILT.get(overlay), io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                    .filter(m -> m.getMetadata().getName().equals("streamdns-kafka-client")).findFirst().orElseThrow()
+                    .getData().get("client.properties");
+            assertThat(properties).contains("security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512")
+                    .doesNotContain("password");
+        }
     }
 
-    private static <T extends HasMetadata> T named(Class<T> type, String name) {
-        return of(type).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    @Test
+    void everySecretReferenceResolves() {
+        Set<String> hubSecrets = generatedSecrets(BUILT.get("hub"));
+        assertThat(referencedSecrets(BUILT.get("hub"))).isNotEmpty().isSubsetOf(hubSecrets);
+        // a spoke's Secrets are copies of the hub's (its KafkaUser's and the cluster CA), see overlays/spoke
+        assertThat(referencedSecrets(BUILT.get("spoke"))).isNotEmpty().isSubsetOf(hubSecrets);
+        assertThat(referencedSecrets(BUILT.get("single"))).isEmpty();
+    }
+
+    /** Strimzi writes a Secret per KafkaUser (its name) and the cluster CA's certificate ({cluster}-cluster-ca-cert). */
+    private static Set<String> generatedSecrets(List<HasMetadata> built) {
+        Set<String> out = new TreeSet<>();
+        generic(built, "KafkaUser").forEach(u -> out.add(u.getMetadata().getName()));
+        generic(built, "Kafka").forEach(k -> out.add(k.getMetadata().getName() + "-cluster-ca-cert"));
+        of(built, io.fabric8.kubernetes.api.model.Secret.class).forEach(s -> out.add(s.getMetadata().getName()));
+        return out;
+    }
+
+    private static Set<String> referencedSecrets(List<HasMetadata> built) {
+        Set<String> out = new TreeSet<>();
+        for (Deployment d : of(built, Deployment.class)) {
+            var pod = d.getSpec().getTemplate().getSpec();
+            pod.getVolumes().stream().filter(v -> v.getSecret() != null).forEach(v -> out.add(v.getSecret().getSecretName()));
+            pod.getContainers().forEach(c -> c.getEnv().stream().filter(e -> e.getValueFrom() != null
+                    && e.getValueFrom().getSecretKeyRef() != null).forEach(e -> out.add(e.getValueFrom().getSecretKeyRef().getName())));
+        }
+        for (GenericKubernetesResource auth : generic(built, "TriggerAuthentication")) {
+            List<?> refs = (List<?>) ((Map<?, ?>) auth.get("spec")).get("secretTargetRef");
+            refs.forEach(r -> out.add((String) ((Map<?, ?>) r).get("name")));
+        }
+        return out;
+    }
+
+    @Test
+    void spokeRunsAWatcherOnly() {
+        List<HasMetadata> spoke = BUILT.get("spoke");
+        assertThat(spoke).noneMatch(r -> r.getKind().startsWith("Kafka") || r.getKind().equals("ScaledObject"));
+        assertThat(of(spoke, Deployment.class)).allSatisfy(d -> assertThat(args(d)).containsExactly("watcher"));
+        assertThat(of(BUILT.get("hub"), Deployment.class)).extracting(d -> args(d).get(0))
+                .containsExactlyInAnyOrder("watcher", "planner", "applier");
+    }
+
+    @Test
+    void kafkaListenersAreTlsWithAuthentication() {
+        GenericKubernetesResource kafka = generic(BUILT.get("hub"), "Kafka").get(0);
+        Map<?, ?> spec = (Map<?, ?>) ((Map<?, ?>) kafka.get("spec")).get("kafka");
+        assertThat(((Map<?, ?>) spec.get("authorization")).get("type")).isEqualTo("simple");
+        List<?> listeners = (List<?>) spec.get("listeners");
+        assertThat(listeners).isNotEmpty().allSatisfy(l -> {
+            Map<?, ?> listener = (Map<?, ?>) l;
+            assertThat(listener.get("tls")).as(listener.get("name") + " tls").isEqualTo(true);
+            assertThat(((Map<?, ?>) listener.get("authentication")).get("type")).as(listener.get("name") + " authentication")
+                    .isIn("scram-sha-512", "tls");
+        });
+        assertThat(listeners).anySatisfy(l -> assertThat(((Map<?, ?>) l).get("type")).isIn("loadbalancer", "ingress"));
+        // the in-cluster listener is reachable from the streamdns stages only
+        Map<?, ?> internal = (Map<?, ?>) listeners.stream().filter(l -> ((Map<?, ?>) l).get("type").equals("internal"))
+                .findFirst().orElseThrow();
+        assertThat(internal.get("networkPolicyPeers").toString()).contains("app.kubernetes.io/part-of=streamdns");
+    }
+
+    /** Topics each stage's code names (model's Topics constants), plus the DLQ where it uses DeadLetters. */
+    private static Set<String> topicsUsedBy(Path... sourceDirs) throws IOException {
+        Map<String, String> constants = new HashMap<>();
+        for (var f : Topics.class.getFields()) {
+            if (f.getType() == String.class) {
+                try {
+                    constants.put(f.getName(), (String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        Set<String> used = new TreeSet<>();
+        Pattern ref = Pattern.compile("Topics\\.([A-Z_]+)\\b");
+        for (Path dir : sourceDirs) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String code = Files.readString(f);
+                    Matcher m = ref.matcher(code);
+                    while (m.find()) {
+                        if (constants.containsKey(m.group(1))) {
+                            used.add(constants.get(m.group(1)));
+                        }
+                    }
+                    if (code.contains("DeadLetters")) {
+                        used.add(Topics.DLQ);
+                    }
+                }
+            }
+        }
+        return used;
+    }
+
+    @Test
+    void kafkaUsersHoldLeastPrivilegeMatchingTheCode() throws IOException {
+        List<HasMetadata> hub = BUILT.get("hub");
+        // every stage's launcher reads and writes streamdns.config (PipelineConfig, before the stage starts)
+        Map<String, Set<String>> expected = Map.of(
+                "streamdns-watcher", withConfig(topicsUsedBy(ROOT.resolve("watcher/src/main/java"))),
+                "streamdns-planner", withConfig(topicsUsedBy(ROOT.resolve("planner/src/main/java"))),
+                "streamdns-applier", withConfig(topicsUsedBy(ROOT.resolve("applier/src/main/java"))),
+                "streamdns-audit", topicsUsedBy(ROOT.resolve("app/src/main/java/io/streamdns/app/audit")));
+        assertThat(expected.get("streamdns-watcher")).contains(Topics.SOURCES).doesNotContain(Topics.PLANS);
+        Map<String, GenericKubernetesResource> users = generic(hub, "KafkaUser").stream()
+                .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));
+        assertThat(users).containsKeys(expected.keySet().toArray(String[]::new));
+        for (var user : users.values()) {
+            String name = user.getMetadata().getName();
+            String stage = name.startsWith("streamdns-watcher") ? "streamdns-watcher" : name;
+            List<Acl> acls = acls(user);
+            assertThat(acls.stream().filter(a -> a.type.equals("topic")
+                            && !Set.of("Describe", "DescribeConfigs").containsAll(a.operations))
+                    .map(a -> a.name).collect(Collectors.toSet())).as(name + " reads/writes").isEqualTo(expected.get(stage));
+            assertThat(acls).as(name).allSatisfy(a -> {
+                assertThat(a.operations).isSubsetOf("Read", "Write", "Describe", "DescribeConfigs");
+                if (a.pattern.equals("prefix")) {
+                    // stages check the topics' settings at start (TopicAdmin: describeTopics, describeConfigs)
+                    assertThat(a.operations).as(name + " prefix ACL " + a.name)
+                            .containsExactlyInAnyOrderElementsOf(stage.equals("streamdns-audit") ? Set.of("Describe")
+                                    : Set.of("Describe", "DescribeConfigs"));
+                }
+            });
+            Set<String> groups = acls.stream().filter(a -> a.type.equals("group")).map(a -> a.name).collect(Collectors.toSet());
+            Set<String> writes = acls.stream().filter(a -> a.operations.contains("Write")).map(a -> a.name).collect(Collectors.toSet());
+            switch (stage) {
+                case "streamdns-watcher" -> {
+                    assertThat(writes).containsExactlyInAnyOrder(Topics.SOURCES, Topics.DLQ, Topics.CONFIG);
+                    assertThat(groups).isEmpty();
+                }
+                case "streamdns-planner" -> {
+                    assertThat(writes).containsExactlyInAnyOrder(Topics.PLANS, Topics.DLQ, Topics.CONFIG);
+                    assertThat(groups).containsExactly("streamdns-planner");
+                }
+                case "streamdns-applier" -> {
+                    assertThat(writes).containsExactlyInAnyOrder(Topics.ZONE_STATE, Topics.RESULTS, Topics.DLQ, Topics.CONFIG);
+                    assertThat(groups).containsExactly("streamdns-applier");
+                }
+                case "streamdns-audit" -> {
+                    assertThat(writes).isEmpty();
+                    assertThat(groups).isEmpty();
+                }
+                default -> throw new AssertionError("a KafkaUser for no known stage: " + name);
+            }
+        }
+        // each spoke has its own user
+        assertThat(users.keySet()).anyMatch(n -> n.startsWith("streamdns-watcher-"));
+    }
+
+    private static Set<String> withConfig(Set<String> topics) {
+        Set<String> s = new TreeSet<>(topics);
+        s.add(Topics.CONFIG);
+        return s;
+    }
+
+    private record Acl(String type, String name, String pattern, Set<String> operations) {
+    }
+
+    private static List<Acl> acls(GenericKubernetesResource user) {
+        Map<?, ?> authz = (Map<?, ?>) ((Map<?, ?>) user.get("spec")).get("authorization");
+        List<Acl> out = new ArrayList<>();
+        for (Object o : (List<?>) authz.get("acls")) {
+            Map<?, ?> acl = (Map<?, ?>) o;
+            Map<?, ?> resource = (Map<?, ?>) acl.get("resource");
+            out.add(new Acl((String) resource.get("type"), (String) resource.get("name"),
+                    resource.get("patternType") == null ? "literal" : String.valueOf(resource.get("patternType")),
+                    ((List<?>) acl.get("operations")).stream().map(String::valueOf).collect(Collectors.toSet())));
+        }
+        return out;
+    }
+
+    @Test
+    void disruptionBudgetsAndNetworkPolicies() {
+        List<HasMetadata> hub = BUILT.get("hub");
+        Map<String, PodDisruptionBudget> pdbs = of(hub, PodDisruptionBudget.class).stream()
+                .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
+        for (String stage : List.of("streamdns-planner", "streamdns-applier")) {
+            assertThat(pdbs).containsKey(stage);
+            assertThat(pdbs.get(stage).getSpec().getSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/name", stage);
+        }
+        for (String overlay : OVERLAYS) {
+            List<NetworkPolicy> policies = of(BUILT.get(overlay), NetworkPolicy.class);
+            assertThat(policies).as(overlay).isNotEmpty();
+            NetworkPolicy p = policies.get(0);
+            assertThat(p.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/part-of", "streamdns");
+            assertThat(p.getSpec().getIngress()).singleElement().satisfies(rule -> {
+                assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector()
+                        .getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring"));
+                assertThat(rule.getPorts()).singleElement().satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http"));
+            });
+        }
+    }
+
+    @Test
+    void singlePodRunsEverythingOnAVolume() {
+        List<HasMetadata> single = BUILT.get("single");
+        Deployment d = of(single, Deployment.class).get(0);
+        assertThat(args(d)).containsExactly("run");
+        assertThat(d.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(d.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        String dataDir = env(container(d)).get("STREAMDNS_DATA_DIR");
+        assertThat(env(container(d))).doesNotContainKey("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");
+        String volume = container(d).getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dataDir))
+                .findFirst().orElseThrow().getName();
+        String claim = d.getSpec().getTemplate().getSpec().getVolumes().stream().filter(v -> v.getName().equals(volume))
+                .findFirst().orElseThrow().getPersistentVolumeClaim().getClaimName();
+        assertThat(of(single, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class))
+                .extracting(c -> c.getMetadata().getName()).containsExactly(claim);
+        assertThat(single).noneMatch(r -> r.getKind().startsWith("Kafka"));
+    }
+
+    @Test
+    void watcherRolesAreReadOnly() {
+        for (String overlay : OVERLAYS) {
+            for (ClusterRole role : of(BUILT.get(overlay), ClusterRole.class)) {
+                assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getVerbs()).containsOnly("get", "list", "watch"));
+                assertThat(role.getRules().stream().flatMap(r -> r.getResources().stream()))
+                        .contains("services", "endpointslices", "nodes", "ingresses");
+                ClusterRoleBinding binding = of(BUILT.get(overlay), ClusterRoleBinding.class).stream()
+                        .filter(b -> b.getRoleRef().getName().equals(role.getMetadata().getName())).findFirst().orElseThrow();
+                String account = binding.getSubjects().get(0).getName();
+                assertThat(of(BUILT.get(overlay), Deployment.class))
+                        .anyMatch(d -> d.getSpec().getTemplate().getSpec().getServiceAccountName().equals(account));
+            }
+        }
+    }
+
+    @Test
+    void emitEventsComponentBindsTheWatcher() throws IOException {
+        List<HasMetadata> events = parse(Files.readString(DEPLOY.resolve("components/emit-events/events-rbac.yaml")));
+        ClusterRole role = of(events, ClusterRole.class).get(0);
+        assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getResources()).containsOnly("events"));
+        assertThat(of(events, ClusterRoleBinding.class).get(0).getSubjects().get(0).getName()).isEqualTo("streamdns-watcher");
     }
 
     @Test
     void applierHasIrsaAndScalesOnPlanLag() {
-        ServiceAccount applier = of(ServiceAccount.class).stream()
+        List<HasMetadata> hub = BUILT.get("hub");
+        ServiceAccount applier = of(hub, ServiceAccount.class).stream()
                 .filter(a -> a.getMetadata().getName().equals("streamdns-applier")).findFirst().orElseThrow();
         assertThat(applier.getMetadata().getAnnotations()).containsKey("eks.amazonaws.com/role-arn");
-        GenericKubernetesResource scaled = generic("ScaledObject").get(0);
+        GenericKubernetesResource scaled = generic(hub, "ScaledObject").get(0);
         Map<String, Object> spec = scaled.get("spec");
         assertThat(((Map<?, ?>) spec.get("scaleTargetRef")).get("name")).isEqualTo("streamdns-applier");
         Map<?, ?> trigger = (Map<?, ?>) ((List<?>) spec.get("triggers")).get(0);
         Map<?, ?> meta = (Map<?, ?>) trigger.get("metadata");
         assertThat(meta.get("topic")).isEqualTo(Topics.PLANS);
-        Deployment deployment = of(Deployment.class).stream()
+        assertThat(meta.get("tls")).isEqualTo("enable");
+        String auth = (String) ((Map<?, ?>) trigger.get("authenticationRef")).get("name");
+        assertThat(generic(hub, "TriggerAuthentication")).extracting(t -> t.getMetadata().getName()).contains(auth);
+        Deployment deployment = of(hub, Deployment.class).stream()
                 .filter(d -> d.getMetadata().getName().equals("streamdns-applier")).findFirst().orElseThrow();
-        assertThat(env(deployment.getSpec().getTemplate().getSpec().getContainers().get(0)))
+        assertThat(env(container(deployment)))
                 .containsEntry("STREAMDNS_AWS_API_RATE_SHARE", spec.get("maxReplicaCount").toString());
     }
 
     @Test
     void kafkaTopicsMatchTheTopicsTheStagesUse() {
-        List<GenericKubernetesResource> topics = generic("KafkaTopic");
+        List<HasMetadata> hub = BUILT.get("hub");
+        List<GenericKubernetesResource> topics = generic(hub, "KafkaTopic");
         assertThat(topics).extracting(t -> t.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(Topics.ALL.stream().map(Topics.Spec::name),
                         Stream.of(Topics.CONFIG)).toList());
@@ -145,7 +440,7 @@ class DeployManifestsTest {
             assertThat(config.get("cleanup.policy")).as(t.getMetadata().getName())
                     .isEqualTo(Topics.spec(t.getMetadata().getName()).compacted() ? "compact" : "delete");
         }
-        assertThat(generic("Kafka")).hasSize(1);
+        assertThat(generic(hub, "Kafka")).hasSize(1);
     }
 
     @Test
@@ -164,10 +459,13 @@ class DeployManifestsTest {
             Map<String, Object> env = (Map<String, Object>) entry.getValue().getOrDefault("environment", Map.of());
             Set<String> streamdnsEnv = env.keySet().stream().filter(k -> k.startsWith("STREAMDNS_")).collect(Collectors.toSet());
             List<String> flags = command.stream().filter(a -> a.startsWith("--")).toList();
-            if (Set.of("watcher", "planner", "applier").contains(command.get(0))) {
-                assertThat(streamdnsEnv).as(entry.getKey()).contains("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");
-            }
             assertCliKnows(command.get(0), streamdnsEnv, flags);
+        }
+        // plaintext Kafka and the ops ports: this machine only
+        for (var entry : services.entrySet()) {
+            @SuppressWarnings("unchecked")
+            List<String> ports = (List<String>) entry.getValue().getOrDefault("ports", List.of());
+            assertThat(ports).as(entry.getKey() + " ports").allMatch(p -> p.startsWith("127.0.0.1:"));
         }
         assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("USER 10001").contains("streamdns.jar");
     }
@@ -186,15 +484,30 @@ class DeployManifestsTest {
         }
     }
 
-    private static Map<String, String> env(Container c) {
-        return c.getEnv().stream().filter(e -> e.getValue() != null).collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    private static Container container(Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0);
     }
 
-    private static <T> List<T> of(Class<T> type) {
+    private static List<String> args(Deployment d) {
+        return container(d).getArgs();
+    }
+
+    private static String secretKeyRef(Container c, String name) {
+        return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow()
+                .getValueFrom().getSecretKeyRef().getName();
+    }
+
+    private static Map<String, String> env(Container c) {
+        Map<String, String> out = new HashMap<>();
+        c.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> out.put(e.getName(), e.getValue()));
+        return out;
+    }
+
+    private static <T> List<T> of(List<HasMetadata> resources, Class<T> type) {
         return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    private static List<GenericKubernetesResource> generic(String kind) {
+    private static List<GenericKubernetesResource> generic(List<HasMetadata> resources, String kind) {
         return resources.stream().filter(r -> r instanceof GenericKubernetesResource && r.getKind().equals(kind))
                 .map(GenericKubernetesResource.class::cast).toList();
     }

@@ -32,6 +32,8 @@ class WatcherCommandTest {
                         "--domain-filter"),
                 Arguments.of("resync out of range", new String[] {"--cluster-name", "c1", "--resync-period", "0"},
                         "--resync-period"),
+                Arguments.of("scope with an @", new String[] {"--cluster-name", "c1", "--watcher-scope", "a@b"},
+                        "--watcher-scope"),
                 Arguments.of("unreadable kubeconfig", new String[] {"--cluster-name", "c1",
                         "--kubeconfig", "/nonexistent/kubeconfig"}, "--kubeconfig"));
     }
@@ -61,5 +63,17 @@ class WatcherCommandTest {
         assertThat(config.sources()).containsExactlyInAnyOrder("service", "ingress");
         assertThat(config.domainFilters()).containsExactly("example.com", "example.org");
         assertThat(config.emitEvents()).isTrue();
+        assertThat(config.safety().scope()).isEqualTo("default");
+    }
+
+    @org.junit.jupiter.api.Test
+    void safetyFlags() {
+        WatcherCommand command = new WatcherCommand();
+        CommandLine cmd = new CommandLine(command);
+        cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_WATCHER_SCOPE", "alb")));
+        cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed");
+        var safety = command.config().safety();
+        assertThat(safety.scope()).isEqualTo("alb");
+        assertThat(safety.scopeChanged()).isTrue();
     }
 }

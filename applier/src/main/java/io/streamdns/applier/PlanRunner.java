@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run over the head of a partition's queue: decodes records in offset order (undecodable → DLQ, plans with no
- * name in our domain filter → left to their applier), merges the mergeable prefix of plans ({@link PlanMerger}),
- * executes it once, publishes one {@link ApplyResult} per plan, and only then commits past the last record taken
- * (at-least-once: a replay finds its changes ALREADY_DONE). A run cancelled by revocation or stop reports and
- * commits nothing.
+ * change or no name in our domain filter → a NOTHING_TO_DO result with the reason), merges the mergeable prefix of
+ * plans ({@link PlanMerger}), executes it once, publishes one {@link ApplyResult} per plan, and only then commits
+ * past the last record taken (at-least-once: a replay finds its changes ALREADY_DONE). Results and dead letters are
+ * retried until they are on Kafka, so the commit never passes one that is not. A run cancelled by revocation or
+ * stop reports and commits nothing.
  */
 final class PlanRunner implements PartitionWorker.Processor {
     private static final Logger LOG = LoggerFactory.getLogger(PlanRunner.class);
@@ -67,6 +68,7 @@ final class PlanRunner implements PartitionWorker.Processor {
         long receivedAt = System.currentTimeMillis();
         PlanMerger merger = new PlanMerger(config.maxMergedPlans(), config.maxMergedChanges());
         List<Future<Void>> letters = new ArrayList<>();
+        List<ApplyResult> answered = new ArrayList<>(); // plans answered without a run (nothing of ours in them)
         KafkaConsumerRecord<String, byte[]> last = null;
         int taken = 0;
         for (KafkaConsumerRecord<String, byte[]> record : queued) {
@@ -77,15 +79,16 @@ final class PlanRunner implements PartitionWorker.Processor {
                 }
                 plan = JsonCodec.decode(record.value(), ChangePlan.class);
             } catch (CodecException e) {
-                letters.add(deadLetters.send(record, e.getMessage()).recover(t -> logged("dead-lettering " + record.offset(), t)));
+                letters.add(deadLetter(worker, record, e.getMessage(), 1));
                 plan = null;
             }
-            if (plan != null && !concernsUs(plan)) {
-                // another applier group (other domains, e.g. another AWS account) answers for it; a result from us
-                // would tell the planner its plan failed
-                LOG.debug("[{}] plan {}: no name inside our domain filter, left to the applier that owns it",
-                        plan.shard(), plan.planId());
+            String note = plan == null ? null : notOurs(plan);
+            if (note != null) {
+                // answered with the reason; another applier group (other domains) may answer it too
+                LOG.info("[{}] plan {}: {}", plan.shard(), plan.planId(), note);
                 registry.counter("streamdns.applier.plans.foreign").increment();
+                answered.add(new ApplyResult(plan.planId(), plan.shard(), ApplyResult.Status.NOTHING_TO_DO, List.of(),
+                        List.of(), 0, receivedAt, 0, plan.earliestEventAt(), -1, note));
                 plan = null;
             }
             if (plan != null && !merger.add(plan)) {
@@ -95,10 +98,10 @@ final class PlanRunner implements PartitionWorker.Processor {
             taken++;
         }
         KafkaConsumerRecord<String, byte[]> through = last;
-        Future<Void> lettered = Future.join(letters).<Void>mapEmpty().otherwiseEmpty();
+        Future<Void> lettered = Future.all(letters).mapEmpty();
         if (merger.isEmpty()) {
-            return new PartitionWorker.Run(taken, lettered.compose(v -> commit(worker, through))
-                    .recover(t -> logged("committing " + through.offset(), t)));
+            return new PartitionWorker.Run(taken, lettered.compose(v -> report(worker, answered))
+                    .compose(v -> commit(worker, through)).recover(t -> logged("committing " + through.offset(), t)));
         }
         MergedPlan merged = merger.merged();
         if (merged.size() > 1) {
@@ -113,10 +116,57 @@ final class PlanRunner implements PartitionWorker.Processor {
                 return Future.succeededFuture();
             }
             // results first, then the offset: a crash between them replays the plans, which are then ALREADY_DONE
-            List<Future<Void>> sent = results.stream().map(r -> publish(worker, r, 1)).toList();
-            return lettered.compose(v -> Future.all(sent)).compose(v -> commit(worker, through));
+            List<ApplyResult> all = new ArrayList<>(answered);
+            all.addAll(results);
+            return lettered.compose(v -> report(worker, all)).compose(v -> commit(worker, through));
         }).recover(t -> logged("reporting " + merged.combined().planId(), t));
         return new PartitionWorker.Run(taken, done);
+    }
+
+    /** Why the plan is answered without a run (no change at all, or none inside our filter), or null. */
+    private String notOurs(ChangePlan plan) {
+        if (Stream.of(plan.create(), plan.updateNew(), plan.updateOld(), plan.delete()).allMatch(List::isEmpty)) {
+            return "the plan holds no change";
+        }
+        return concernsUs(plan) ? null : "no name of the plan is inside this applier's --domain-filter "
+                + ownDomains.includes() + (ownDomains.excludes().isEmpty() ? "" : " --exclude-domains " + ownDomains.excludes())
+                + ": left to the applier that manages them";
+    }
+
+    /** Every result on Kafka, each retried until it is (or the partition leaves us: then this fails). */
+    private Future<Void> report(PartitionWorker worker, List<ApplyResult> results) {
+        List<Future<Void>> sent = new ArrayList<>(results.size());
+        for (ApplyResult r : results) {
+            sent.add(untilSent(worker, "result of plan " + r.planId(), () -> producer.send(KafkaProducerRecord.create(
+                    Topics.RESULTS, RecordKey.of(r.shard(), r.planId()), JsonCodec.encode(r))).mapEmpty(), 1));
+        }
+        return Future.all(sent).mapEmpty();
+    }
+
+    private Future<Void> deadLetter(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record, String reason,
+                                    int attempt) {
+        return untilSent(worker, "dead letter of offset " + record.offset(), () -> deadLetters.send(record, reason), attempt);
+    }
+
+    /**
+     * Retries a send with backoff (100 ms doubling to 5 s) for as long as the partition is ours: the run, and so the
+     * partition, waits, and its offset is never committed past an outcome that is not on Kafka. Fails once the
+     * partition is revoked or the stage stops (the next owner replays the plans).
+     */
+    private Future<Void> untilSent(PartitionWorker worker, String what, java.util.function.Supplier<Future<Void>> send,
+                                   int attempt) {
+        return send.get().recover(t -> {
+            if (stopping.getAsBoolean() || worker.isClosed()) {
+                return Future.failedFuture(t);
+            }
+            long delay = Math.min(5000L, 100L << Math.min(6, attempt - 1));
+            LOG.warn("partition {}: sending the {} failed (attempt {}), retrying in {} ms; offsets wait: {}",
+                    worker.partition(), what, attempt, delay, t.toString());
+            registry.counter("streamdns.applier.publish.retries").increment();
+            Promise<Void> again = Promise.promise();
+            vertx.setTimer(delay, id -> untilSent(worker, what, send, attempt + 1).onComplete(again));
+            return again.future();
+        });
     }
 
     /** True when some change of the plan names a record inside this applier's domain filter. */
@@ -124,19 +174,6 @@ final class PlanRunner implements PartitionWorker.Processor {
         return Stream.of(plan.create(), plan.updateNew(), plan.updateOld(), plan.delete())
                 .flatMap(List::stream)
                 .anyMatch(e -> ownDomains.matches(e.dnsName()));
-    }
-
-    private Future<Void> publish(PartitionWorker worker, ApplyResult result, int attempt) {
-        KafkaProducerRecord<String, byte[]> out = KafkaProducerRecord.create(Topics.RESULTS,
-                RecordKey.of(result.shard(), result.planId()), JsonCodec.encode(result));
-        return producer.send(out).<Void>mapEmpty().recover(t -> {
-            if (attempt >= 5 || stopping.getAsBoolean() || worker.isClosed()) {
-                return Future.failedFuture(t);
-            }
-            Promise<Void> again = Promise.promise();
-            vertx.setTimer(200L * attempt, id -> publish(worker, result, attempt + 1).onComplete(again));
-            return again.future();
-        });
     }
 
     private Future<Void> commit(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record) {

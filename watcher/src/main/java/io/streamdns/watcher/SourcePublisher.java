@@ -6,7 +6,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.SourceRef;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
-import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.watcher.core.PublishedIndex;
@@ -50,6 +50,7 @@ final class SourcePublisher {
     private final Producer<String, byte[]> producer;
     private final ShardResolver shards;
     private final PublishedIndex index;
+    private final String scope;
     private final Counter states;
     private final Counter tombstones;
     private final Counter failures;
@@ -57,9 +58,11 @@ final class SourcePublisher {
     private List<Pending> pending = new ArrayList<>();
     private boolean flushScheduled;
 
+    /** @param scope the watcher scope: object keys are {@link ControlKeys#sourceIdentity} in it */
     SourcePublisher(Context context, Producer<String, byte[]> producer, ShardResolver shards, PublishedIndex index,
-                    MeterRegistry registry) {
+                    String scope, MeterRegistry registry) {
         this.context = context;
+        this.scope = scope;
         this.producer = producer;
         this.shards = shards;
         this.index = index;
@@ -79,7 +82,7 @@ final class SourcePublisher {
      * @param bulk part of a full pass: per-record lines at debug, not info (20,000 lines at sync say nothing)
      */
     void publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections, boolean bulk) {
-        String identity = ref.identity();
+        String identity = ControlKeys.sourceIdentity(ref, scope);
         Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, rejections, shards);
         ShardedState.Diff diff = ShardedState.diff(index.shardsOf(identity), desired);
         if (diff.isEmpty()) {

@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamdns.model.SourceRef;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
@@ -18,6 +18,7 @@ import io.streamdns.watcher.core.IngressMapper;
 import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.MappingResult;
 import io.streamdns.watcher.core.ServiceMapper;
+import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,33 +85,48 @@ public final class WatcherVerticle extends VerticleBase {
         Map<String, String> producerConfig = new HashMap<>(KafkaSettings.producer(stage.bootstrapServers(), clientId));
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         producer = KafkaProducer.create(vertx, producerConfig);
-        MeterRegistry registry = stage.registry();
-        reporter = new InvalidEndpointReporter(registry, vertx, client, config.emitEvents());
+        reporter = new InvalidEndpointReporter(stage.registry(), vertx, client, config.emitEvents());
         return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
                         config.clusterName(), config.safety().scope(), RESTORE_TIMEOUT))
-                .compose(restored -> {
-                    publisher = new SourcePublisher(ctx, producer.unwrap(), new ShardResolver(config.domainFilters()),
-                            restored.index(), registry);
-                    markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
-                            restored.partitions(), publisher, registry);
-                    DeadLetters dlq = new DeadLetters("watcher", producer, registry);
-                    restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
-                            u.offset(), u.key(), u.value(), u.reason()));
-                    return vertx.executeBlocking(this::startInformers);
-                })
+                .compose(this::setUp)
+                .compose(v -> vertx.executeBlocking(this::startInformers))
+                .onFailure(e -> producer.close())
                 .onSuccess(v -> LOG.info("watcher for cluster {} started: sources {}, namespace {}",
                         config.clusterName(), config.sources(), config.namespace() == null ? "(all)" : config.namespace()));
+    }
+
+    /** From what was restored: the start-up refusals, then the publisher and markers. */
+    private Future<Void> setUp(StateRestorer.Restored restored) {
+        long now = System.currentTimeMillis();
+        Duration window = config.resyncPeriod().compareTo(config.safety().relistInterval()) > 0
+                ? config.resyncPeriod().multipliedBy(2) : config.safety().relistInterval().multipliedBy(2);
+        var refusal = StartChecks.scopeConflict(config.clusterName(), config.safety().scope(), config.scopeSpec(),
+                restored.markers(), now, window, config.safety().scopeChanged());
+        if (refusal.isPresent()) {
+            LOG.error("refusing to start: {}", refusal.get());
+            return Future.failedFuture(new IllegalStateException(refusal.get()));
+        }
+        MeterRegistry registry = stage.registry();
+        publisher = new SourcePublisher(ctx, producer.unwrap(), new ShardResolver(config.domainFilters()),
+                restored.index(), config.safety().scope(), registry);
+        markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
+                restored.partitions(), publisher, registry);
+        DeadLetters dlq = new DeadLetters("watcher", producer, registry);
+        restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
+                u.offset(), u.key(), u.value(), u.reason()));
+        return Future.succeededFuture();
     }
 
     /** Builds and starts the informers (on a worker: building them may touch the client). */
     private Void startInformers() {
         MeterRegistry registry = stage.registry();
         informers = new KubeInformers(client, config, registry);
-        informers.handle(informers.services, handler("Service", registry, this::onServiceEvent,
-                svc -> retract(ref(ServiceMapper.KIND, svc))));
-        informers.handle(informers.ingresses, handler("Ingress", registry, this::onIngressEvent,
-                ing -> retract(ref(IngressMapper.KIND, ing))));
-        informers.handle(informers.slices, handler("EndpointSlice", registry, this::onSlice, this::onSlice));
+        informers.handle(informers.services, new ObjectHandler<>("Service", registry, this::onServiceEvent,
+                svc -> retract(ref(ServiceMapper.KIND, svc)), this::onContext));
+        informers.handle(informers.ingresses, new ObjectHandler<>("Ingress", registry, this::onIngressEvent,
+                ing -> retract(ref(IngressMapper.KIND, ing)), this::onContext));
+        informers.handle(informers.slices, new ObjectHandler<>("EndpointSlice", registry, this::onSlice,
+                this::onSlice, this::onContext));
         informers.handle(informers.nodes, new NodeHandler(registry, () -> onContext(this::onNodesChanged)));
         informers.start().whenComplete((v, e) -> ctx.runOnContext(x -> {
             if (e != null) {
@@ -210,8 +225,8 @@ public final class WatcherVerticle extends VerticleBase {
         stage.registry().counter("streamdns.watcher.orphan.checks").increment();
         int n = 0;
         for (String identity : publisher.index().identities()) {
-            SourceRef ref = SourceRef.parse(identity);
-            if (inScope(ref) && !exists(ref)) {
+            SourceRef ref = SourceRef.parse(ControlKeys.objectIdentity(identity));
+            if (collects(ref) && !exists(ref)) {
                 retract(ref);
                 n++;
             }
@@ -222,8 +237,15 @@ public final class WatcherVerticle extends VerticleBase {
         markers.publish(0); // after this pass's records: the desired state of this scope is complete
     }
 
-    /** A watcher garbage-collects only the kinds and namespace it watches (so watchers may split the work). */
-    private boolean inScope(SourceRef ref) {
+    /**
+     * A named scope owns its whole key space: what its flags no longer cover is tombstoned. The default scope
+     * collects only the kinds and namespace it watches, as before scopes existed, so watchers that split one
+     * cluster by --source or --namespace without scopes keep working.
+     */
+    private boolean collects(SourceRef ref) {
+        if (!config.safety().scope().equals(ControlKeys.DEFAULT_SCOPE)) {
+            return true;
+        }
         boolean kind = (ref.kind().equals(ServiceMapper.KIND) && config.watchesServices())
                 || (ref.kind().equals(IngressMapper.KIND) && config.watchesIngresses());
         return kind && (config.namespace() == null || config.namespace().equals(ref.namespace()));
@@ -281,8 +303,8 @@ public final class WatcherVerticle extends VerticleBase {
 
     private boolean alreadyMapped(SourceRef ref, HasMetadata object) {
         String rv = object.getMetadata().getResourceVersion();
-        String identity = ref.identity();
-        return rv != null && rv.equals(mappedVersion.get(identity)) && !publisher.index().hasUnknown(identity);
+        return rv != null && rv.equals(mappedVersion.get(ref.identity()))
+                && !publisher.index().hasUnknown(ControlKeys.sourceIdentity(ref, config.safety().scope()));
     }
 
     private void onIngress(Ingress ing) {
@@ -333,30 +355,6 @@ public final class WatcherVerticle extends VerticleBase {
 
     private SourceRef ref(String kind, HasMetadata o) {
         return new SourceRef(config.clusterName(), kind, o.getMetadata().getNamespace(), o.getMetadata().getName());
-    }
-
-    /** Hops every callback onto the verticle's context; deletes (also from a successful relist) retract. */
-    private <T> ResourceEventHandler<T> handler(String kind, MeterRegistry registry, Consumer<T> upsert,
-                                                Consumer<T> delete) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                registry.counter("streamdns.watcher.events.in", "kind", kind, "action", "add").increment();
-                onContext(() -> upsert.accept(obj));
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                registry.counter("streamdns.watcher.events.in", "kind", kind, "action", "update").increment();
-                onContext(() -> upsert.accept(newObj));
-            }
-
-            @Override
-            public void onDelete(T obj, boolean finalStateUnknown) {
-                registry.counter("streamdns.watcher.events.in", "kind", kind, "action", "delete").increment();
-                onContext(() -> delete.accept(obj));
-            }
-        };
     }
 
     /** Runs on the verticle's context, once synced (before that the store is the truth the full pass reads). */

@@ -2,14 +2,17 @@ package io.streamdns.watcher;
 
 import static io.streamdns.watcher.WatcherHarness.NS;
 import static io.streamdns.watcher.WatcherHarness.create;
+import static io.streamdns.watcher.WatcherHarness.createIngress;
 import static io.streamdns.watcher.WatcherHarness.deploy;
 import static io.streamdns.watcher.WatcherHarness.key;
 import static io.streamdns.watcher.WatcherHarness.loadBalancer;
 import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.SyncMarker;
+import io.streamdns.model.shard.RecordKey;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.watcher.SourcesTopic.Marker;
 import io.streamdns.watcher.SourcesTopic.Placed;
@@ -169,5 +172,59 @@ class SyncMarkerIT {
         assertThat(topic.markers("c-again", ControlKeys.DEFAULT_SCOPE).subList(PARTITIONS, 2 * PARTITIONS))
                 .allSatisfy(m -> assertThat(m.marker().objects()).isEqualTo(liveObjects("c-again")[m.partition()]));
         second.undeploy();
+    }
+
+    @Test
+    void twoWatchersSplitByIngressClassNeverTombstoneEachOther(Vertx vertx) {
+        createIngress(api.admin(), "i-nginx", "nginx", "n.example.com", "192.0.2.81");
+        createIngress(api.admin(), "i-alb", "alb", "a.example.com", "192.0.2.82");
+        Running nginx = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
+                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
+        Running alb = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
+                "ingress-class", "alb", "watcher-scope", "alb", "resync-period", "1");
+        String n = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-nginx@nginx");
+        String a = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-alb@alb");
+        topic.await("each scope's ingress under its own key", t -> t.latest().containsKey(n) && t.latest().containsKey(a));
+        SourcesTopic.until("orphan checks of both", () -> nginx.counter("streamdns.watcher.orphan.checks") >= 3
+                && alb.counter("streamdns.watcher.orphan.checks") >= 3);
+        // a restart restores only its own scope: the other's key is neither an orphan nor re-mapped to nothing
+        nginx.undeploy();
+        Running again = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
+                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
+        SourcesTopic.until("orphan checks after the restart", () -> again.counter("streamdns.watcher.orphan.checks") >= 3);
+
+        assertThat(objectsOf("c-split")).extracting(p -> p.rec().key()).containsOnly(n, a);
+        assertThat(objectsOf("c-split")).noneMatch(p -> p.rec().isTombstone());
+        assertThat(topic.markers("c-split", "nginx")).isNotEmpty().allSatisfy(m -> assertThat(m.marker().scopeSpec())
+                .containsEntry("ingress-class", "nginx"));
+        assertThat(topic.markers("c-split", "alb")).isNotEmpty().allSatisfy(m -> assertThat(m.marker().scopeSpec())
+                .containsEntry("ingress-class", "alb"));
+        again.undeploy();
+        alb.undeploy();
+    }
+
+    @Test
+    void aScopeSyncedRecentlyWithOtherFiltersRefusesToStartUnlessChangedOnPurpose(Vertx vertx) {
+        createIngress(api.admin(), "i-one", "nginx", "one.example.com", "192.0.2.91");
+        Running first = deploy(vertx, kafka.bootstrapServers(), api, "c-spec", "source", "ingress",
+                "ingress-class", "nginx");
+        SourcesTopic.until("ready", first::ready);
+        topic.await("markers", t -> t.markers("c-spec", ControlKeys.DEFAULT_SCOPE).size() == PARTITIONS);
+        int records = objectsOf("c-spec").size();
+
+        assertThatThrownBy(() -> deploy(vertx, kafka.bootstrapServers(), api, "c-spec", "source", "ingress",
+                "ingress-class", "alb"))
+                .hasMessageContaining("ingress-class=nginx").hasMessageContaining("ingress-class=alb")
+                .hasMessageContaining("--watcher-scope");
+        assertThat(objectsOf("c-spec")).hasSize(records);
+        first.undeploy();
+
+        // on purpose: the object that left the scope is tombstoned
+        Running changed = deploy(vertx, kafka.bootstrapServers(), api, "c-spec", "source", "ingress",
+                "ingress-class", "alb", "scope-changed", "true");
+        SourcesTopic.until("ready", changed::ready);
+        String one = key("example.com", "c-spec", "Ingress", "i-one");
+        topic.await("i-one tombstoned", t -> !t.latest().containsKey(one));
+        changed.undeploy();
     }
 }

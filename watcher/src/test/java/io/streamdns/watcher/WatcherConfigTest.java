@@ -24,6 +24,31 @@ class WatcherConfigTest {
         assertThat(c.needsEndpointSlices()).isTrue();
         assertThat(c.needsNodes()).isTrue();
         assertThat(c.mappingOptions().clusterName()).isEqualTo("eu-1");
+        assertThat(c.safety()).isEqualTo(WatcherConfig.Safety.DEFAULT);
+        assertThat(c.safety().scope()).isEqualTo("default");
+        assertThat(c.safety().relistInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.scopeSpec()).containsExactly(Map.entry("source", "ingress,service"));
+    }
+
+    @Test
+    void safetyFlags() {
+        WatcherConfig c = WatcherConfig.fromMap(Map.of("cluster-name", "eu-1", "watcher-scope", "alb",
+                "scope-changed", "true", "cluster-replaced", "true", "max-delete-fraction", "0.5",
+                "min-records-for-budget", "0", "relist-interval", "90s"));
+        assertThat(c.safety()).isEqualTo(new WatcherConfig.Safety("alb", true, true, 0.5, 0, Duration.ofSeconds(90)));
+        assertThat(WatcherConfig.fromMap(Map.of("cluster-name", "c", "relist-interval", "600")).safety()
+                .relistInterval()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void scopeSpecIsCanonical() {
+        WatcherConfig a = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "service,ingress",
+                "ingress-class", "b,a", "label-filter", "team=x", "domain-filter", "example.org,example.com"));
+        WatcherConfig b = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "ingress,service",
+                "ingress-class", "a,b", "label-filter", "team=x", "domain-filter", "example.com,example.org",
+                "resync-period", "60", "emit-events", "true"));
+        assertThat(a.scopeSpec()).isEqualTo(b.scopeSpec()).containsEntry("ingress-class", "a,b")
+                .containsEntry("label-filter", "team=x").containsEntry("domain-filter", "example.com,example.org");
     }
 
     static Stream<Arguments> informerNeeds() {
@@ -54,7 +79,16 @@ class WatcherConfigTest {
                 Arguments.of(Map.of("cluster-name", "c", "emit-events", "yes"), "emit-events"),
                 Arguments.of(Map.of("cluster-name", "c", "exclude-domains", "a..b"), "exclude-domains"),
                 Arguments.of(Map.of("cluster-name", "c", "resync-period", "soon"), "resync-period"),
-                Arguments.of(Map.of("cluster-name", "c", "fqdn-template", "{{.Kind}}.example.com"), "fqdn-template"));
+                Arguments.of(Map.of("cluster-name", "c", "fqdn-template", "{{.Kind}}.example.com"), "fqdn-template"),
+                Arguments.of(Map.of("cluster-name", "c", "watcher-scope", "a@b"), "watcher-scope"),
+                Arguments.of(Map.of("cluster-name", "c", "watcher-scope", "a/b"), "watcher-scope"),
+                Arguments.of(Map.of("cluster-name", "c", "max-delete-fraction", "0"), "max-delete-fraction"),
+                Arguments.of(Map.of("cluster-name", "c", "max-delete-fraction", "1.5"), "max-delete-fraction"),
+                Arguments.of(Map.of("cluster-name", "c", "max-delete-fraction", "half"), "max-delete-fraction"),
+                Arguments.of(Map.of("cluster-name", "c", "min-records-for-budget", "-1"), "min-records-for-budget"),
+                Arguments.of(Map.of("cluster-name", "c", "relist-interval", "10x"), "relist-interval"),
+                Arguments.of(Map.of("cluster-name", "c", "relist-interval", "0s"), "relist-interval"),
+                Arguments.of(Map.of("cluster-name", "c", "scope-changed", "maybe"), "scope-changed"));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -67,6 +68,14 @@ final class WatcherHarness {
                 .addToAnnotations(Annotations.PREFIX + "hostname", hostnames).endMetadata()
                 .withNewSpec().withType("LoadBalancer").addNewPort().withName("http").withPort(80).endPort().endSpec()
                 .build();
+    }
+
+    /** An Ingress of a class with one host, its target given by annotation (no controller needed). */
+    static void createIngress(KubernetesClient admin, String name, String ingressClass, String host, String target) {
+        admin.network().v1().ingresses().inNamespace(NS).resource(new IngressBuilder().withNewMetadata()
+                .withName(name).withNamespace(NS).addToAnnotations(Annotations.PREFIX + "target", target).endMetadata()
+                .withNewSpec().withIngressClassName(ingressClass).addNewRule().withHost(host).endRule().endSpec()
+                .build()).create();
     }
 
     static Service create(KubernetesClient admin, Service svc) {

@@ -80,6 +80,9 @@ class JsonCodecTest {
                 List.of(new ChangeOutcome(ChangeOutcome.Action.CREATE, a.dnsName(), a.recordType(), a.setIdentifier(),
                         ChangeOutcome.Status.REJECTED, "Z1", "[Tried to create ...]")), 3, 1, 2, 0, -1);
         assertThat(JsonCodec.decode(JsonCodec.encode(result), ApplyResult.class)).isEqualTo(result);
+        ApplyResult noted = new ApplyResult("p2", "example.com", ApplyResult.Status.NOTHING_TO_DO, List.of(), List.of(),
+                0, 1, 0, 0, -1, "no name inside the domain filter");
+        assertThat(JsonCodec.decode(JsonCodec.encode(noted), ApplyResult.class)).isEqualTo(noted);
     }
 
     @Test

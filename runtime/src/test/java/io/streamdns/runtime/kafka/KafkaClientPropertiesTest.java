@@ -109,6 +109,28 @@ class KafkaClientPropertiesTest {
     }
 
     @Test
+    void oauthBearerSettingsPassThroughToEveryClient() {
+        KafkaClientProperties p = KafkaClientProperties.load(null, List.of(
+                "security.protocol=SASL_SSL", "sasl.mechanism=OAUTHBEARER",
+                "sasl.oauthbearer.token.endpoint.url=https://idp.example/oauth2/token",
+                "sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler",
+                "sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                        + "clientId=\"streamdns\" clientSecret=\"oauth-client-secret\";"));
+        KafkaClientSecurity.register("oauth:9093", p);
+        try {
+            for (Map<String, String> c : List.of(KafkaSettings.producer("oauth:9093", "p"),
+                    KafkaSettings.consumer("oauth:9093", "g", "c"), KafkaSettings.reader("oauth:9093", "r"),
+                    KafkaSettings.admin("oauth:9093", "a"))) {
+                assertThat(c).containsAllEntriesOf(p.asMap());
+            }
+        } finally {
+            KafkaClientSecurity.unregister("oauth:9093");
+        }
+        assertThat(p.toString()).contains("OAUTHBEARER", "https://idp.example/oauth2/token", "OAuthBearerLoginCallbackHandler")
+                .doesNotContain("oauth-client-secret");
+    }
+
+    @Test
     void startUpFailuresSayWhatToCheck() {
         Duration t = Duration.ofSeconds(10);
         assertThat(KafkaPreflight.explain("Kafka at k:9093", new SaslAuthenticationException("Authentication failed "

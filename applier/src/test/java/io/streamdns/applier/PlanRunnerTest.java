@@ -1,0 +1,221 @@
+package io.streamdns.applier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamdns.applier.batch.EndpointMapper;
+import io.streamdns.applier.batch.Limits;
+import io.streamdns.applier.batch.OwnershipGuard;
+import io.streamdns.applier.batch.PlanCompiler;
+import io.streamdns.applier.batch.Zone;
+import io.streamdns.applier.batch.ZoneSelection;
+import io.streamdns.applier.metrics.ApplierMetrics;
+import io.streamdns.applier.state.ZoneCache;
+import io.streamdns.applier.state.ZoneCatalog;
+import io.streamdns.applier.state.ZoneStateKeeper;
+import io.streamdns.applier.state.ZoneStatePublisher;
+import io.streamdns.model.ApplyResult;
+import io.streamdns.model.ChangePlan;
+import io.streamdns.model.DeadLetter;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.Topics;
+import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.dns.DomainFilter;
+import io.streamdns.model.registry.TxtNameMapper;
+import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.kafka.DeadLetters;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.impl.KafkaConsumerRecordImpl;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Commit order of a run through Kafka's mock clients: results and dead letters are retried until they are on
+ * Kafka, and the offset is committed only after them (never past an outcome that is not there), or not at all when
+ * the partition leaves us meanwhile.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PlanRunnerTest {
+    static final TopicPartition TP = new TopicPartition(Topics.PLANS, 0);
+    Vertx vertx;
+    FakeDnsProvider provider;
+    Zone zone;
+    /** results and dead letters; nothing completes until the test says so */
+    MockProducer<String, byte[]> out;
+    MockConsumer<String, byte[]> plans;
+    KafkaConsumer<String, byte[]> consumer;
+    PlanRunner runner;
+    PartitionWorker worker;
+
+    @BeforeEach
+    void setUp(Vertx vertx) throws Exception {
+        this.vertx = vertx;
+        provider = new FakeDnsProvider();
+        zone = provider.zone("Z1", "example.com");
+        ApplierMetrics metrics = ApplierMetrics.noop();
+        ShardResolver shards = new ShardResolver(List.of());
+        MockProducer<String, byte[]> zoneState = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        ZoneStateKeeper keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider,
+                new ZoneSelection("", null, DomainFilter.ALL)), new ZoneCache(),
+                new ZoneStatePublisher(KafkaProducer.create(vertx, zoneState), shards, 6, metrics), null, shards,
+                DomainFilter.ALL, metrics);
+        OwnershipGuard guard = new OwnershipGuard("me", TxtNameMapper.defaults());
+        PlanExecutor executor = new PlanExecutor(provider, keeper, index -> new PlanCompiler(index, DomainFilter.ALL, guard,
+                new EndpointMapper(true), Limits.ROUTE53), false, metrics);
+        out = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        plans = new MockConsumer<>("earliest");
+        plans.assign(Set.of(TP)); // MockConsumer reports commits of assigned partitions only
+        consumer = KafkaConsumer.create(vertx, plans);
+        KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx, out);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BooleanSupplier stopping = () -> false;
+        runner = new PlanRunner(vertx, ApplierConfig.fromMap(Map.of("domain-filter", "example.com")), executor, consumer,
+                producer, new DeadLetters("applier", producer, registry), registry, stopping);
+        worker = new PartitionWorker(0, 50, runner, pause -> { });
+        vertx.runOnContext(v -> worker.ready());
+    }
+
+    @AfterEach
+    void tearDown() {
+        consumer.close();
+    }
+
+    static KafkaConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {
+        return new KafkaConsumerRecordImpl<>(new ConsumerRecord<>(Topics.PLANS, 0, offset, key, value));
+    }
+
+    static ChangePlan plan(String id, String... names) {
+        List<Endpoint> creates = java.util.Arrays.stream(names).map(n -> Endpoint.of(n, "A", "10.0.0.1")).toList();
+        return new ChangePlan(id, "example.com", 1L, 1L, creates, List.of(), List.of(), List.of(), List.of());
+    }
+
+    void offer(long offset, ChangePlan plan) {
+        offer(record(offset, plan.shard() + "|" + plan.planId(), JsonCodec.encode(plan)));
+    }
+
+    void offer(KafkaConsumerRecord<String, byte[]> r) {
+        vertx.runOnContext(v -> worker.offer(r));
+    }
+
+    Long committed() {
+        OffsetAndMetadata m = plans.committed(Set.of(TP)).get(TP);
+        return m == null ? null : m.offset();
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** The send attempts so far (MockProducer keeps failed ones in its history too). */
+    List<ProducerRecord<String, byte[]>> sends() {
+        return out.history();
+    }
+
+    @Test
+    void aResultThatFailsToPublishIsRetriedAndTheOffsetWaitsForIt() throws Exception {
+        offer(7, plan("p1", "www.example.com"));
+        await("first result send", () -> sends().size() == 1);
+        assertThat(provider.zones.get(zone)).as("the Route 53 write happened").hasSize(1);
+        // five failures in a row (a publisher that gives up after five would commit past the result next run)
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(out.errorNext(new TimeoutException("broker down"))).isTrue();
+            int expected = attempt + 1;
+            await("attempt " + expected, () -> sends().size() == expected);
+            assertThat(committed()).as("nothing committed while the result is not on Kafka").isNull();
+        }
+        assertThat(out.completeNext()).isTrue();
+        await("commit after the result", () -> committed() != null);
+        assertThat(committed()).isEqualTo(8L);
+        ProducerRecord<String, byte[]> sent = sends().get(5);
+        assertThat(sent.topic()).isEqualTo(Topics.RESULTS);
+        ApplyResult r = JsonCodec.decode(sent.value(), ApplyResult.class);
+        assertThat(r.planId()).isEqualTo("p1");
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.APPLIED);
+        assertThat(provider.applyCalls.get()).as("the plan is not applied again").isEqualTo(1);
+    }
+
+    @Test
+    void theNextPlanWaitsWhileAResultIsNotOnKafka() throws Exception {
+        offer(1, plan("p1", "a.example.com"));
+        await("first result send", () -> sends().size() == 1);
+        offer(2, plan("p2", "b.example.com"));
+        out.errorNext(new TimeoutException("broker down"));
+        await("retry", () -> sends().size() == 2);
+        Thread.sleep(100);
+        assertThat(provider.applyCalls.get()).as("p2 is held back: its commit would pass p1's result").isEqualTo(1);
+        out.completeNext();
+        await("p2's result sent", () -> sends().size() == 3);
+        out.completeNext();
+        await("commit past p2", () -> Long.valueOf(3).equals(committed()));
+        assertThat(sends()).extracting(s -> JsonCodec.decode(s.value(), ApplyResult.class).planId())
+                .containsExactly("p1", "p1", "p2");
+    }
+
+    @Test
+    void aDeadLetterThatFailsToSendIsRetriedBeforeTheCommit() throws Exception {
+        offer(record(3, "example.com|bad", "{\"v\":1}".getBytes()));
+        await("dead letter sent", () -> sends().size() == 1);
+        out.errorNext(new TimeoutException("broker down"));
+        await("retry", () -> sends().size() == 2);
+        assertThat(committed()).isNull();
+        out.completeNext();
+        await("commit", () -> committed() != null);
+        assertThat(committed()).isEqualTo(4L);
+        assertThat(sends()).allSatisfy(s -> assertThat(s.topic()).isEqualTo(Topics.DLQ));
+        assertThat(JsonCodec.decode(sends().get(1).value(), DeadLetter.class).offset()).isEqualTo(3);
+    }
+
+    @Test
+    void aPlanWithNothingInsideTheFilterIsAnsweredWithTheReason() throws Exception {
+        offer(5, plan("p-foreign", "www.other.org"));
+        await("result", () -> sends().size() == 1);
+        out.completeNext();
+        await("commit", () -> committed() != null);
+        ApplyResult r = JsonCodec.decode(sends().get(0).value(), ApplyResult.class);
+        assertThat(r.planId()).isEqualTo("p-foreign");
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.NOTHING_TO_DO);
+        assertThat(r.outcomes()).as("no verdict on changes another applier may own").isEmpty();
+        assertThat(r.note()).contains("--domain-filter").contains("example.com");
+        assertThat(provider.applyCalls.get()).isZero();
+    }
+
+    @Test
+    void aRevokedPartitionStopsRetryingAndCommitsNothing() throws Exception {
+        offer(9, plan("p1", "www.example.com"));
+        await("first result send", () -> sends().size() == 1);
+        vertx.runOnContext(v -> worker.close());
+        Thread.sleep(50);
+        out.errorNext(new TimeoutException("broker down"));
+        Thread.sleep(500); // several backoffs' worth
+        assertThat(sends()).as("no retry once the partition is gone").hasSize(1);
+        assertThat(committed()).isNull();
+    }
+}
