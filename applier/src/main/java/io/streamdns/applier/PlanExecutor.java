@@ -125,9 +125,9 @@ public final class PlanExecutor {
                 LOG.info("[{}] plan {}: stopped between batches (partition revoked or stopping)", plan.shard(), plan.planId());
                 failAll(run, "cancelled");
             } else if (ar.failed()) {
-                // no zones (discovery failed) or Kafka trouble: every change failed, the plan is still answered
+                // no zones (discovery failed) or a re-read that failed: every change not yet decided failed
                 String why = ar.cause().getMessage();
-                LOG.warn("[{}] plan {} failed before any change was sent: {}", plan.shard(), plan.planId(), why);
+                LOG.warn("[{}] plan {} failed: {}", plan.shard(), plan.planId(), why);
                 failAll(run, why);
             }
             return Future.succeededFuture(results(run, receivedAt));
@@ -239,7 +239,10 @@ public final class PlanExecutor {
         }
     }
 
+    /** Every plan change without an outcome yet fails with the reason; one already decided keeps its outcome. */
     private static void failAll(Run run, String why) {
+        Set<Change.Origin> decided = new java.util.HashSet<>();
+        run.decisions.forEach(d -> decided.add(d.origin()));
         ChangePlan p = run.plan;
         List<io.streamdns.model.Endpoint> all = new ArrayList<>(p.create());
         all.addAll(p.updateNew());
@@ -248,8 +251,10 @@ public final class PlanExecutor {
             var e = all.get(i);
             ChangeOutcome.Action action = i < p.create().size() ? ChangeOutcome.Action.CREATE
                     : i < p.create().size() + p.updateNew().size() ? ChangeOutcome.Action.UPDATE : ChangeOutcome.Action.DELETE;
-            run.decisions.add(new Decision(new Change.Origin(action, e.dnsName(), e.recordType(), e.setIdentifier()),
-                    null, ChangeOutcome.Status.FAILED, why));
+            Change.Origin origin = new Change.Origin(action, e.dnsName(), e.recordType(), e.setIdentifier());
+            if (!decided.contains(origin)) {
+                run.decisions.add(new Decision(origin, null, ChangeOutcome.Status.FAILED, why));
+            }
         }
     }
 

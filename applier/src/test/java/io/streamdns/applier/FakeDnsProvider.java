@@ -23,6 +23,8 @@ final class FakeDnsProvider implements DnsProvider {
     final AtomicInteger applyCalls = new AtomicInteger();
     final AtomicInteger listCalls = new AtomicInteger();
     ProviderException failWith;
+    /** Throws (a bug, not a provider answer) on this apply call, counted from 1; 0: never. */
+    int throwOnCall;
 
     Zone zone(String id, String name) {
         Zone z = new Zone(id, name, false);
@@ -57,7 +59,9 @@ final class FakeDnsProvider implements DnsProvider {
     @Override
     public Future<Accepted> apply(Zone zone, List<Change> changes, String comment, CallStats stats) {
         stats.attempt();
-        applyCalls.incrementAndGet();
+        if (applyCalls.incrementAndGet() == throwOnCall) {
+            throw new IllegalStateException("boom on call " + throwOnCall);
+        }
         if (failWith != null) {
             return Future.failedFuture(failWith);
         }

@@ -60,7 +60,7 @@ class PlanExecutorTest {
         ShardResolver shards = new ShardResolver(List.of());
         keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider, new ZoneSelection("", null, DomainFilter.ALL)),
                 new ZoneCache(), new ZoneStatePublisher(KafkaProducer.create(vertx, mock), shards, 6, metrics), null,
-                shards, DomainFilter.ALL, metrics);
+                shards, DomainFilter.ALL, metrics, null);
     }
 
     PlanExecutor executor(boolean dryRun) {
@@ -243,6 +243,68 @@ class PlanExecutorTest {
         assertThat(r.changeIds()).hasSize(1);
         assertThat(r.endToEndMillis()).isGreaterThanOrEqualTo(0);
         assertThat(published()).containsExactly("example.com|Z1/www.example.com/A/");
+    }
+
+    @Test
+    void aFailureAfterAPartialSuccessGivesEachChangeExactlyOneOutcome() throws Exception {
+        provider.throwOnCall = 2;
+        OwnershipGuard guard = new OwnershipGuard(OWNER, TxtNameMapper.defaults());
+        PlanExecutor oneChangePerBatch = new PlanExecutor(provider, keeper, index -> new PlanCompiler(index,
+                DomainFilter.ALL, guard, new EndpointMapper(true), new Limits(1, 32_000, 1000)), false, ApplierMetrics.noop());
+        ApplyResult r = run(oneChangePerBatch, creates(hosts(3, -1)));
+        assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("h000.example.com", ChangeOutcome.Status.APPLIED),
+                org.assertj.core.groups.Tuple.tuple("h001.example.com", ChangeOutcome.Status.FAILED),
+                org.assertj.core.groups.Tuple.tuple("h002.example.com", ChangeOutcome.Status.FAILED));
+        assertThat(r.outcomes()).filteredOn(o -> o.status() == ChangeOutcome.Status.FAILED)
+                .allSatisfy(o -> assertThat(o.message()).contains("boom"));
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.PARTIAL);
+        assertThat(provider.zones.get(zone)).hasSize(1);
+    }
+
+    @Test
+    void aZoneStatePublishThatFailsAfterTheWriteIsRepublishedFromTheView() throws Exception {
+        MockProducer<String, byte[]> flaky = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        ShardResolver shards = new ShardResolver(List.of());
+        keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider, new ZoneSelection("", null, DomainFilter.ALL)),
+                new ZoneCache(), new ZoneStatePublisher(KafkaProducer.create(vertx, flaky), shards, 6, ApplierMetrics.noop()),
+                null, shards, DomainFilter.ALL, ApplierMetrics.noop(), null);
+        RecordSet old = new RecordSet("old.example.com", "A", 300, List.of("10.0.0.9"), null, null, null);
+        provider.put(zone, old);
+        provider.put(zone, new RecordSet("a-old.example.com", "TXT", 300, List.of(TxtRecordFormat.value(Map.of("owner", OWNER))),
+                null, null, null));
+        PlanExecutor executor = executor(false);
+        ChangePlan plan = new ChangePlan("p3", "example.com", 1L, 1L, List.of(Endpoint.of("www.example.com", "A", "10.0.0.1")),
+                List.of(), List.of(), List.of(Endpoint.of("old.example.com", "A", "10.0.0.9")), List.of());
+        Future<ApplyResult> f = Future.future(p -> vertx.runOnContext(v -> executor.execute(plan, 1L).onComplete(p)));
+        // (no partition is assigned here, so the zone's first listing publishes nothing) the write's publication fails
+        await(() -> flaky.history().size() >= 2);
+        while (flaky.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker down"))) {
+            // the write's record and tombstone
+        }
+        ApplyResult r = f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(r.status()).as("Route 53 took the write: applied, not failed").isEqualTo(ApplyResult.Status.APPLIED);
+        assertThat(r.outcomes()).hasSize(2);
+        assertThat(keeper.unpublished()).isEqualTo(2);
+        // the repair republishes from the view after a backoff
+        await(() -> flaky.history().size() >= 4);
+        while (flaky.completeNext()) {
+            // the republished record and tombstone
+        }
+        await(() -> keeper.unpublished() == 0);
+        List<ProducerRecord<String, byte[]>> again = flaky.history().subList(2, 4);
+        assertThat(again).extracting(ProducerRecord::key).containsExactlyInAnyOrder("example.com|Z1/www.example.com/A/",
+                "example.com|Z1/old.example.com/A/");
+        assertThat(again).filteredOn(rec -> rec.key().contains("old.")).singleElement()
+                .satisfies(rec -> assertThat(rec.value()).as("tombstone").isNull());
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     List<String> published() {

@@ -12,12 +12,15 @@ import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,30 +36,43 @@ import org.slf4j.LoggerFactory;
 public final class ZoneStateKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(ZoneStateKeeper.class);
 
+    /** Reads zone-state partitions to their end (blocking; {@link ZoneStateReader} on Kafka). */
+    public interface TopicReader {
+        ZoneStateReader.Snapshot read(Set<Integer> partitions);
+    }
+
     private final Vertx vertx;
     private final DnsProvider provider;
     private final ZoneCatalog catalog;
     private final ZoneCache cache;
     private final ZoneStatePublisher publisher;
-    private final ZoneStateReader reader;
+    private final TopicReader reader;
+    private final DeadLetters deadLetters;
     private final ShardResolver shards;
     private final DomainFilter filter;
     private final ApplierMetrics metrics;
     private final Set<Integer> assigned = new TreeSet<>();
     private Future<Void> tail = Future.succeededFuture();
+    /** Sets whose zone-state publication failed, by zone id and key: republished from the view until Kafka has them. */
+    private final Map<String, Map<String, RecordSet>> unpublished = new HashMap<>();
+    private final Map<String, Zone> unpublishedZones = new HashMap<>();
+    private long repairTimer = -1;
+    private int repairAttempt;
 
     public ZoneStateKeeper(Vertx vertx, DnsProvider provider, ZoneCatalog catalog, ZoneCache cache,
-                           ZoneStatePublisher publisher, ZoneStateReader reader, ShardResolver shards,
-                           DomainFilter filter, ApplierMetrics metrics) {
+                           ZoneStatePublisher publisher, TopicReader reader, ShardResolver shards,
+                           DomainFilter filter, ApplierMetrics metrics, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.provider = provider;
         this.catalog = catalog;
         this.cache = cache;
         this.publisher = publisher;
         this.reader = reader;
+        this.deadLetters = deadLetters;
         this.shards = shards;
         this.filter = filter;
         this.metrics = metrics;
+        metrics.gauge("zone.state.unpublished", () -> unpublished.values().stream().mapToInt(Map::size).sum());
     }
 
     public ZoneCache cache() {
@@ -94,7 +110,9 @@ public final class ZoneStateKeeper {
         if (still.isEmpty()) {
             return Future.succeededFuture();
         }
-        return catalog.index().compose(index -> vertx.executeBlocking(() -> reader.read(still), false).compose(onTopic -> {
+        return catalog.index().compose(index -> vertx.executeBlocking(() -> reader.read(still), false).compose(snapshot -> {
+            Map<String, ZoneRecord> onTopic = snapshot.live();
+            deadLetter(snapshot.malformed());
             Set<Zone> zones = new LinkedHashSet<>(relevant(index, still));
             Set<String> topicZoneIds = new HashSet<>();
             onTopic.keySet().forEach(k -> topicZoneIds.add(zoneIdOf(k)));
@@ -116,14 +134,32 @@ public final class ZoneStateKeeper {
                     return publisher.publish(zone, changed, List.of(), still::contains).mapEmpty();
                 }));
             }
+            Set<String> listedZones = new HashSet<>();
+            zones.forEach(z -> listedZones.add(z.id()));
             return chain.compose(v -> {
-                List<String> vanished = onTopic.keySet().stream().filter(k -> !listedKeys.contains(k)).sorted().toList();
+                // only zones we manage: other applier groups (other filters, accounts) share the topic
+                List<String> vanished = onTopic.keySet().stream()
+                        .filter(k -> !listedKeys.contains(k) && listedZones.contains(zoneIdOf(k))).sorted().toList();
                 if (!vanished.isEmpty()) {
                     LOG.info("partitions {}: tombstoning {} record(s) no longer in the provider", still, vanished.size());
                 }
                 return publisher.tombstones(vanished).mapEmpty();
             });
         }));
+    }
+
+    /** Malformed zone-state records go to the DLQ with the reason; the listing goes on without them. */
+    private void deadLetter(List<ZoneStateReader.Malformed> malformed) {
+        for (ZoneStateReader.Malformed m : malformed) {
+            if (deadLetters == null) {
+                LOG.warn("zone-state {}-{}@{} key={}: {}", io.streamdns.model.Topics.ZONE_STATE, m.partition(), m.offset(),
+                        m.key(), m.reason());
+                continue;
+            }
+            deadLetters.send(io.streamdns.model.Topics.ZONE_STATE, m.partition(), m.offset(), m.key(), m.value(), m.reason())
+                    .onFailure(t -> LOG.warn("dead-lettering zone-state {}@{} failed (again at the next assignment): {}",
+                            m.partition(), m.offset(), t.toString()));
+        }
     }
 
     /** Lists a zone into the cache; a write that lands meanwhile makes the listing stale, so it is taken again. */
@@ -144,8 +180,7 @@ public final class ZoneStateKeeper {
         for (Zone zone : zones) {
             if (!cache.isLoaded(zone.id())) {
                 chain = chain.compose(v -> cache.isLoaded(zone.id()) ? Future.succeededFuture()
-                        : listStable(zone, 3).compose(sets -> publisher.publish(zone, sets, List.of(), assigned::contains))
-                        .mapEmpty());
+                        : listStable(zone, 3).compose(sets -> publishOrRepair(zone, sets, List.of(), assigned::contains)));
             }
         }
         return chain;
@@ -165,15 +200,15 @@ public final class ZoneStateKeeper {
                 removed.removeIf(s -> s.key().equals(c.recordSet().key()));
             }
         }
-        return publisher.publish(zone, upserts, removed, p -> true).mapEmpty();
+        return publishOrRepair(zone, upserts, removed, p -> true);
     }
 
     /** Re-reads one name (a refused create or delete) and publishes what is really there. */
     public Future<Void> reread(Zone zone, String name, CallStats stats) {
         return provider.recordsAt(zone, name, stats).compose(sets -> {
             ZoneCache.Diff diff = cache.replaceAt(zone, name, sets);
-            return publisher.publish(zone, diff.upserted().isEmpty() ? sets : diff.upserted(), diff.removed(), p -> true);
-        }).mapEmpty();
+            return publishOrRepair(zone, diff.upserted().isEmpty() ? sets : diff.upserted(), diff.removed(), p -> true);
+        });
     }
 
     /** Re-discovers zones and re-lists those of the assigned partitions; publishes differences. */
@@ -204,12 +239,70 @@ public final class ZoneStateKeeper {
                             LOG.info("drift in {}: {} changed, {} gone", zone, diff.upserted().size(), diff.removed().size());
                             metrics.drift(diff.size());
                         }
-                        return publisher.publish(zone, diff.upserted(), diff.removed(), assigned::contains).mapEmpty();
+                        return publishOrRepair(zone, diff.upserted(), diff.removed(), assigned::contains);
                     });
                 });
             }
             return chain;
         }));
+    }
+
+    /**
+     * Publishes what the view now holds; when Kafka refuses, the view is already the truth (Route 53 took the write)
+     * but the topic is not: the sets are remembered and republished from the view with backoff until Kafka has them,
+     * so the planner never keeps a wrong view until a restart. Never fails: the write itself succeeded.
+     */
+    private Future<Void> publishOrRepair(Zone zone, List<RecordSet> upserts, List<RecordSet> removed,
+                                         java.util.function.IntPredicate partitions) {
+        return publisher.publish(zone, upserts, removed, partitions).<Void>mapEmpty().recover(t -> {
+            LOG.warn("zone-state of {} not published ({} set(s), {} gone): {}; republishing from the view", zone,
+                    upserts.size(), removed.size(), t.toString());
+            Map<String, RecordSet> keys = unpublished.computeIfAbsent(zone.id(), z -> new HashMap<>());
+            upserts.stream().filter(r -> partitions.test(publisher.partitionOf(r.name()))).forEach(r -> keys.put(r.key(), r));
+            removed.stream().filter(r -> partitions.test(publisher.partitionOf(r.name()))).forEach(r -> keys.put(r.key(), r));
+            unpublishedZones.put(zone.id(), zone);
+            scheduleRepair();
+            return Future.succeededFuture();
+        });
+    }
+
+    private void scheduleRepair() {
+        if (repairTimer >= 0 || unpublished.isEmpty()) {
+            return;
+        }
+        long delay = Math.min(30_000L, 500L << Math.min(6, repairAttempt++));
+        repairTimer = vertx.setTimer(delay, id -> {
+            repairTimer = -1;
+            repair();
+        });
+    }
+
+    /** Republishes remembered sets as the view holds them now (a tombstone for one that is gone). */
+    private void repair() {
+        Map<String, Map<String, RecordSet>> todo = new HashMap<>(unpublished);
+        unpublished.clear();
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, Map<String, RecordSet>> e : todo.entrySet()) {
+            Zone zone = unpublishedZones.get(e.getKey());
+            if (!cache.isLoaded(zone.id())) {
+                continue; // no longer managed: the drift check tombstoned it
+            }
+            List<RecordSet> upserts = new ArrayList<>();
+            List<RecordSet> removed = new ArrayList<>();
+            e.getValue().values().forEach(r -> cache.get(zone, r.key()).ifPresentOrElse(upserts::add, () -> removed.add(r)));
+            chain = chain.compose(v -> publishOrRepair(zone, upserts, removed, p -> true));
+        }
+        chain.onComplete(ar -> {
+            if (unpublished.isEmpty()) {
+                repairAttempt = 0;
+                LOG.info("zone-state republished: the topic holds the view again");
+            }
+        });
+    }
+
+    /** Sets whose zone-state is not on Kafka yet (republish pending). */
+    public int unpublished() {
+        return unpublished.values().stream().mapToInt(Map::size).sum();
     }
 
     /** Zones whose records may fall in these partitions: the zone's own shard and the filter domains inside it. */
