@@ -1,6 +1,7 @@
 package io.streamdns.app;
 
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.runtime.config.PipelineSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -108,7 +109,8 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         shared.validate(spec);
         WatcherConfig config = config();
         KubernetesClient client = kubernetesClient(config);
-        return new Prepared("watcher-" + config.clusterName(), ctx -> new WatcherVerticle(config, client, ctx), client::close);
+        return new Prepared("watcher-" + config.clusterName(), ctx -> new WatcherVerticle(config, client, ctx), client::close,
+                PipelineSettings.ofDomains(config.domainFilter()));
     }
 
     /** The flags as {@link WatcherConfig#fromMap} reads them; a bad value fails naming its flag. */
