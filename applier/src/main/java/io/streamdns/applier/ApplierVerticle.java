@@ -85,6 +85,8 @@ public final class ApplierVerticle extends VerticleBase {
         DnsProvider provider = new Route53Provider(api, gate, context);
         String clientId = stage.instanceId() + "-applier";
         producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
+        // every send's failure is handled where it is sent (retried, remembered); this only keeps it out of "unhandled"
+        producer.exceptionHandler(t -> LOG.debug("producer: {}", t.toString()));
         Map<String, String> consumerConfig = KafkaSettings.consumer(stage.bootstrapServers(), config.groupId(), clientId);
         // only moved partitions are revoked on a rebalance, so a survivor keeps its listed zones
         consumerConfig.put("partition.assignment.strategy",
@@ -101,7 +103,7 @@ public final class ApplierVerticle extends VerticleBase {
             int partitions = infos.size();
             ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
             keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
-                    new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics);
+                    new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics, deadLetters);
             OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
             EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
             PlanExecutor executor = new PlanExecutor(provider, keeper,

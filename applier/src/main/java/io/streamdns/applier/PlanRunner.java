@@ -78,6 +78,7 @@ final class PlanRunner implements PartitionWorker.Processor {
                     throw new CodecException("", "null value (plans are never tombstoned)", null);
                 }
                 plan = JsonCodec.decode(record.value(), ChangePlan.class);
+                keyProblem(record.key(), plan);
             } catch (CodecException e) {
                 letters.add(deadLetter(worker, record, e.getMessage(), 1));
                 plan = null;
@@ -121,6 +122,14 @@ final class PlanRunner implements PartitionWorker.Processor {
             return lettered.compose(v -> report(worker, all)).compose(v -> commit(worker, through));
         }).recover(t -> logged("reporting " + merged.combined().planId(), t));
         return new PartitionWorker.Run(taken, done);
+    }
+
+    /** The key must be {@code <shard>|<planId>} of the plan: its shard chose the partition (and so the order). */
+    private static void keyProblem(String key, ChangePlan plan) throws CodecException {
+        String expected = RecordKey.of(plan.shard(), plan.planId());
+        if (!expected.equals(key)) {
+            throw new CodecException("key", "key '" + key + "' is not the plan's " + expected, null);
+        }
     }
 
     /** Why the plan is answered without a run (no change at all, or none inside our filter), or null. */

@@ -60,7 +60,7 @@ class PlanExecutorTest {
         ShardResolver shards = new ShardResolver(List.of());
         keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider, new ZoneSelection("", null, DomainFilter.ALL)),
                 new ZoneCache(), new ZoneStatePublisher(KafkaProducer.create(vertx, mock), shards, 6, metrics), null,
-                shards, DomainFilter.ALL, metrics);
+                shards, DomainFilter.ALL, metrics, null);
     }
 
     PlanExecutor executor(boolean dryRun) {
@@ -268,7 +268,7 @@ class PlanExecutorTest {
         ShardResolver shards = new ShardResolver(List.of());
         keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider, new ZoneSelection("", null, DomainFilter.ALL)),
                 new ZoneCache(), new ZoneStatePublisher(KafkaProducer.create(vertx, flaky), shards, 6, ApplierMetrics.noop()),
-                null, shards, DomainFilter.ALL, ApplierMetrics.noop());
+                null, shards, DomainFilter.ALL, ApplierMetrics.noop(), null);
         RecordSet old = new RecordSet("old.example.com", "A", 300, List.of("10.0.0.9"), null, null, null);
         provider.put(zone, old);
         provider.put(zone, new RecordSet("a-old.example.com", "TXT", 300, List.of(TxtRecordFormat.value(Map.of("owner", OWNER))),

@@ -80,7 +80,7 @@ class PlanRunnerTest {
         ZoneStateKeeper keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider,
                 new ZoneSelection("", null, DomainFilter.ALL)), new ZoneCache(),
                 new ZoneStatePublisher(KafkaProducer.create(vertx, zoneState), shards, 6, metrics), null, shards,
-                DomainFilter.ALL, metrics);
+                DomainFilter.ALL, metrics, null);
         OwnershipGuard guard = new OwnershipGuard("me", TxtNameMapper.defaults());
         PlanExecutor executor = new PlanExecutor(provider, keeper, index -> new PlanCompiler(index, DomainFilter.ALL, guard,
                 new EndpointMapper(true), Limits.ROUTE53), false, metrics);
@@ -191,6 +191,23 @@ class PlanRunnerTest {
         assertThat(committed()).isEqualTo(4L);
         assertThat(sends()).allSatisfy(s -> assertThat(s.topic()).isEqualTo(Topics.DLQ));
         assertThat(JsonCodec.decode(sends().get(1).value(), DeadLetter.class).offset()).isEqualTo(3);
+    }
+
+    @Test
+    void aPlanUnderAMalformedKeyIsDeadLetteredAndTheNextGoodPlanIsApplied() throws Exception {
+        ChangePlan wrongKey = plan("p-wrong", "a.example.com");
+        offer(record(10, "not-a-key", JsonCodec.encode(wrongKey)));
+        offer(record(11, "other.org|p-wrong", JsonCodec.encode(wrongKey)));
+        offer(12, plan("p-good", "b.example.com"));
+        await("two dead letters and a result", () -> {
+            out.completeNext();
+            return sends().size() == 3 && Long.valueOf(13).equals(committed());
+        });
+        assertThat(sends()).extracting(ProducerRecord::topic).containsExactly(Topics.DLQ, Topics.DLQ, Topics.RESULTS);
+        assertThat(JsonCodec.decode(sends().get(0).value(), DeadLetter.class).reason())
+                .contains("key 'not-a-key' is not the plan's example.com|p-wrong");
+        assertThat(JsonCodec.decode(sends().get(2).value(), ApplyResult.class).planId()).isEqualTo("p-good");
+        assertThat(provider.zones.get(zone)).as("only the good plan applied").containsOnlyKeys("b.example.com/A/");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -35,12 +36,18 @@ import org.slf4j.LoggerFactory;
 public final class ZoneStateKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(ZoneStateKeeper.class);
 
+    /** Reads zone-state partitions to their end (blocking; {@link ZoneStateReader} on Kafka). */
+    public interface TopicReader {
+        ZoneStateReader.Snapshot read(Set<Integer> partitions);
+    }
+
     private final Vertx vertx;
     private final DnsProvider provider;
     private final ZoneCatalog catalog;
     private final ZoneCache cache;
     private final ZoneStatePublisher publisher;
-    private final ZoneStateReader reader;
+    private final TopicReader reader;
+    private final DeadLetters deadLetters;
     private final ShardResolver shards;
     private final DomainFilter filter;
     private final ApplierMetrics metrics;
@@ -53,14 +60,15 @@ public final class ZoneStateKeeper {
     private int repairAttempt;
 
     public ZoneStateKeeper(Vertx vertx, DnsProvider provider, ZoneCatalog catalog, ZoneCache cache,
-                           ZoneStatePublisher publisher, ZoneStateReader reader, ShardResolver shards,
-                           DomainFilter filter, ApplierMetrics metrics) {
+                           ZoneStatePublisher publisher, TopicReader reader, ShardResolver shards,
+                           DomainFilter filter, ApplierMetrics metrics, DeadLetters deadLetters) {
         this.vertx = vertx;
         this.provider = provider;
         this.catalog = catalog;
         this.cache = cache;
         this.publisher = publisher;
         this.reader = reader;
+        this.deadLetters = deadLetters;
         this.shards = shards;
         this.filter = filter;
         this.metrics = metrics;
@@ -102,7 +110,9 @@ public final class ZoneStateKeeper {
         if (still.isEmpty()) {
             return Future.succeededFuture();
         }
-        return catalog.index().compose(index -> vertx.executeBlocking(() -> reader.read(still), false).compose(onTopic -> {
+        return catalog.index().compose(index -> vertx.executeBlocking(() -> reader.read(still), false).compose(snapshot -> {
+            Map<String, ZoneRecord> onTopic = snapshot.live();
+            deadLetter(snapshot.malformed());
             Set<Zone> zones = new LinkedHashSet<>(relevant(index, still));
             Set<String> topicZoneIds = new HashSet<>();
             onTopic.keySet().forEach(k -> topicZoneIds.add(zoneIdOf(k)));
@@ -124,14 +134,32 @@ public final class ZoneStateKeeper {
                     return publisher.publish(zone, changed, List.of(), still::contains).mapEmpty();
                 }));
             }
+            Set<String> listedZones = new HashSet<>();
+            zones.forEach(z -> listedZones.add(z.id()));
             return chain.compose(v -> {
-                List<String> vanished = onTopic.keySet().stream().filter(k -> !listedKeys.contains(k)).sorted().toList();
+                // only zones we manage: other applier groups (other filters, accounts) share the topic
+                List<String> vanished = onTopic.keySet().stream()
+                        .filter(k -> !listedKeys.contains(k) && listedZones.contains(zoneIdOf(k))).sorted().toList();
                 if (!vanished.isEmpty()) {
                     LOG.info("partitions {}: tombstoning {} record(s) no longer in the provider", still, vanished.size());
                 }
                 return publisher.tombstones(vanished).mapEmpty();
             });
         }));
+    }
+
+    /** Malformed zone-state records go to the DLQ with the reason; the listing goes on without them. */
+    private void deadLetter(List<ZoneStateReader.Malformed> malformed) {
+        for (ZoneStateReader.Malformed m : malformed) {
+            if (deadLetters == null) {
+                LOG.warn("zone-state {}-{}@{} key={}: {}", io.streamdns.model.Topics.ZONE_STATE, m.partition(), m.offset(),
+                        m.key(), m.reason());
+                continue;
+            }
+            deadLetters.send(io.streamdns.model.Topics.ZONE_STATE, m.partition(), m.offset(), m.key(), m.value(), m.reason())
+                    .onFailure(t -> LOG.warn("dead-lettering zone-state {}@{} failed (again at the next assignment): {}",
+                            m.partition(), m.offset(), t.toString()));
+        }
     }
 
     /** Lists a zone into the cache; a write that lands meanwhile makes the listing stale, so it is taken again. */

@@ -4,6 +4,7 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,15 +14,13 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads partitions of {@code streamdns.zone-state} from the beginning to their current end, without a group: what
- * the topic says each zone holds, to tombstone what vanished. Blocking: run it on a worker.
+ * the topic says each zone holds, to tombstone what vanished. A record whose key is not {@code <shard>|<identity>} or
+ * whose value does not decode is reported (for the DLQ) and never stops the reading. Blocking: run it on a worker.
  */
-public final class ZoneStateReader {
-    private static final Logger LOG = LoggerFactory.getLogger(ZoneStateReader.class);
+public final class ZoneStateReader implements ZoneStateKeeper.TopicReader {
     private final String bootstrap;
     private final String clientId;
 
@@ -30,11 +29,23 @@ public final class ZoneStateReader {
         this.clientId = clientId;
     }
 
-    /** Live (non-tombstoned) keys and values of the partitions. */
-    public Map<String, ZoneRecord> read(Set<Integer> partitions) {
+    /** A record that is not a zone-state record: for the DLQ. */
+    public record Malformed(int partition, long offset, String key, byte[] value, String reason) {
+    }
+
+    /**
+     * @param live      live (non-tombstoned) keys and values; a key whose latest value does not decode maps to null
+     * @param malformed records with a malformed key or value, in offset order
+     */
+    public record Snapshot(Map<String, ZoneRecord> live, List<Malformed> malformed) {
+    }
+
+    @Override
+    public Snapshot read(Set<Integer> partitions) {
         Map<String, ZoneRecord> live = new HashMap<>();
+        List<Malformed> malformed = new java.util.ArrayList<>();
         if (partitions.isEmpty()) {
-            return live;
+            return new Snapshot(live, malformed);
         }
         List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(Topics.ZONE_STATE, p)).toList();
         Map<String, Object> config = new HashMap<>(KafkaSettings.reader(bootstrap, clientId + "-zone-state-reader"));
@@ -48,24 +59,33 @@ public final class ZoneStateReader {
                     throw new IllegalStateException("reading " + Topics.ZONE_STATE + " " + partitions + " timed out");
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null) {
-                        continue;
-                    }
-                    if (r.value() == null) {
-                        live.remove(r.key());
-                        continue;
-                    }
-                    try {
-                        live.put(r.key(), JsonCodec.decode(r.value(), ZoneRecord.class));
-                    } catch (CodecException e) {
-                        // not ours to judge: keep the key so a listing can overwrite or tombstone it
-                        LOG.warn("undecodable zone-state record {}: {}", r.key(), e.getMessage());
-                        live.put(r.key(), null);
-                    }
+                    accept(live, malformed, r.partition(), r.offset(), r.key(), r.value());
                 }
             }
         }
-        return live;
+        return new Snapshot(live, malformed);
+    }
+
+    /** One record into the snapshot (pure; the reading loop's body). */
+    static void accept(Map<String, ZoneRecord> live, List<Malformed> malformed, int partition, long offset, String key,
+                       byte[] value) {
+        try {
+            RecordKey.parse(key);
+        } catch (IllegalArgumentException e) {
+            malformed.add(new Malformed(partition, offset, key, value, "malformed zone-state key: " + e.getMessage()));
+            return;
+        }
+        if (value == null) {
+            live.remove(key);
+            return;
+        }
+        try {
+            live.put(key, JsonCodec.decode(value, ZoneRecord.class));
+        } catch (CodecException e) {
+            // keep the key so a listing of its zone overwrites or tombstones it
+            malformed.add(new Malformed(partition, offset, key, value, "undecodable zone-state value: " + e.getMessage()));
+            live.put(key, null);
+        }
     }
 
     private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

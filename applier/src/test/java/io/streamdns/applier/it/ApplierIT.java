@@ -163,8 +163,14 @@ class ApplierIT {
         String stale = zone + "|" + zoneId + "/gone." + zone + "/A/";
         topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, stale, JsonCodec.encode(new ZoneRecord(zoneId, zone,
                 "gone." + zone, "A", 300, List.of("10.9.9.9"), null, null, Map.of())));
+        // another applier group's zone on the shared topic, and a record with a malformed key
+        String foreign = "other.org|ZOTHER" + UUID.randomUUID() + "/www.other.org/A/";
+        topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, foreign, JsonCodec.encode(new ZoneRecord("ZOTHER", "other.org",
+                "www.other.org", "A", 300, List.of("10.8.8.8"), null, null, Map.of())));
+        String malformed = "no-separator-" + UUID.randomUUID();
+        topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, malformed, "{}".getBytes());
 
-        deploy(zone, Map.of());
+        deploy(zone, Map.of()); // ready: every partition listed despite the malformed key
 
         String prefix = zone + "|" + zoneId + "/";
         Map<String, ZoneRecord> state = awaitValue(WAIT, "zone-state of " + zone, () -> {
@@ -177,6 +183,16 @@ class ApplierIT {
         assertThat(state.get(prefix + "www." + zone + "/A/").ttl()).isEqualTo(60);
         assertThat(state.get(prefix + "a-www." + zone + "/TXT/").values()).containsExactly(owned("me"));
         assertThat(state.get(stale)).as("tombstone").isNull();
+        assertThat(topics.zoneState("other.org|").get(foreign)).as("another group's record is not tombstoned").isNotNull();
+        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> topics.readAll(io.streamdns.model.Topics.DLQ)
+                .stream().filter(r -> r.key().endsWith(malformed)).map(r -> Topics.decode(r.value(), io.streamdns.model.DeadLetter.class))
+                .findFirst().orElse(null));
+        assertThat(letter.topic()).isEqualTo(io.streamdns.model.Topics.ZONE_STATE);
+        assertThat(letter.reason()).contains("malformed zone-state key");
+        // and the next good record is applied
+        ChangePlan p = plan(zone, hosts(zone, "after", 1));
+        topics.publish(p);
+        assertThat(result(p.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
     }
 
     @Test
