@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 AuditCommand.class,
                 ConfigCommand.class,
+                io.streamdns.app.safety.ApproveDeletesCommand.class,
+                io.streamdns.app.safety.ClustersCommand.class,
                 Route53EmulatorCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -43,25 +43,30 @@ final class Inputs {
         try {
             s = JsonCodec.decode(value, SourceState.class);
         } catch (CodecException e) {
-            return Decoded.refused("undecodable SourceState: " + e.getMessage());
+            return new Decoded<>(k.shard(), k.identity(), null, "undecodable SourceState: " + e.getMessage());
         }
         if (!s.ref().identity().equals(ControlKeys.objectIdentity(k.identity()))) {
-            return Decoded.refused("key identity '" + k.identity() + "' differs from the value's '" + s.ref().identity() + "'");
+            return refusedOf(k, "key identity '" + k.identity() + "' differs from the value's '" + s.ref().identity() + "'");
         }
         for (Endpoint e : s.endpoints()) {
             NameCheck check = DnsNames.check(e.dnsName());
             if (!check.isValid() || !check.name().equals(e.dnsName())) {
-                return Decoded.refused("endpoint name '" + e.dnsName() + "' is not a name in normal form"
+                return refusedOf(k, "endpoint name '" + e.dnsName() + "' is not a name in normal form"
                         + (check.isValid() ? "" : ": " + check.reason()));
             }
             if (!DnsNames.isUnder(DnsNames.isWildcard(e.dnsName()) ? e.dnsName().substring(2) : e.dnsName(), k.shard())) {
-                return Decoded.refused("endpoint '" + e.dnsName() + "' does not belong to shard '" + k.shard() + "'");
+                return refusedOf(k, "endpoint '" + e.dnsName() + "' does not belong to shard '" + k.shard() + "'");
             }
             if (e.targets().isEmpty()) {
-                return Decoded.refused("endpoint '" + e.dnsName() + "/" + e.recordType() + "' has no targets");
+                return refusedOf(k, "endpoint '" + e.dnsName() + "/" + e.recordType() + "' has no targets");
             }
         }
         return new Decoded<>(k.shard(), k.identity(), s, null);
+    }
+
+    /** A refused state of a well-formed key: the key is kept, so its last accepted state stays (never "deleted"). */
+    private static <T> Decoded<T> refusedOf(RecordKey k, String reason) {
+        return new Decoded<>(k.shard(), k.identity(), null, reason);
     }
 
     static Decoded<ZoneRecord> zoneRecord(String key, byte[] value) {

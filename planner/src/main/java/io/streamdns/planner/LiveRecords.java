@@ -58,6 +58,10 @@ final class LiveRecords {
                 Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
                 if (!d.ok()) {
                     refuse(r, d.error());
+                    if (d.shard() != null) {
+                        ps.shard(d.shard(), planner).refusedSource(d.identity());
+                        byShard.put(d.shard(), ps);
+                    }
                 } else {
                     boolean knew = ps.sync.complete(ControlKeys.clusterOf(d.identity()));
                     Set<String> names = ps.shard(d.shard(), planner).putSource(d.identity(), d.value());

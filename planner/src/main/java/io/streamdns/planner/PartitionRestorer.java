@@ -162,6 +162,9 @@ final class PartitionRestorer {
                         shard(d.shard(), planner).putSource(d.identity(), d.value());
                     } else {
                         malformed(r, d.error());
+                        if (d.shard() != null) { // the last accepted state of the key stays; none: its records wait
+                            shard(d.shard(), planner).refusedSource(d.identity());
+                        }
                     }
                 }
                 case Topics.ZONE_STATE -> {

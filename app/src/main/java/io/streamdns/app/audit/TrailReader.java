@@ -9,6 +9,8 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -104,12 +106,21 @@ final class TrailReader implements AutoCloseable {
             }
         }
         List<String> problems = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> approvals = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : byTopic.getOrDefault(Topics.SOURCES, List.of())) {
+            if (!ControlKeys.isControl(r.key())) {
+                sources.add(r);
+            } else if (r.key().equals(ControlKeys.shardApproval(shard))) {
+                approvals.add(r);
+            }
+        }
         return new Trail(shard, partitions,
-                decode(byTopic.get(Topics.SOURCES), SourceState.class, true, problems),
+                decode(sources, SourceState.class, true, problems),
                 decode(byTopic.get(Topics.PLANS), ChangePlan.class, false, problems),
                 decode(byTopic.get(Topics.RESULTS), ApplyResult.class, false, problems),
                 decode(byTopic.get(Topics.ZONE_STATE), ZoneRecord.class, true, problems),
-                problems);
+                problems, decode(approvals, DeleteApproval.class, false, problems));
     }
 
     private int partitionCount(String topic) {

@@ -37,19 +37,27 @@ public final class DeleteGate {
     public record Budget(DeleteBudget budget, String shard, int ownedRecords, DeleteApproval approval, long now) {
     }
 
+    /** Objects whose latest state was refused while no state of them was ever accepted: their records wait. */
+    public interface RefusedStates {
+        /** @param cluster the record's cluster, or null for any; @return the object ("cluster/kind/ns/name") or null */
+        String refused(String cluster, String resource);
+    }
+
     private final Knowledge knowledge;
     private final MultiClusterStrategy strategy;
     private final Budget budget;
+    private final RefusedStates refusedStates;
 
     public DeleteGate(Knowledge knowledge, MultiClusterStrategy strategy) {
-        this(knowledge, strategy, null);
+        this(knowledge, strategy, null, (c, r) -> null);
     }
 
     /** @param budget the shard's delete budget, or null for none */
-    public DeleteGate(Knowledge knowledge, MultiClusterStrategy strategy, Budget budget) {
+    public DeleteGate(Knowledge knowledge, MultiClusterStrategy strategy, Budget budget, RefusedStates refusedStates) {
         this.knowledge = knowledge;
         this.strategy = strategy;
         this.budget = budget;
+        this.refusedStates = refusedStates;
     }
 
     /** Holds the deletes and target removals of {@code changes} whose claimants are not complete, then the budget. */
@@ -95,6 +103,11 @@ public final class DeleteGate {
     String blocker(Endpoint current) {
         String cluster = current.label(Labels.CLUSTER);
         boolean labelled = cluster != null && !cluster.isEmpty();
+        String resource = current.label(Labels.RESOURCE);
+        String refused = resource == null ? null : refusedStates.refused(labelled ? cluster : null, resource);
+        if (refused != null) { // a refused state is no "object deleted": its last accepted state is unknown
+            return "the state of " + refused + " was refused (see streamdns.dlq) and none was accepted before";
+        }
         if (labelled && !knowledge.complete(cluster)) {
             return knowledge.why(cluster);
         }

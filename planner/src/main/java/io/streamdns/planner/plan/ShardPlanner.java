@@ -4,14 +4,18 @@ import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Provenance;
 import io.streamdns.model.RecordTypes;
+import io.streamdns.model.SourceRef;
 import io.streamdns.model.SourceState;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.registry.TxtNameMapper;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +34,8 @@ public final class ShardPlanner {
     /** The partition's completeness knowledge; null: deletes are not gated (plan-core tests). */
     private final SyncState sync;
     private final HeldDeletes held = new HeldDeletes();
+    /** Key identity → object, for states refused while none of that key was accepted (their records wait). */
+    private final Map<String, SourceRef> refused = new HashMap<>(2);
     /** The shard's delete budget; null: none (plan-core tests). */
     private final DeleteBudget budget;
 
@@ -64,10 +70,37 @@ public final class ShardPlanner {
 
     /** @return the names whose plan may have changed */
     public Set<String> putSource(String identity, SourceState state) {
+        refused.remove(identity);
         if (sync != null) {
             sync.objectKey(identity, desired.contains(identity), state != null);
         }
         return desired.put(identity, state);
+    }
+
+    /**
+     * A state of the key was refused (undecodable, version skew, a stricter rule). The last accepted state stays;
+     * when there is none, the object's records are not deleted until a state of it is accepted again.
+     */
+    public void refusedSource(String identity) {
+        if (!desired.contains(identity)) {
+            try {
+                refused.put(identity, SourceRef.parse(ControlKeys.objectIdentity(identity)));
+            } catch (IllegalArgumentException e) {
+                // not an object identity: nothing of it can be in the zone
+            }
+        }
+    }
+
+    private String refusedObject(String cluster, String resource) {
+        if (refused.isEmpty()) {
+            return null;
+        }
+        for (SourceRef r : refused.values()) {
+            if (r.resourceLabel().equals(resource) && (cluster == null || cluster.equals(r.cluster()))) {
+                return r.identity();
+            }
+        }
+        return null;
     }
 
     /** @return the names whose plan may have changed: the record's, and for a TXT the names it may own */
@@ -129,7 +162,7 @@ public final class ShardPlanner {
         }
         DeleteGate.Budget b = budget == null ? null : new DeleteGate.Budget(budget, shard,
                 current.ownedRecords(planner.settings().ownerId()), sync.approval(shard), now);
-        return new DeleteGate(sync, planner.settings().multiCluster(), b);
+        return new DeleteGate(sync, planner.settings().multiCluster(), b, this::refusedObject);
     }
 
     /** When budget-held deletes may go because the window frees budget ({@link Long#MAX_VALUE}: never by itself). */

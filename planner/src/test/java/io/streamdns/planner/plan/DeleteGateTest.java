@@ -191,4 +191,35 @@ class DeleteGateTest {
         sp.plan(List.of("other.ex.com"));
         assertThat(sp.held().takeChanged()).as("a name that never held anything is no change").isFalse();
     }
+
+    @Test
+    void aRefusedStateWithoutAnAcceptedOneKeepsItsRecords() {
+        SyncState sync = new SyncState(P);
+        sync.marker("a", "default", marker("a", "default", 1));
+        ShardPlanner sp = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()), sync);
+        for (Endpoint e : A_RECORD) {
+            io.streamdns.model.ZoneRecord r = new io.streamdns.model.ZoneRecord("Z1", "ex.com", e.dnsName(),
+                    e.recordType(), e.ttl() == 0 ? 300 : e.ttl(), e.targets(), null, null, Map.of());
+            sp.putRecord(r.identity(), r);
+        }
+        sp.refusedSource("a/Service/default/a");
+        assertThat(sp.planAll().changes().delete()).isEmpty();
+        assertThat(sp.held().at("www.ex.com")).extracting(Skipped::detail).containsExactly("delete held: the state of"
+                + " a/Service/default/a was refused (see streamdns.dlq) and none was accepted before");
+        sp.refusedSource("b/Service/default/a"); // another cluster's object of that name: not this record's
+        sp.putSource("a/Service/default/a", null); // a tombstone: the object is gone for sure
+        assertThat(sp.planAll().changes().delete()).hasSize(2);
+    }
+
+    @Test
+    void aRefusedStateAfterAnAcceptedOneKeepsTheAcceptedOne() {
+        SyncState sync = new SyncState(P);
+        sync.marker("a", "default", marker("a", "default", 1));
+        ShardPlanner sp = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()), sync);
+        sp.putSource("a/Service/default/a", new io.streamdns.model.SourceState("a", "Service", "default", "a", "u", "1",
+                1, List.of(ep("www.ex.com A 1.1.1.1"))));
+        sp.refusedSource("a/Service/default/a");
+        assertThat(sp.planAll().changes().create()).extracting(Endpoint::dnsName).contains("www.ex.com");
+        assertThat(sp.held().isEmpty()).isTrue();
+    }
 }

@@ -38,6 +38,8 @@ public record Explanation(String name, String shard, Map<String, Integer> partit
         DRY_RUN,
         /** The planner left the name alone (e.g. owned by someone else). */
         SKIPPED_BY_PLANNER,
+        /** The planner holds its delete: a claimant has not synced, or the shard's delete budget is spent. */
+        DELETE_HELD,
         /** The watcher refused the name (invalid, filtered). */
         REJECTED_BY_WATCHER,
         /** Wanted, but no plan or no result yet. */

@@ -7,6 +7,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Provenance;
 import io.streamdns.model.Rejection;
 import io.streamdns.model.SourceState;
+import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.RecordKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,6 +62,13 @@ public final class HistoryBuilder {
             Step.Result s = resultStep(m, r, planIds);
             if (s != null) {
                 steps.add(s);
+            }
+        }
+        if (!steps.isEmpty()) { // approvals concern every name of the shard: shown beside the name's own steps
+            for (TrailRecord<DeleteApproval> r : trail.approvals()) {
+                DeleteApproval a = r.value();
+                steps.add(new Step.Approval(Step.iso(r.timestamp()), r.timestamp(), r.offset(), a.target(),
+                        a.approvedBy(), a.reason(), Step.iso(a.approvedAt()), Step.iso(a.validUntil())));
             }
         }
         steps.sort(ORDER);

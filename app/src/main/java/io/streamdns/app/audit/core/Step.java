@@ -21,8 +21,8 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "stage")
 @JsonSubTypes({@JsonSubTypes.Type(Step.Source.class), @JsonSubTypes.Type(Step.Plan.class),
-        @JsonSubTypes.Type(Step.Result.class)})
-public sealed interface Step permits Step.Source, Step.Plan, Step.Result {
+        @JsonSubTypes.Type(Step.Result.class), @JsonSubTypes.Type(Step.Approval.class)})
+public sealed interface Step permits Step.Source, Step.Plan, Step.Result, Step.Approval {
     String at();
 
     long timestamp();
@@ -74,6 +74,20 @@ public sealed interface Step permits Step.Source, Step.Plan, Step.Result {
         @Override
         public int rank() {
             return 2;
+        }
+    }
+
+    /**
+     * A delete approval of the name's shard ({@code streamdns approve-deletes --shard}): deletes over the shard's
+     * budget may go from {@code validFrom} to {@code validUntil} (ISO instants).
+     */
+    @JsonTypeName("approval")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Approval(String at, long timestamp, long offset, String shard, String approvedBy, String reason,
+                    String validFrom, String validUntil) implements Step {
+        @Override
+        public int rank() {
+            return 0;
         }
     }
 

@@ -89,11 +89,19 @@ public final class TextReport {
         if (s instanceof Step.Source) {
             return "source";
         }
+        if (s instanceof Step.Approval) {
+            return "ok-del"; // fits the stage column
+        }
         return s instanceof Step.Plan ? "plan" : "result";
     }
 
     static List<String> describe(Step s) {
         List<String> lines = new ArrayList<>();
+        if (s instanceof Step.Approval a) {
+            lines.add("deletes of shard " + a.shard() + " approved by " + a.approvedBy() + " from " + a.validFrom()
+                    + " until " + a.validUntil() + (a.reason() == null ? "" : ": " + a.reason()));
+            return lines;
+        }
         if (s instanceof Step.Source src) {
             String rv = src.resourceVersion() == null ? "" : " rv " + src.resourceVersion();
             String observed = src.observedAt() > 0 ? " (observed " + Step.iso(src.observedAt()) + ")" : "";

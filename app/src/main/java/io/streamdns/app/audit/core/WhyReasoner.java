@@ -80,6 +80,17 @@ public final class WhyReasoner {
             return Verdict.REJECTED_BY_WATCHER;
         }
         Step.Plan plan = f.plan();
+        Rejection held = plan == null ? null : plan.skipped().stream()
+                .filter(r -> r.reason().startsWith("delete-held")).findFirst().orElse(null);
+        if (held != null) {
+            String why = held.reason().substring(held.reason().indexOf(':') + 1).strip();
+            out.add(why + " (plan " + plan.planId() + ", " + plan.at() + ")");
+            out.add("the record stays until then; held deletes go out when the marker or an approval arrives");
+            if (f.wanted()) {
+                out.add("wanted by " + f.wantedBy());
+            }
+            return Verdict.DELETE_HELD;
+        }
         if (plan != null && plan.changes().isEmpty()) {
             out.add("the planner left it alone in plan " + plan.planId() + ": " + plan.skipped().get(0).reason());
             if (f.wanted()) {
