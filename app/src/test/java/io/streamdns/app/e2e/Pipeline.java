@@ -54,6 +54,14 @@ final class Pipeline implements AutoCloseable {
         return k8s;
     }
 
+    /** A deployed stage and its process context (metrics, readiness). */
+    record Deployed(String id, StageContext context) {
+        double gauge(String name, String tag, String value) {
+            var g = context.registry().find(name).tag(tag, value).gauge();
+            return g == null ? -1 : g.value();
+        }
+    }
+
     /** Deploys a stage built by its command from these flags; returns the deployment id. */
     String deploy(Object command, String... args) {
         return deployOn(servers, command, args);
@@ -61,18 +69,27 @@ final class Pipeline implements AutoCloseable {
 
     /** Deploys a stage that connects to {@code bootstrapServers} (another listener of the broker). */
     String deployOn(String bootstrapServers, Object command, String... args) {
+        return start(bootstrapServers, command, true, args).id();
+    }
+
+    /** Deploys a stage; with {@code awaitReady}, waits until its readiness checks pass. */
+    Deployed start(Object command, boolean awaitReady, String... args) {
+        return start(servers, command, awaitReady, args);
+    }
+
+    private Deployed start(String bootstrapServers, Object command, boolean awaitReady, String... args) {
         TestStages.Built built = TestStages.build(command, args);
         resources.add(built.resources());
         StageContext ctx = new StageContext(bootstrapServers, Metrics.newRegistry(), new Readiness(), built.name());
         String id = vertx.deployVerticle(built.verticle().apply(ctx)).await();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!ctx.readiness().isReady()) {
+        while (awaitReady && !ctx.readiness().isReady()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(built.name() + " not ready: " + ctx.readiness().snapshot());
             }
             sleep(50);
         }
-        return id;
+        return new Deployed(id, ctx);
     }
 
     void undeploy(String deploymentId) {
