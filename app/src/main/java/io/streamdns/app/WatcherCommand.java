@@ -90,6 +90,10 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
             + "its recent sync marker shows other filters (objects that left the scope are tombstoned).")
     boolean scopeChanged;
 
+    @Option(names = "--cluster-replaced", description = "The cluster behind --cluster-name was replaced on purpose: "
+            + "start even though its sync markers name another cluster identity (kube-system UID).")
+    boolean clusterReplaced;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -131,6 +135,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "resync-period", Long.toString(resyncPeriod));
         put(m, "watcher-scope", watcherScope);
         put(m, "scope-changed", Boolean.toString(scopeChanged));
+        put(m, "cluster-replaced", Boolean.toString(clusterReplaced));
         try {
             return WatcherConfig.fromMap(m);
         } catch (InvalidFlagException e) {
