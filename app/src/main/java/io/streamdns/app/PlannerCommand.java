@@ -1,6 +1,8 @@
 package io.streamdns.app;
 
+import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.planner.PlannerConfig;
 import io.streamdns.planner.PlannerVerticle;
 import io.streamdns.planner.plan.MultiClusterStrategy;
@@ -92,8 +94,11 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand {
     public Prepared prepare() {
         shared.validate(spec);
         PlannerConfig config = config();
+        PipelineSettings pipeline = PipelineSettings.ofDomains(DomainFilter.of(config.domainFilters(), config.excludeDomains()))
+                .withTxt(config.txtOwnerId(), config.txtPrefix(), config.txtSuffix(), config.txtWildcardReplacement())
+                .withManagedRecordTypes(config.managedRecordTypes());
         return new Prepared("planner", ctx -> new PlannerVerticle(config, ctx), () -> {
-        });
+        }, pipeline);
     }
 
     /** The validated configuration; an invalid value fails naming its flag. */

@@ -14,16 +14,23 @@ import java.util.stream.Collectors;
  * @param keystore   the broker's PKCS12 key store (its certificate must name 127.0.0.1)
  * @param truststore PKCS12 store of the CA that signs client certificates
  * @param password   password of both stores and the key
+ * @param authorization whether ACLs are enforced on the secured listeners (Kafka's StandardAuthorizer; nothing is
+ *                      allowed without an ACL, the plaintext listener's anonymous user is a super user)
  */
 public record SecureListeners(Path keystore, Path truststore, String password, boolean mutualTls,
-                              Map<String, String> plainUsers) {
+                              Map<String, String> plainUsers, boolean authorization) {
     static final String SSL = "SSL";
     static final String SASL_SSL = "SASL_SSL";
 
     /** TLS and SASL with certificates from a test CA: the broker's own, issued for CN=broker. */
     public static SecureListeners of(TestPki pki, boolean mutualTls, Map<String, String> plainUsers) {
         return new SecureListeners(pki.issue("broker").keystore(), pki.truststore(), pki.password(), mutualTls,
-                Map.copyOf(plainUsers));
+                Map.copyOf(plainUsers), false);
+    }
+
+    /** The same listeners with ACLs enforced. */
+    public SecureListeners withAuthorization() {
+        return new SecureListeners(keystore, truststore, password, mutualTls, plainUsers, true);
     }
 
     void addTo(Properties p, int sslPort, int saslPort) {
@@ -47,5 +54,10 @@ public record SecureListeners(Path keystore, Path truststore, String password, b
         p.put("listener.name.sasl_ssl.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule "
                 + "required " + plainUsers.entrySet().stream().map(e -> "user_" + e.getKey() + "=\"" + e.getValue() + "\"")
                 .collect(Collectors.joining(" ")) + ";");
+        if (authorization) {
+            p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.put("super.users", "User:ANONYMOUS");
+            p.put("allow.everyone.if.no.acl.found", "false");
+        }
     }
 }
