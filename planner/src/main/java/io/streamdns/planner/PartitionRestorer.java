@@ -207,6 +207,14 @@ final class PartitionRestorer {
             // a plan without a result is still in flight (its applier may be busy or moving): lay it over zone state;
             // a plan with a result already shows in zone state (the applier writes zone state first)
             int inFlight = 0;
+            List<ChangePlan> byTime = new ArrayList<>(plans.values());
+            byTime.sort(java.util.Comparator.comparingLong(ChangePlan::createdAt));
+            for (ChangePlan plan : byTime) { // recent deletes count against the budget: a restart grants none
+                ShardPlanner sp = shards.get(plan.shard());
+                if (sp != null && plan.createdAt() > now - budget.window().toMillis()) {
+                    sp.deletesPlannedEarlier(plan.createdAt(), PlanRecords.changesOf(plan));
+                }
+            }
             for (ChangePlan plan : plans.values()) {
                 ShardPlanner sp = shards.get(plan.shard());
                 if (!results.containsKey(plan.planId()) && sp != null) {

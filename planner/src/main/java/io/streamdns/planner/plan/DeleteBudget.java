@@ -82,6 +82,13 @@ public final class DeleteBudget {
         }
     }
 
+    /** Deletes planned before this planner had the shard (read back from recent plans at restore). */
+    public void spentEarlier(long at, int deletes, int owned) {
+        for (int i = 0; i < deletes; i++) {
+            spent.addLast(new Spent(at, owned));
+        }
+    }
+
     private void prune(long now) {
         long from = now - settings.window().toMillis();
         while (!spent.isEmpty() && spent.peekFirst().at() <= from) {

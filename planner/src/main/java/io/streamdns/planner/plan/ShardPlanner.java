@@ -165,6 +165,23 @@ public final class ShardPlanner {
         return new DeleteGate(sync, planner.settings().multiCluster(), b, this::refusedObject);
     }
 
+    /**
+     * Record deletes a plan of this shard made at {@code at} (a plan read back at restore, whoever made it): they
+     * count against the delete budget, so a restart does not grant a fresh budget.
+     */
+    public void deletesPlannedEarlier(long at, Changes changes) {
+        if (budget == null) {
+            return;
+        }
+        int n = 0;
+        for (Endpoint e : changes.delete()) {
+            if (!e.recordType().equals(RecordTypes.TXT)) {
+                n++;
+            }
+        }
+        budget.spentEarlier(at, n, current.ownedRecords(planner.settings().ownerId()) + n);
+    }
+
     /** When budget-held deletes may go because the window frees budget ({@link Long#MAX_VALUE}: never by itself). */
     public long budgetFreesAt() {
         return budget == null || held.count(Skipped.Reason.DELETE_HELD_BUDGET) == 0 ? Long.MAX_VALUE
