@@ -4,6 +4,7 @@ import io.streamdns.applier.ApplierConfig;
 import io.streamdns.applier.ApplierVerticle;
 import io.streamdns.applier.provider.Route53Api;
 import io.streamdns.applier.provider.Route53Clients;
+import io.streamdns.runtime.config.PipelineSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,9 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand {
         AwsCredentialsProvider credentials = Route53Clients.resolveOrFallback(settings);
         Route53AsyncClient client = Route53Clients.create(new Route53Clients.Settings(config.awsRegion(),
                 config.awsEndpointUrl(), config.awsAssumeRole(), credentials));
-        return new Prepared("applier", ctx -> new ApplierVerticle(config, ctx, Route53Api.of(client)), client::close);
+        PipelineSettings pipeline = PipelineSettings.ofDomains(config.filter())
+                .withTxt(config.txtOwnerId(), config.txtPrefix(), config.txtSuffix(), config.txtWildcardReplacement());
+        return new Prepared("applier", ctx -> new ApplierVerticle(config, ctx, Route53Api.of(client)), client::close,
+                pipeline);
     }
 }

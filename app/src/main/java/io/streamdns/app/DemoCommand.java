@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
             stages.forEach(s -> closeLast.add(0, s.resources()));
             out.printf("Starting the embedded Kafka broker (data in %s) and the pipeline ...%n", dataDir);
             out.flush();
-            StageLauncher launcher = StageLauncher.start(shared, "demo", true);
+            StageLauncher launcher = StageLauncher.start(shared, "demo", true, StageCommand.combined(stages));
             try {
                 launcher.deploy(stages.stream().map(s -> (Deployable) s.verticle().apply(launcher.context())).toList());
                 waitReady(launcher, out);

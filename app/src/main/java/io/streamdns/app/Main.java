@@ -1,5 +1,6 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.config.StartRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 AuditCommand.class,
+                ConfigCommand.class,
                 Route53EmulatorCommand.class,
                 CommandLine.HelpCommand.class
         })
@@ -39,8 +41,17 @@ public final class Main implements Runnable {
         CommandLine run = cmd.getSubcommands().get("run");
         ((RunCommand) run.getCommand()).addStageOptions(run.getCommandSpec());
         cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
-        cmd.setExecutionExceptionHandler(KafkaAccessFailures::handle);
+        cmd.setExecutionExceptionHandler((e, cl, parsed) -> refusedWithoutTrace(e, cl, parsed));
         return cmd;
+    }
+
+    /** A refusal to start is an operator's message, not a crash: print it plainly and exit 1. */
+    static int refusedWithoutTrace(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof StartRefusedException refused) {
+            cl.getErr().println("streamdns " + cl.getCommandName() + ": refusing to start: " + refused.getMessage());
+            return 1;
+        }
+        return KafkaAccessFailures.handle(e, cl, parsed);
     }
 
     @Override

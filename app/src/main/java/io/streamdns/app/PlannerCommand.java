@@ -1,6 +1,8 @@
 package io.streamdns.app;
 
+import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.planner.PlannerConfig;
 import io.streamdns.planner.PlannerVerticle;
 import io.streamdns.planner.plan.MultiClusterStrategy;
@@ -78,6 +80,17 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand {
     @Option(names = "--group-id", description = "Kafka consumer group of the planners (default: streamdns-planner).")
     String groupId;
 
+    @Option(names = "--max-delete-fraction", description = "Most of a shard's owned records deleted within "
+            + "--delete-budget-window without an approval (streamdns approve-deletes), in (0, 1] (default: 0.3).")
+    String maxDeleteFraction;
+
+    @Option(names = "--min-records-for-budget", description = "The delete budget applies to shards owning at least "
+            + "this many records (default: 10).")
+    String minRecordsForBudget;
+
+    @Option(names = "--delete-budget-window", description = "The window of the delete budget, e.g. 10m (default: 10m).")
+    String deleteBudgetWindow;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -92,8 +105,11 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand {
     public Prepared prepare() {
         shared.validate(spec);
         PlannerConfig config = config();
+        PipelineSettings pipeline = PipelineSettings.ofDomains(DomainFilter.of(config.domainFilters(), config.excludeDomains()))
+                .withTxt(config.txtOwnerId(), config.txtPrefix(), config.txtSuffix(), config.txtWildcardReplacement())
+                .withManagedRecordTypes(config.managedRecordTypes());
         return new Prepared("planner", ctx -> new PlannerVerticle(config, ctx), () -> {
-        });
+        }, pipeline);
     }
 
     /** The validated configuration; an invalid value fails naming its flag. */
@@ -113,6 +129,9 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand {
         put(m, "debounce", debounce);
         put(m, "debounce-max", debounceMax);
         put(m, "group-id", groupId);
+        put(m, "max-delete-fraction", maxDeleteFraction);
+        put(m, "min-records-for-budget", minRecordsForBudget);
+        put(m, "delete-budget-window", deleteBudgetWindow);
         try {
             return PlannerConfig.fromMap(m);
         } catch (InvalidFlagException e) {

@@ -153,7 +153,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             LOG.info("running {} in one process", prepared.stream().map(StageCommand.Prepared::name).toList());
-            StageLauncher launcher = StageLauncher.start(shared, "run", true);
+            StageLauncher launcher = StageLauncher.start(shared, "run", true, StageCommand.combined(prepared));
             try {
                 launcher.deploy(prepared.stream().map(p -> p.verticle().apply(launcher.context()))
                         .map(io.vertx.core.Deployable.class::cast).toList());

@@ -22,9 +22,11 @@ public final class SharedOptions {
             description = "Data directory of the embedded Kafka broker of run, demo and audit (default: ${DEFAULT-VALUE}).")
     public Path dataDir;
 
-    @Option(names = "--partitions", defaultValue = "6",
-            description = "Partition count of every streamdns topic, when they are created (default: ${DEFAULT-VALUE}).")
-    public int partitions;
+    /** Null when neither the flag nor its env variable was given: then existing topics keep their count. */
+    @Option(names = "--partitions",
+            description = "Partition count of the streamdns topics when they are created (default: 6). Given "
+                    + "explicitly, existing topics with another count are refused.")
+    public Integer partitions;
 
     @Option(names = "--http-address", paramLabel = "<address>",
             description = "Address of /healthz, /readyz and /metrics (default: 0.0.0.0, all interfaces, as a container "
@@ -53,8 +55,13 @@ public final class SharedOptions {
         }
     }
 
+    /** The partition count topics are created with. */
+    public int partitionsOrDefault() {
+        return partitions == null ? io.streamdns.model.Topics.DEFAULT_PARTITIONS : partitions;
+    }
+
     public void validate(picocli.CommandLine.Model.CommandSpec spec) {
-        if (partitions < 1 || partitions > 1000) {
+        if (partitions != null && (partitions < 1 || partitions > 1000)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--partitions': " + partitions + " (accepted: 1..1000)");
         }

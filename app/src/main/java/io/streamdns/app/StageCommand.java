@@ -1,6 +1,7 @@
 package io.streamdns.app;
 
 import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.config.PipelineSettings;
 import io.vertx.core.Deployable;
 import java.util.function.Function;
 
@@ -17,8 +18,26 @@ interface StageCommand {
     /** The options every stage command carries (Kafka, data dir, HTTP port). */
     SharedOptions shared();
 
-    /** A stage ready to deploy, and what to close when the process stops. */
-    record Prepared(String name, Function<StageContext, Deployable> verticle, AutoCloseable resources) {
+    /**
+     * A stage ready to deploy, what to close when the process stops, and the settings it must share with every other
+     * stage of the pipeline (only those it has: see {@link PipelineSettings}).
+     */
+    record Prepared(String name, Function<StageContext, Deployable> verticle, AutoCloseable resources,
+                    PipelineSettings pipeline) {
+    }
+
+    /** The pipeline settings of stages run in one process (run, demo): they must agree among themselves too. */
+    static PipelineSettings combined(java.util.List<Prepared> stages) {
+        PipelineSettings all = PipelineSettings.NONE;
+        for (Prepared p : stages) {
+            java.util.List<String> problems = p.pipeline().disagreements(all);
+            if (!problems.isEmpty()) {
+                throw new io.streamdns.runtime.config.StartRefusedException(p.name() + " disagrees with the other "
+                        + "stages of this process", problems);
+            }
+            all = all.orElse(p.pipeline());
+        }
+        return all;
     }
 
     /**
@@ -28,7 +47,7 @@ interface StageCommand {
     static int runAlone(picocli.CommandLine.Model.CommandSpec spec, SharedOptions shared, Prepared stage) throws Exception {
         try (AutoCloseable resources = stage.resources()) {
             shared.requireBootstrapServers(spec);
-            StageLauncher launcher = StageLauncher.start(shared, stage.name(), false);
+            StageLauncher launcher = StageLauncher.start(shared, stage.name(), false, stage.pipeline());
             try {
                 launcher.deploy(java.util.List.of(stage.verticle().apply(launcher.context())));
             } catch (RuntimeException e) {

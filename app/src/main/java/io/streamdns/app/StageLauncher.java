@@ -2,7 +2,9 @@ package io.streamdns.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.runtime.kafka.KafkaPreflight;
+import io.streamdns.runtime.kafka.PipelineConfig;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.OpsServer;
@@ -40,8 +42,12 @@ public final class StageLauncher implements AutoCloseable {
      *
      * @param embeddedAllowed whether a missing {@code --kafka-bootstrap-servers} starts the embedded broker (run,
      *                        demo) or is refused (a stage on its own)
+     * @param pipeline        the settings this process must share with the rest of the pipeline
+     * @throws io.streamdns.runtime.config.StartRefusedException when the topics or the pipeline's settings on Kafka
+     *                                                           do not fit; nothing is left running then
      */
-    public static StageLauncher start(SharedOptions options, String instanceId, boolean embeddedAllowed) {
+    public static StageLauncher start(SharedOptions options, String instanceId, boolean embeddedAllowed,
+                                      PipelineSettings pipeline) {
         EmbeddedKafka embedded = null;
         String bootstrap = options.kafkaBootstrapServers;
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -50,11 +56,21 @@ public final class StageLauncher implements AutoCloseable {
                         + " never starts a private embedded broker");
             }
             LOG.info("no --kafka-bootstrap-servers: starting the embedded broker (data in {})", options.dataDir);
-            embedded = EmbeddedKafka.start(options.dataDir.toAbsolutePath(), 0, options.partitions);
+            embedded = EmbeddedKafka.start(options.dataDir.toAbsolutePath(), 0, options.partitionsOrDefault());
             bootstrap = embedded.bootstrapServers();
         } else {
             KafkaPreflight.connect(bootstrap, options.kafkaClientProperties(), KafkaPreflight.DEFAULT_TIMEOUT);
-            TopicAdmin.ensureTopics(bootstrap, options.partitions, (short) -1);
+        }
+        try {
+            // settings of existing topics are checked at every start, whoever created them
+            int partitions = TopicAdmin.ensureTopics(bootstrap, options.partitionsOrDefault(), options.partitions != null,
+                    embedded != null ? (short) 1 : (short) -1);
+            PipelineConfig.agree(bootstrap, pipeline.withPartitions(partitions), instanceId);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
         }
         Vertx vertx = Vertx.vertx();
         PrometheusMeterRegistry registry = Metrics.newRegistry();

@@ -1,6 +1,7 @@
 package io.streamdns.app;
 
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.runtime.config.PipelineSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -89,6 +90,10 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
             + "its recent sync marker shows other filters (objects that left the scope are tombstoned).")
     boolean scopeChanged;
 
+    @Option(names = "--cluster-replaced", description = "The cluster behind --cluster-name was replaced on purpose: "
+            + "start even though its sync markers name another cluster identity (kube-system UID).")
+    boolean clusterReplaced;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -104,7 +109,8 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         shared.validate(spec);
         WatcherConfig config = config();
         KubernetesClient client = kubernetesClient(config);
-        return new Prepared("watcher-" + config.clusterName(), ctx -> new WatcherVerticle(config, client, ctx), client::close);
+        return new Prepared("watcher-" + config.clusterName(), ctx -> new WatcherVerticle(config, client, ctx), client::close,
+                PipelineSettings.ofDomains(config.domainFilter()));
     }
 
     /** The flags as {@link WatcherConfig#fromMap} reads them; a bad value fails naming its flag. */
@@ -129,6 +135,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "resync-period", Long.toString(resyncPeriod));
         put(m, "watcher-scope", watcherScope);
         put(m, "scope-changed", Boolean.toString(scopeChanged));
+        put(m, "cluster-replaced", Boolean.toString(clusterReplaced));
         try {
             return WatcherConfig.fromMap(m);
         } catch (InvalidFlagException e) {

@@ -263,10 +263,11 @@ class DeployManifestsTest {
     @Test
     void kafkaUsersHoldLeastPrivilegeMatchingTheCode() throws IOException {
         List<HasMetadata> hub = BUILT.get("hub");
+        // every stage's launcher reads and writes streamdns.config (PipelineConfig, before the stage starts)
         Map<String, Set<String>> expected = Map.of(
-                "streamdns-watcher", topicsUsedBy(ROOT.resolve("watcher/src/main/java")),
-                "streamdns-planner", topicsUsedBy(ROOT.resolve("planner/src/main/java")),
-                "streamdns-applier", topicsUsedBy(ROOT.resolve("applier/src/main/java")),
+                "streamdns-watcher", withConfig(topicsUsedBy(ROOT.resolve("watcher/src/main/java"))),
+                "streamdns-planner", withConfig(topicsUsedBy(ROOT.resolve("planner/src/main/java"))),
+                "streamdns-applier", withConfig(topicsUsedBy(ROOT.resolve("applier/src/main/java"))),
                 "streamdns-audit", topicsUsedBy(ROOT.resolve("app/src/main/java/io/streamdns/app/audit")));
         assertThat(expected.get("streamdns-watcher")).contains(Topics.SOURCES).doesNotContain(Topics.PLANS);
         Map<String, GenericKubernetesResource> users = generic(hub, "KafkaUser").stream()
@@ -276,27 +277,30 @@ class DeployManifestsTest {
             String name = user.getMetadata().getName();
             String stage = name.startsWith("streamdns-watcher") ? "streamdns-watcher" : name;
             List<Acl> acls = acls(user);
-            assertThat(acls.stream().filter(a -> a.type.equals("topic") && !a.operations.equals(Set.of("Describe")))
+            assertThat(acls.stream().filter(a -> a.type.equals("topic")
+                            && !Set.of("Describe", "DescribeConfigs").containsAll(a.operations))
                     .map(a -> a.name).collect(Collectors.toSet())).as(name + " reads/writes").isEqualTo(expected.get(stage));
             assertThat(acls).as(name).allSatisfy(a -> {
-                assertThat(a.operations).isSubsetOf("Read", "Write", "Describe");
+                assertThat(a.operations).isSubsetOf("Read", "Write", "Describe", "DescribeConfigs");
                 if (a.pattern.equals("prefix")) {
-                    assertThat(a.operations).as(name + " prefix ACL " + a.name).containsExactly("Describe");
+                    // stages check the topics' settings at start (TopicAdmin: describeTopics, describeConfigs)
+                    assertThat(a.operations).as(name + " prefix ACL " + a.name)
+                            .containsExactlyInAnyOrder("Describe", "DescribeConfigs");
                 }
             });
             Set<String> groups = acls.stream().filter(a -> a.type.equals("group")).map(a -> a.name).collect(Collectors.toSet());
             Set<String> writes = acls.stream().filter(a -> a.operations.contains("Write")).map(a -> a.name).collect(Collectors.toSet());
             switch (stage) {
                 case "streamdns-watcher" -> {
-                    assertThat(writes).containsExactlyInAnyOrder(Topics.SOURCES, Topics.DLQ);
+                    assertThat(writes).containsExactlyInAnyOrder(Topics.SOURCES, Topics.DLQ, Topics.CONFIG);
                     assertThat(groups).isEmpty();
                 }
                 case "streamdns-planner" -> {
-                    assertThat(writes).containsExactlyInAnyOrder(Topics.PLANS, Topics.DLQ);
+                    assertThat(writes).containsExactlyInAnyOrder(Topics.PLANS, Topics.DLQ, Topics.CONFIG);
                     assertThat(groups).containsExactly("streamdns-planner");
                 }
                 case "streamdns-applier" -> {
-                    assertThat(writes).containsExactlyInAnyOrder(Topics.ZONE_STATE, Topics.RESULTS, Topics.DLQ);
+                    assertThat(writes).containsExactlyInAnyOrder(Topics.ZONE_STATE, Topics.RESULTS, Topics.DLQ, Topics.CONFIG);
                     assertThat(groups).containsExactly("streamdns-applier");
                 }
                 case "streamdns-audit" -> {
@@ -308,6 +312,12 @@ class DeployManifestsTest {
         }
         // each spoke has its own user
         assertThat(users.keySet()).anyMatch(n -> n.startsWith("streamdns-watcher-"));
+    }
+
+    private static Set<String> withConfig(Set<String> topics) {
+        Set<String> s = new TreeSet<>(topics);
+        s.add(Topics.CONFIG);
+        return s;
     }
 
     private record Acl(String type, String name, String pattern, Set<String> operations) {
@@ -371,7 +381,10 @@ class DeployManifestsTest {
     void watcherRolesAreReadOnly() {
         for (String overlay : OVERLAYS) {
             for (ClusterRole role : of(BUILT.get(overlay), ClusterRole.class)) {
-                assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getVerbs()).containsOnly("get", "list", "watch"));
+                assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getVerbs()).isSubsetOf("get", "list", "watch"));
+                // namespaces only to read the cluster identity (kube-system's UID)
+                assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("namespaces"))
+                        .allSatisfy(r -> assertThat(r.getResourceNames()).containsExactly("kube-system"));
                 assertThat(role.getRules().stream().flatMap(r -> r.getResources().stream()))
                         .contains("services", "endpointslices", "nodes", "ingresses");
                 ClusterRoleBinding binding = of(BUILT.get(overlay), ClusterRoleBinding.class).stream()
@@ -417,9 +430,13 @@ class DeployManifestsTest {
         List<HasMetadata> hub = BUILT.get("hub");
         List<GenericKubernetesResource> topics = generic(hub, "KafkaTopic");
         assertThat(topics).extracting(t -> t.getMetadata().getName())
-                .containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(Topics.Spec::name).toList());
-        Set<Object> partitionCounts = topics.stream().map(t -> ((Map<?, ?>) t.get("spec")).get("partitions")).collect(Collectors.toSet());
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(Topics.ALL.stream().map(Topics.Spec::name),
+                        Stream.of(Topics.CONFIG)).toList());
+        Set<Object> partitionCounts = topics.stream().filter(t -> !t.getMetadata().getName().equals(Topics.CONFIG))
+                .map(t -> ((Map<?, ?>) t.get("spec")).get("partitions")).collect(Collectors.toSet());
         assertThat(partitionCounts).as("co-partitioning needs one partition count").hasSize(1);
+        assertThat(topics.stream().filter(t -> t.getMetadata().getName().equals(Topics.CONFIG))
+                .map(t -> (Object) ((Map<?, ?>) t.get("spec")).get("partitions")).toList()).containsExactly(1);
         for (GenericKubernetesResource t : topics) {
             Map<?, ?> config = (Map<?, ?>) ((Map<?, ?>) t.get("spec")).get("config");
             assertThat(config.get("cleanup.policy")).as(t.getMetadata().getName())

@@ -71,8 +71,9 @@ class WatcherCommandTest {
         WatcherCommand command = new WatcherCommand();
         CommandLine cmd = new CommandLine(command);
         cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_WATCHER_SCOPE", "alb")));
-        cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed");
+        cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed", "--cluster-replaced");
         var safety = command.config().safety();
+        assertThat(safety.clusterReplaced()).isTrue();
         assertThat(safety.scope()).isEqualTo("alb");
         assertThat(safety.scopeChanged()).isTrue();
     }

@@ -61,7 +61,7 @@ public final class PlanExecutor {
         final MergedPlan merged;
         final ChangePlan plan;
         final List<Decision> decisions = new ArrayList<>();
-        final CallStats stats = new CallStats();
+        final CallStats stats;
         final List<String> changeIds = new ArrayList<>();
         final BooleanSupplier cancelled;
         PlanCompiler compiler;
@@ -71,6 +71,7 @@ public final class PlanExecutor {
             this.merged = merged;
             this.plan = merged.combined();
             this.cancelled = cancelled;
+            this.stats = new CallStats(cancelled); // checked before every attempt, retries included
         }
     }
 
@@ -146,6 +147,9 @@ public final class PlanExecutor {
                 run.acceptedAt = Math.max(run.acceptedAt, ar.result().acceptedAt());
                 changes.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.APPLIED, null)));
                 return keeper.applied(zone, changes);
+            }
+            if (ar.cause() instanceof CancellationException) {
+                return Future.failedFuture(ar.cause()); // not an outcome: the run stops, the new owner replays it
             }
             ProviderException pe = ar.cause() instanceof ProviderException p ? p
                     : ProviderException.of(ProviderException.Kind.FATAL, "Error", String.valueOf(ar.cause().getMessage()));

@@ -7,6 +7,7 @@ import io.streamdns.model.SourceState;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.NameCheck;
 import io.streamdns.model.shard.RecordKey;
@@ -44,7 +45,7 @@ final class Inputs {
         } catch (CodecException e) {
             return Decoded.refused("undecodable SourceState: " + e.getMessage());
         }
-        if (!s.ref().identity().equals(k.identity())) {
+        if (!s.ref().identity().equals(ControlKeys.objectIdentity(k.identity()))) {
             return Decoded.refused("key identity '" + k.identity() + "' differs from the value's '" + s.ref().identity() + "'");
         }
         for (Endpoint e : s.endpoints()) {

@@ -5,6 +5,7 @@ import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.runtime.kafka.DeadLetters;
@@ -50,14 +51,22 @@ final class LiveRecords {
         metrics.eventIn(r.topic());
         switch (r.topic()) {
             case Topics.SOURCES -> {
+                if (ControlKeys.isControl(r.key())) {
+                    control(ps, r);
+                    return;
+                }
                 Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
                 if (!d.ok()) {
                     refuse(r, d.error());
                 } else {
+                    boolean knew = ps.sync.complete(ControlKeys.clusterOf(d.identity()));
                     Set<String> names = ps.shard(d.shard(), planner).putSource(d.identity(), d.value());
                     byShard.put(d.shard(), ps);
                     long eventAt = d.value() != null ? d.value().observedAt() : r.timestamp();
                     touch(ps, d.shard(), names, eventAt, r);
+                    if (knew != ps.sync.complete(ControlKeys.clusterOf(d.identity()))) {
+                        replanHeld(ps, null, r); // a scope's last key went: its cluster may be complete now
+                    }
                 }
             }
             case Topics.ZONE_STATE -> {
@@ -79,6 +88,25 @@ final class LiveRecords {
                 }
             }
             default -> LOG.debug("record of unexpected topic {}", r.topic());
+        }
+    }
+
+    /** A marker, retirement or approval: the partition's knowledge changes, held deletes are planned again. */
+    private void control(PartitionState ps, KafkaConsumerRecord<String, byte[]> r) {
+        Controls.Outcome o = Controls.apply(ps.sync, r.key(), r.value(), r.partition());
+        if (o.error() != null) {
+            refuse(r, o.error());
+        } else if (o.knowledgeChanged()) {
+            replanHeld(ps, o.shard(), r);
+        }
+    }
+
+    /** Plans the names with held deletes again (of one shard, or of every shard of the partition). */
+    private void replanHeld(PartitionState ps, String onlyShard, KafkaConsumerRecord<String, byte[]> r) {
+        for (ShardPlanner sp : ps.shards.values()) {
+            if ((onlyShard == null || onlyShard.equals(sp.shard())) && !sp.held().isEmpty()) {
+                touch(ps, sp.shard(), Set.copyOf(sp.held().names()), 0, r);
+            }
         }
     }
 

@@ -5,8 +5,11 @@ import io.streamdns.model.ChangePlan;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.control.ControlKeys;
 import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.planner.plan.SyncState;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ final class PartitionRestorer {
     static final int MALFORMED_KEPT = 1000;
 
     /** One partition rebuilt: its shards, where the live consumer takes over, and the full plans to send. */
-    record Restored(int partition, Map<String, ShardPlanner> shards, Map<String, Long> endOffsets,
+    record Restored(int partition, Map<String, ShardPlanner> shards, SyncState sync, Map<String, Long> endOffsets,
                     List<PlanRecords.Out> plans, long records, List<Malformed> malformed, int inFlightPlans) {
     }
 
@@ -55,7 +58,8 @@ final class PartitionRestorer {
      *                group read them, so only the others are returned for the DLQ
      */
     static Map<Integer, Restored> restore(String bootstrap, String clientId, String groupId, Set<Integer> partitions,
-                                          Planner planner, PlannerConfig.Tuning tuning, long now) {
+                                          Planner planner, PlannerConfig.Tuning tuning, DeleteBudget.Settings budget,
+                                          long now) {
         Map<Integer, Restored> out = new HashMap<>();
         Map<TopicPartition, Long> committed = committed(bootstrap, groupId, tuning.restoreTimeout());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
@@ -82,7 +86,7 @@ final class PartitionRestorer {
                 }
             }
             Map<Integer, State> states = new HashMap<>();
-            partitions.forEach(p -> states.put(p, new State(committed)));
+            partitions.forEach(p -> states.put(p, new State(p, committed, budget)));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (all.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
@@ -133,15 +137,26 @@ final class PartitionRestorer {
         long records;
         final List<Malformed> malformed = new ArrayList<>();
         final Map<TopicPartition, Long> committed;
+        final SyncState sync;
+        final DeleteBudget.Settings budget;
 
-        State(Map<TopicPartition, Long> committed) {
+        State(int partition, Map<TopicPartition, Long> committed, DeleteBudget.Settings budget) {
             this.committed = committed;
+            this.budget = budget;
+            this.sync = new SyncState(partition);
         }
 
         void apply(ConsumerRecord<String, byte[]> r, Planner planner) {
             records++;
             switch (r.topic()) {
                 case Topics.SOURCES -> {
+                    if (ControlKeys.isControl(r.key())) {
+                        Controls.Outcome o = Controls.apply(sync, r.key(), r.value(), r.partition());
+                        if (o.error() != null) {
+                            malformed(r, o.error());
+                        }
+                        return;
+                    }
                     Inputs.Decoded<SourceState> d = Inputs.source(r.key(), r.value());
                     if (d.ok()) {
                         shard(d.shard(), planner).putSource(d.identity(), d.value());
@@ -182,7 +197,7 @@ final class PartitionRestorer {
         }
 
         ShardPlanner shard(String shard, Planner planner) {
-            return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner));
+            return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync, budget));
         }
 
         Restored finish(int partition, Map<String, Long> end, PlannerConfig.Tuning tuning, long now) {
@@ -198,15 +213,16 @@ final class PartitionRestorer {
             }
             List<PlanRecords.Out> out = new ArrayList<>();
             for (ShardPlanner sp : shards.values()) {
-                ShardPlanner.ShardPlan full = sp.planAll();
-                for (PlanRecords.Out o : PlanRecords.build(sp.shard(), full, now, 0, tuning.maxChangesPerPlan())) {
+                ShardPlanner.ShardPlan full = sp.planAll(now);
+                for (PlanRecords.Out o : PlanRecords.build(sp.shard(), full, now, 0, tuning.maxChangesPerPlan(),
+                        !sp.held().isEmpty())) {
                     sp.inFlight(o.plan().planId(), o.changes(), now);
                     out.add(o);
                 }
             }
             LOG.info("partition {} restored: {} records, {} shards, {} plans still in flight, {} full-plan records",
                     partition, records, shards.size(), inFlight, out.size());
-            return new Restored(partition, shards, end, out, records, malformed, inFlight);
+            return new Restored(partition, shards, sync, end, out, records, malformed, inFlight);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.streamdns.planner;
 
 import io.streamdns.planner.plan.Planner;
+import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.planner.plan.SyncState;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +23,8 @@ final class PartitionState {
     /** Live records that arrived while restoring; applied (those past the restore) when it is done. */
     List<KafkaConsumerRecord<String, byte[]>> buffer = new ArrayList<>();
     final Map<String, ShardPlanner> shards = new HashMap<>();
+    /** Which clusters are complete on this partition (markers, retirements) and the shards' approvals. */
+    SyncState sync;
     /** Per topic: the end offset the restore read up to; the live consumer applies only records from there. */
     final Map<String, Long> restoredEnd = new HashMap<>();
     /** Per topic: the last offset the live consumer handled. */
@@ -30,13 +34,17 @@ final class PartitionState {
     /** Per topic: the offset last committed. */
     final Map<String, Long> committed = new HashMap<>();
 
-    PartitionState(int partition, long generation) {
+    private final DeleteBudget.Settings budget;
+
+    PartitionState(int partition, long generation, DeleteBudget.Settings budget) {
         this.partition = partition;
+        this.budget = budget;
         this.generation = generation;
+        this.sync = new SyncState(partition);
     }
 
     ShardPlanner shard(String shard, Planner planner) {
-        return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner));
+        return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync, budget));
     }
 
     void pending(String shard, Collection<String> names, String topic, long offset) {

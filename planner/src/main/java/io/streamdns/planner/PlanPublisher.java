@@ -31,9 +31,11 @@ final class PlanPublisher {
     private final PlannerMetrics metrics;
     private final int maxChangesPerPlan;
     private final Refusals refusals;
+    private final Runnable heldChanged;
 
     PlanPublisher(KafkaProducer<String, byte[]> producer, PlannerMetrics metrics, int maxChangesPerPlan,
-                  Refusals refusals) {
+                  Refusals refusals, Runnable heldChanged) {
+        this.heldChanged = heldChanged;
         this.producer = producer;
         this.metrics = metrics;
         this.maxChangesPerPlan = maxChangesPerPlan;
@@ -44,15 +46,32 @@ final class PlanPublisher {
     Future<?> publish(ShardPlanner sp, ShardPlanner.ShardPlan plan, long now, long earliestEventAt) {
         for (Skipped s : plan.changes().skipped()) {
             metrics.skipped(s.reason());
-            LOG.info("[{}] skipped {}", sp.shard(), s);
+            if (!s.reason().held()) {
+                LOG.info("[{}] skipped {}", sp.shard(), s);
+            }
         }
-        List<PlanRecords.Out> outs = PlanRecords.build(sp.shard(), plan, now, earliestEventAt, maxChangesPerPlan);
+        boolean heldChanged = sp.held().takeChanged();
+        if (heldChanged) {
+            logHeld(sp);
+            this.heldChanged.run();
+        }
+        List<PlanRecords.Out> outs = PlanRecords.build(sp.shard(), plan, now, earliestEventAt, maxChangesPerPlan,
+                heldChanged);
         List<Future<?>> sends = new ArrayList<>(outs.size());
         for (PlanRecords.Out o : outs) {
             sp.inFlight(o.plan().planId(), o.changes(), now);
             sends.add(send(sp, o));
         }
         return Future.join(sends);
+    }
+
+    /** One line per shard whenever the set of held deletes changes. */
+    static void logHeld(ShardPlanner sp) {
+        if (sp.held().isEmpty()) {
+            LOG.info("[{}] no deletes held any more", sp.shard());
+        } else {
+            LOG.warn("[{}] {} names with deletes held: {}", sp.shard(), sp.held().names().size(), sp.held().summary());
+        }
     }
 
     /** Sends one plan record (already in flight, e.g. a full plan of a restore). */
@@ -62,6 +81,9 @@ final class PlanPublisher {
         return producer.send(KafkaProducerRecord.create(Topics.PLANS, RecordKey.of(shard, planId),
                         JsonCodec.encode(o.plan())))
                 .onSuccess(md -> {
+                    if (o.changes().isEmpty()) {
+                        return; // a report of held deletes, for audit
+                    }
                     metrics.plansOut.increment();
                     metrics.planSize.record(o.changes().size());
                     LOG.info("[{}] plan {}: {} create, {} update, {} delete for {}", shard, planId,

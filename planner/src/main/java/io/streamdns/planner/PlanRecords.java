@@ -28,9 +28,18 @@ final class PlanRecords {
     record Out(ChangePlan plan, Changes changes) {
     }
 
-    static List<Out> build(String shard, ShardPlanner.ShardPlan plan, long now, long earliestEventAt, int maxChanges) {
+    /**
+     * @param report also when the plan changes nothing, publish its skipped entries (a plan without changes), so
+     *               {@code audit why} sees deletes held since the last plan
+     */
+    static List<Out> build(String shard, ShardPlanner.ShardPlan plan, long now, long earliestEventAt, int maxChanges,
+                           boolean report) {
         List<Out> out = new ArrayList<>();
         if (plan.changes().isEmpty()) {
+            if (report && !plan.changes().skipped().isEmpty()) {
+                out.add(new Out(new ChangePlan(UUID.randomUUID().toString(), shard, now, earliestEventAt, List.of(),
+                        List.of(), List.of(), List.of(), List.of(), rejections(plan.changes())), plan.changes()));
+            }
             return out;
         }
         for (Changes chunk : PlanChunker.split(plan.changes(), PlanChunker.Limits.route53(maxChanges))) {
@@ -41,15 +50,19 @@ final class PlanRecords {
                 }
             }
             List<Provenance> provenance = plan.provenance().stream().filter(p -> names.contains(p.dnsName())).toList();
-            List<Rejection> skipped = new ArrayList<>();
-            for (Skipped s : chunk.skipped()) {
-                skipped.add(new Rejection(s.name(), s.type(), s.reason().tag() + ": " + s.detail()));
-            }
             ChangePlan cp = new ChangePlan(UUID.randomUUID().toString(), shard, now, earliestEventAt, chunk.create(),
-                    chunk.updateOld(), chunk.updateNew(), chunk.delete(), provenance, skipped);
+                    chunk.updateOld(), chunk.updateNew(), chunk.delete(), provenance, rejections(chunk));
             out.add(new Out(cp, chunk));
         }
         return out;
+    }
+
+    private static List<Rejection> rejections(Changes changes) {
+        List<Rejection> skipped = new ArrayList<>();
+        for (Skipped s : changes.skipped()) {
+            skipped.add(new Rejection(s.name(), s.type(), s.reason().tag() + ": " + s.detail()));
+        }
+        return skipped;
     }
 
     /** The names a plan changes, for a log line (at most ten named). */

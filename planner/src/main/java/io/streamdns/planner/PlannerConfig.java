@@ -4,6 +4,7 @@ import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.registry.TxtNameMapper;
+import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.MultiClusterStrategy;
 import io.streamdns.planner.plan.PlanSettings;
 import io.streamdns.planner.plan.Policy;
@@ -30,11 +31,12 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
                             Policy policy, boolean policyGiven, List<String> domainFilters, List<String> excludeDomains,
                             Set<String> managedRecordTypes, MultiClusterStrategy multiCluster, boolean awsPreferCname,
                             boolean awsEvaluateTargetHealth, Duration debounce, Duration debounceMax, String groupId,
-                            Tuning tuning) {
+                            Tuning tuning, DeleteBudget.Settings deleteBudget) {
     public static final String DEFAULT_GROUP = "streamdns-planner";
     public static final Set<String> KEYS = Set.of("txt-owner-id", "txt-prefix", "txt-suffix", "txt-wildcard-replacement",
             "policy", "domain-filter", "exclude-domains", "managed-record-types", "multi-cluster", "aws-prefer-cname",
-            "aws-evaluate-target-health", "debounce", "debounce-max", "group-id");
+            "aws-evaluate-target-health", "debounce", "debounce-max", "group-id", "max-delete-fraction",
+            "min-records-for-budget", "delete-budget-window");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
 
@@ -62,6 +64,7 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
         excludeDomains = List.copyOf(excludeDomains);
         managedRecordTypes = Set.copyOf(managedRecordTypes);
         tuning = tuning == null ? Tuning.DEFAULT : tuning;
+        deleteBudget = deleteBudget == null ? DeleteBudget.Settings.DEFAULT : deleteBudget;
     }
 
     public static PlannerConfig fromMap(Map<String, String> m) {
@@ -121,19 +124,52 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
         String group = text(m, "group-id");
         return new PlannerConfig(owner, prefix, suffix, wildcard, policy, policyText != null, include, exclude, types,
                 strategy, bool(m, "aws-prefer-cname", false), bool(m, "aws-evaluate-target-health", true),
-                debounce, debounceMax, group == null ? DEFAULT_GROUP : group, Tuning.DEFAULT);
+                debounce, debounceMax, group == null ? DEFAULT_GROUP : group, Tuning.DEFAULT, deleteBudget(m));
+    }
+
+    private static DeleteBudget.Settings deleteBudget(Map<String, String> m) {
+        DeleteBudget.Settings d = DeleteBudget.Settings.DEFAULT;
+        double fraction = d.maxFraction();
+        String f = text(m, "max-delete-fraction");
+        if (f != null) {
+            try {
+                fraction = Double.parseDouble(f);
+            } catch (NumberFormatException e) {
+                fraction = Double.NaN;
+            }
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new InvalidFlagException("max-delete-fraction", "'" + f + "' is not a fraction in (0, 1], e.g. 0.3");
+            }
+        }
+        int min = d.minRecords();
+        String n = text(m, "min-records-for-budget");
+        if (n != null) {
+            try {
+                min = Integer.parseInt(n);
+            } catch (NumberFormatException e) {
+                min = -1;
+            }
+            if (min < 0) {
+                throw new InvalidFlagException("min-records-for-budget", "'" + n + "' is not a count >= 0");
+            }
+        }
+        Duration window = duration(m, "delete-budget-window", d.window());
+        if (window.isZero()) {
+            throw new InvalidFlagException("delete-budget-window", "must be longer than 0, e.g. 10m");
+        }
+        return new DeleteBudget.Settings(fraction, min, window);
     }
 
     public PlannerConfig withTuning(Tuning t) {
         return new PlannerConfig(txtOwnerId, txtPrefix, txtSuffix, txtWildcardReplacement, policy, policyGiven,
                 domainFilters, excludeDomains, managedRecordTypes, multiCluster, awsPreferCname, awsEvaluateTargetHealth,
-                debounce, debounceMax, groupId, t);
+                debounce, debounceMax, groupId, t, deleteBudget);
     }
 
     public PlannerConfig withGroupId(String group) {
         return new PlannerConfig(txtOwnerId, txtPrefix, txtSuffix, txtWildcardReplacement, policy, policyGiven,
                 domainFilters, excludeDomains, managedRecordTypes, multiCluster, awsPreferCname, awsEvaluateTargetHealth,
-                debounce, debounceMax, group, tuning);
+                debounce, debounceMax, group, tuning, deleteBudget);
     }
 
     /** The plan core's settings. */

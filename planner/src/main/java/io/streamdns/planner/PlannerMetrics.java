@@ -28,6 +28,21 @@ final class PlannerMetrics {
                 .register(registry);
     }
 
+    /** {@code streamdns_planner_deletes_held{reason}}: deletes waiting for a marker or an approval. */
+    private final java.util.Map<Skipped.Reason, java.util.concurrent.atomic.AtomicInteger> held =
+            new java.util.EnumMap<>(Skipped.Reason.class);
+
+    /** Sets the held-deletes gauge (the event loop counts; a scrape reads the last count). */
+    void held(Skipped.Reason reason, int count) {
+        held.computeIfAbsent(reason, r -> {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            io.micrometer.core.instrument.Gauge.builder("streamdns.planner.deletes.held", n::get)
+                    .tag("reason", r.tag()).description("Deletes held: a claimant has not synced, or the budget")
+                    .register(registry);
+            return n;
+        }).set(count);
+    }
+
     void eventIn(String topic) {
         registry.counter("streamdns.planner.events.in", "topic", topic).increment();
     }

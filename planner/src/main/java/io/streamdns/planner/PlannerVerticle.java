@@ -4,6 +4,7 @@ import io.streamdns.model.Topics;
 import io.streamdns.planner.plan.DebounceSchedule;
 import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.planner.plan.Skipped;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -76,10 +77,12 @@ public final class PlannerVerticle extends VerticleBase {
     public Future<?> start() {
         stage.readiness().register(READINESS_CHECK);
         metrics = new PlannerMetrics(stage.registry());
+        countHeld();
         clientId = stage.instanceId() + "-planner";
         producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
         dlq = new DeadLetters("planner", producer, stage.registry());
-        publisher = new PlanPublisher(producer, metrics, config.tuning().maxChangesPerPlan(), this::refusedName);
+        publisher = new PlanPublisher(producer, metrics, config.tuning().maxChangesPerPlan(), this::refusedName,
+                this::countHeld);
         debouncer = new Debouncer(vertx, config.debounce().toMillis(), config.debounceMax().toMillis(), this::flush,
                 metrics.coalesced, System::currentTimeMillis);
         backoff = new Backoff(config.tuning().backoffMin().toMillis(), config.tuning().backoffMax().toMillis());
@@ -120,7 +123,7 @@ public final class PlannerVerticle extends VerticleBase {
         }
         long gen = ++generation;
         for (int p : fresh) {
-            partitions.put(p, new PartitionState(p, gen));
+            partitions.put(p, new PartitionState(p, gen, config.deleteBudget()));
         }
         updateReadiness();
         if (!fresh.isEmpty()) {
@@ -134,7 +137,7 @@ public final class PlannerVerticle extends VerticleBase {
         long started = System.nanoTime();
         long now = System.currentTimeMillis();
         vertx.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
-                        config.groupId(), parts, planner, config.tuning(), now), false)
+                        config.groupId(), parts, planner, config.tuning(), config.deleteBudget(), now), false)
                 .onSuccess(restored -> {
                     metrics.restore.record(java.time.Duration.ofNanos(System.nanoTime() - started));
                     restored.values().forEach(r -> install(r, gen));
@@ -164,12 +167,19 @@ public final class PlannerVerticle extends VerticleBase {
             metrics.decodeError(m.topic());
             dlq.send(m.topic(), m.partition(), m.offset(), m.key(), m.value(), m.reason());
         }
+        ps.sync = r.sync();
         ps.shards.putAll(r.shards());
         ps.shards.keySet().forEach(s -> byShard.put(s, ps));
         ps.restoredEnd.putAll(r.endOffsets());
         for (PlanRecords.Out o : r.plans()) {
             publisher.send(ps.shards.get(o.plan().shard()), o);
         }
+        for (ShardPlanner sp : r.shards().values()) {
+            if (sp.held().takeChanged()) {
+                PlanPublisher.logHeld(sp);
+            }
+        }
+        countHeld();
         ps.restoring = false;
         List<KafkaConsumerRecord<String, byte[]>> buffered = ps.buffer;
         ps.buffer = null;
@@ -193,6 +203,7 @@ public final class PlannerVerticle extends VerticleBase {
         }
         if (!gone.isEmpty()) {
             LOG.info("partitions {} revoked: state dropped", gone);
+            countHeld();
         }
         updateReadiness();
     }
@@ -269,6 +280,21 @@ public final class PlannerVerticle extends VerticleBase {
 
     // ---- housekeeping
 
+    /** The held-deletes gauge, per reason, over every shard held here. */
+    private void countHeld() {
+        for (Skipped.Reason reason : Skipped.Reason.values()) {
+            if (reason.held()) {
+                int n = 0;
+                for (PartitionState ps : partitions.values()) {
+                    for (ShardPlanner sp : ps.shards.values()) {
+                        n += sp.held().count(reason);
+                    }
+                }
+                metrics.held(reason, n);
+            }
+        }
+    }
+
     private void sweep() {
         long now = System.currentTimeMillis();
         for (PartitionState ps : partitions.values()) {
@@ -276,6 +302,9 @@ public final class PlannerVerticle extends VerticleBase {
                 continue;
             }
             for (ShardPlanner sp : ps.shards.values()) {
+                if (sp.budgetFreesAt() <= now) { // the window freed budget: the held deletes may go now
+                    debouncer.touch(sp.shard(), Set.copyOf(sp.held().names()), 0);
+                }
                 if (sp.hasInFlight()) {
                     Set<String> expired = sp.sweep(now, config.tuning().inFlightGrace().toMillis(),
                             config.tuning().inFlightMaxAge().toMillis());

@@ -69,7 +69,21 @@ class PlannerConfigTest {
                 Arguments.of(Map.of("domain-filter", "a..b"), "domain-filter"),
                 Arguments.of(Map.of("exclude-domains", "x y"), "exclude-domains"),
                 Arguments.of(Map.of("aws-prefer-cname", "yes"), "aws-prefer-cname"),
+                Arguments.of(Map.of("max-delete-fraction", "1.5"), "max-delete-fraction"),
+                Arguments.of(Map.of("max-delete-fraction", "0"), "max-delete-fraction"),
+                Arguments.of(Map.of("max-delete-fraction", "lots"), "max-delete-fraction"),
+                Arguments.of(Map.of("min-records-for-budget", "-1"), "min-records-for-budget"),
+                Arguments.of(Map.of("delete-budget-window", "0"), "delete-budget-window"),
                 Arguments.of(Map.of("dry-run", "true"), "dry-run"));
+    }
+
+    @Test
+    void deleteBudgetFlags() {
+        assertThat(PlannerConfig.fromMap(Map.of()).deleteBudget())
+                .isEqualTo(new io.streamdns.planner.plan.DeleteBudget.Settings(0.3, 10, java.time.Duration.ofMinutes(10)));
+        assertThat(PlannerConfig.fromMap(Map.of("max-delete-fraction", "0.5", "min-records-for-budget", "100",
+                "delete-budget-window", "1h")).deleteBudget())
+                .isEqualTo(new io.streamdns.planner.plan.DeleteBudget.Settings(0.5, 100, java.time.Duration.ofHours(1)));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")

@@ -6,6 +6,8 @@ import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.SyncMarker;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -74,6 +76,20 @@ final class PlannerHarness implements AutoCloseable {
 
     void source(String shard, SourceState s) {
         send(Topics.SOURCES, RecordKey.of(shard, s.ref().identity()), JsonCodec.encode(s));
+    }
+
+    /** What a watcher writes after a full pass: a sync marker of (cluster, default scope) on every partition. */
+    void synced(String cluster) {
+        for (int p = 0; p < Topics.DEFAULT_PARTITIONS; p++) {
+            SyncMarker m = new SyncMarker(cluster, "uid-" + cluster, ControlKeys.DEFAULT_SCOPE, Map.of(), p,
+                    System.currentTimeMillis(), 0, 0);
+            try {
+                producer.send(new ProducerRecord<>(Topics.SOURCES, p, ControlKeys.syncMarker(cluster,
+                        ControlKeys.DEFAULT_SCOPE), JsonCodec.encode(m))).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     void zone(String shard, ZoneRecord r) {

@@ -62,6 +62,7 @@ class PlannerIT {
             h.source(shard, source("c1", "web", "7", 1000, Endpoint.of("www.alpha.com", "A", "192.0.2.1")));
             h.source(shard, source("c1", "old", "3", 1000, Endpoint.of("old.alpha.com", "A", "192.0.2.10")));
             h.source(shard, source("c1", "manual", "1", 1000, Endpoint.of("manual.alpha.com", "A", "192.0.2.51")));
+            h.synced("c1");
 
             PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-alpha", Map.of()), "p-alpha");
             ChangePlan full = Await.value("the full plan", WAIT, () -> tap.plans.stream().findFirst().orElse(null));
@@ -189,6 +190,42 @@ class PlannerIT {
             assertThat(tap.plans).allSatisfy(p -> assertThat(p.create()).filteredOn(e -> e.recordType().equals("A"))
                     .hasSizeLessThanOrEqualTo(5));
             assertThat(tap.plans).hasSizeGreaterThanOrEqualTo(5);
+            h.undeploy(planner);
+        }
+    }
+
+    @Test
+    void deletesWaitForTheClaimantsSyncMarkerAndGoOutWhenItArrives(Vertx vertx) throws Exception {
+        String shard = "foxtrot.com";
+        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
+             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+            for (int i = 0; i < 3; i++) { // owned by us, claimed by cluster c9, which has not published anything yet
+                h.zone(shard, rec(shard, "n" + i + ".foxtrot.com", "A", "192.0.2." + i));
+                h.zone(shard, rec(shard, "a-n" + i + ".foxtrot.com", "TXT", "\"heritage=external-dns,"
+                        + "external-dns/cluster=c9,external-dns/owner=default,external-dns/resource=service/default/s" + i + "\""));
+            }
+            h.send(Topics.SOURCES, "!bogus|c9", "{}".getBytes(StandardCharsets.UTF_8));
+            PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-foxtrot", Map.of()), "p-foxtrot");
+            ChangePlan report = Await.value("a report of the held deletes", WAIT, () -> tap.plans.stream()
+                    .filter(p -> !p.skipped().isEmpty()).findFirst().orElse(null));
+            assertThat(report.delete()).isEmpty();
+            assertThat(report.skipped()).extracting(r -> r.dnsName() + " " + r.reason()).containsExactly(
+                    "n0.foxtrot.com delete-held-unsynced: delete held: cluster c9 has not synced on partition "
+                            + io.streamdns.model.shard.Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS),
+                    "n1.foxtrot.com delete-held-unsynced: delete held: cluster c9 has not synced on partition "
+                            + io.streamdns.model.shard.Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS),
+                    "n2.foxtrot.com delete-held-unsynced: delete held: cluster c9 has not synced on partition "
+                            + io.streamdns.model.shard.Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS));
+            Await.until("the held gauge at 3", WAIT, () -> planner.context().registry().find("streamdns.planner.deletes.held")
+                    .tag("reason", "delete-held-unsynced").gauge().value() == 3.0);
+            Await.until("the malformed control key dead-lettered", WAIT, () -> h.deadLetters().stream()
+                    .anyMatch(d -> "!bogus|c9".equals(d.key()) && d.reason().contains("malformed control key")));
+            assertThat(tap.plans.stream().flatMap(p -> p.delete().stream())).isEmpty();
+
+            h.synced("c9");
+            Await.until("the deletes out", WAIT, () -> tap.plans.stream().flatMap(p -> p.delete().stream()).count() == 6);
+            Await.until("the held gauge at 0", WAIT, () -> planner.context().registry().find("streamdns.planner.deletes.held")
+                    .tag("reason", "delete-held-unsynced").gauge().value() == 0.0);
             h.undeploy(planner);
         }
     }

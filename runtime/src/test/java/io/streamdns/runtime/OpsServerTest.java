@@ -34,7 +34,12 @@ class OpsServerTest {
                 readiness.set("planner", true);
                 return get(client, port, "/readyz");
             }).compose(ready -> {
-                ctx.verify(() -> assertThat(ready).startsWith("200"));
+                ctx.verify(() -> assertThat(ready).startsWith("200").doesNotContain("details"));
+                readiness.detail("planner", "holding 3 deletes");
+                return get(client, port, "/readyz");
+            }).compose(detailed -> {
+                ctx.verify(() -> assertThat(detailed).startsWith("200")
+                        .contains("\"details\":{\"planner\":\"holding 3 deletes\"}"));
                 return get(client, port, "/metrics");
             }).map(metrics -> {
                 ctx.verify(() -> assertThat(metrics).contains("streamdns_test_events_total 3.0").contains("jvm_memory_used_bytes"));

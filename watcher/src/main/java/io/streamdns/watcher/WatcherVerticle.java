@@ -58,6 +58,7 @@ public final class WatcherVerticle extends VerticleBase {
     private KafkaProducer<String, byte[]> producer;
     private SourcePublisher publisher;
     private SyncMarkers markers;
+    private IdentityGuard identity;
     private InvalidEndpointReporter reporter;
     private volatile KubeInformers informers;
     private Context ctx;
@@ -89,6 +90,7 @@ public final class WatcherVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
                         config.clusterName(), config.safety().scope(), RESTORE_TIMEOUT))
                 .compose(this::setUp)
+                .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))
                 .onFailure(e -> producer.close())
                 .onSuccess(v -> LOG.info("watcher for cluster {} started: sources {}, namespace {}",
@@ -111,6 +113,7 @@ public final class WatcherVerticle extends VerticleBase {
                 restored.index(), config.safety().scope(), registry);
         markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
                 restored.partitions(), publisher, registry);
+        identity = new IdentityGuard(vertx, client, config, restored.markers(), markers);
         DeadLetters dlq = new DeadLetters("watcher", producer, registry);
         restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
                 u.offset(), u.key(), u.value(), u.reason()));
@@ -159,6 +162,31 @@ public final class WatcherVerticle extends VerticleBase {
     private void onSynced() {
         if (stopped || !informers.hasSynced()) {
             return; // never derive deletions from a cache that has not been filled by a successful list
+        }
+        identity.atSync().onComplete(settled -> {
+            if (settled.failed()) {
+                refuse(settled.cause().getMessage());
+            } else if (!settled.result()) {
+                vertx.setTimer(1000, t -> onSynced());
+            } else {
+                firstPass();
+            }
+        });
+    }
+
+    /** A late refusal (the identity became readable only after start): publish nothing, say why, stay unready. */
+    private void refuse(String why) {
+        stopped = true;
+        stage.readiness().detail(READINESS_CHECK, "refused: " + why);
+        vertx.executeBlocking(() -> {
+            informers.close();
+            return null;
+        });
+    }
+
+    private void firstPass() {
+        if (stopped) {
+            return;
         }
         synced = true;
         List<PassKey> keys = new ArrayList<>();

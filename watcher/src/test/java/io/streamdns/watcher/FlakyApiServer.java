@@ -10,7 +10,9 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import io.streamdns.sandbox.k8s.ClusterIdentityDispatcher;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,14 +29,21 @@ final class FlakyApiServer implements AutoCloseable {
         return log;
     }
 
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final ClusterIdentityDispatcher crud;
     private volatile boolean down;
     private final AtomicInteger failedLists = new AtomicInteger();
     private final KubernetesMockServer server;
     private final KubernetesClient admin;
     private final List<KubernetesClient> clients = new ArrayList<>();
 
+    /** A new cluster, with its own identity. */
     FlakyApiServer() {
+        this(UUID.randomUUID().toString());
+    }
+
+    /** A cluster whose kube-system namespace has this UID. */
+    FlakyApiServer(String identity) {
+        crud = new ClusterIdentityDispatcher(new KubernetesCrudDispatcher(), identity);
         Dispatcher dispatcher = new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -65,6 +74,16 @@ final class FlakyApiServer implements AutoCloseable {
                 .withWatchReconnectInterval(100).withWatchReconnectLimit(-1).endConfig());
         clients.add(c);
         return c;
+    }
+
+    /** The UID of kube-system: the cluster's identity. */
+    String identity() {
+        return crud.uid();
+    }
+
+    /** The identity cannot be read (403), as without RBAC on namespaces. */
+    void forbidIdentity() {
+        crud.forbid(true);
     }
 
     void outage(boolean on) {

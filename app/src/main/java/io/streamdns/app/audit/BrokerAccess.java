@@ -15,7 +15,7 @@ import java.util.Properties;
  * running (a {@code streamdns demo} or {@code run} holds the directory) audit connects to its port; otherwise it
  * starts the broker on the directory for the time of the read and stops it after.
  */
-final class BrokerAccess implements AutoCloseable {
+public final class BrokerAccess implements AutoCloseable {
     /** Written by {@link EmbeddedKafka} beside its data: the ports the directory was formatted with. */
     private static final String PORTS_FILE = "streamdns-embedded.properties";
 
@@ -27,7 +27,7 @@ final class BrokerAccess implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static BrokerAccess open(String bootstrapServers, Path dataDir) {
+    public static BrokerAccess open(String bootstrapServers, Path dataDir) {
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             return new BrokerAccess(bootstrapServers.strip(), null);
         }
@@ -54,12 +54,12 @@ final class BrokerAccess implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
     /** Where the trail came from, for the reader. */
-    String describe() {
+    public String describe() {
         return embedded != null ? "embedded broker on " + embedded.dataDir() : bootstrap;
     }
 

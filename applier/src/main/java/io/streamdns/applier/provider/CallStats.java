@@ -1,12 +1,30 @@
 package io.streamdns.applier.provider;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
-/** Counts provider calls made for one piece of work (a plan, a zone listing), retries included. */
+/**
+ * Counts provider calls made for one piece of work (a plan, a zone listing), retries included, and says whether the
+ * work was cancelled (its partition revoked): the gate checks that before every attempt.
+ */
 public final class CallStats {
+    private final BooleanSupplier cancelled;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger throttles = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+
+    public CallStats() {
+        this(() -> false);
+    }
+
+    /** @param cancelled true once no further attempt may be made (a revoked applier must not write) */
+    public CallStats(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
 
     public void attempt() {
         attempts.incrementAndGet();

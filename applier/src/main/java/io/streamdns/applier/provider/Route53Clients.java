@@ -53,8 +53,17 @@ public final class Route53Clients {
         return builder.build();
     }
 
+    /**
+     * The default chain (env, profile, web identity/IRSA, container, instance) refreshing in the background: expiring
+     * credentials (IRSA tokens, IMDS, container) are renewed on the SDK's thread, never inside a Route 53 call made
+     * from the applier's event loop, as the assume-role path does too.
+     */
+    public static DefaultCredentialsProvider defaultChain() {
+        return DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true).build();
+    }
+
     private static AwsCredentialsProvider credentials(Settings s, Region region) {
-        AwsCredentialsProvider base = s.credentials() != null ? s.credentials() : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider base = s.credentials() != null ? s.credentials() : defaultChain();
         if (s.assumeRole() == null || s.assumeRole().isBlank()) {
             return base;
         }
@@ -80,11 +89,14 @@ public final class Route53Clients {
      * falls back to fixed dummy ones.
      */
     public static AwsCredentialsProvider resolveOrFallback(Settings s) {
-        AwsCredentialsProvider provider = s.credentials() != null ? s.credentials() : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider provider = s.credentials() != null ? s.credentials() : defaultChain();
         try {
             provider.resolveCredentials();
             return provider;
         } catch (RuntimeException e) {
+            if (s.credentials() == null) {
+                ((DefaultCredentialsProvider) provider).close(); // its refresh thread, if one started
+            }
             if (s.endpointUrl() != null && !s.endpointUrl().isBlank() && (s.assumeRole() == null || s.assumeRole().isBlank())) {
                 String why = String.valueOf(e.getMessage());
                 LOG.warn("no AWS credentials found ({}); using dummy credentials for endpoint {}",

@@ -9,14 +9,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one resilience layer in front of the provider: zone circuit → (rate limit → attempt → classify → backoff)*.
- * Nothing here blocks: waits are Vert.x timers.
+ * The one resilience layer in front of the provider: zone circuit → (rate limit → cancelled? → attempt → classify →
+ * backoff)*. Before every attempt the work's {@link CallStats#cancelled()} is checked, so a revoked applier never
+ * lands a retried write after the new owner's. Nothing here blocks: waits are Vert.x timers.
  */
 public final class ResilientGate implements CallGate {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientGate.class);
@@ -53,6 +55,16 @@ public final class ResilientGate implements CallGate {
     private <T> void attempt(String op, String zoneId, Supplier<Future<T>> call, CallStats stats, int n,
                              CircuitBreaker cb, long started, Promise<T> result) {
         limiter.acquire().onComplete(ignored -> {
+            if (stats.cancelled()) {
+                // revoked meanwhile (a throttled retry can wait for seconds): the new owner may have written since,
+                // so an old value must not land after it
+                cb.releasePermission();
+                metrics.call(op, "cancelled", 0);
+                LOG.info("{} zone={}: attempt {} not made, the work was cancelled (partition revoked or stopping)",
+                        op, zoneId, n);
+                result.fail(new CancellationException(op + " cancelled before attempt " + n));
+                return;
+            }
             stats.attempt();
             long t0 = System.nanoTime();
             Future<T> f;

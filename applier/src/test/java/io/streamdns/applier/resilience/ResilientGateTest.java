@@ -139,6 +139,31 @@ class ResilientGateTest {
     }
 
     @Test
+    void aCancelledWorkMakesNoFurtherAttemptWhileThrottled(Vertx vertx) throws Exception {
+        ApplierMetrics metrics = ApplierMetrics.noop();
+        RetryPolicy many = new RetryPolicy(50, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5));
+        ZoneCircuits circuits = new ZoneCircuits(Duration.ofSeconds(30), metrics);
+        ResilientGate gate = new ResilientGate(vertx, new AimdRateLimiter(vertx, 1000), many, circuits, metrics);
+        java.util.concurrent.atomic.AtomicBoolean revoked = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger calls = new AtomicInteger();
+        CallStats stats = new CallStats(revoked::get);
+        Future<String> f = gate.call("ChangeResourceRecordSets", "Z1", () -> {
+            if (calls.incrementAndGet() == 3) {
+                revoked.set(true); // the partition is revoked while this attempt is throttled
+            }
+            return Future.failedFuture(fail(Kind.THROTTLED));
+        }, stats);
+        Throwable cause = f.toCompletionStage().toCompletableFuture().handle((v, t) -> t).get(20, TimeUnit.SECONDS);
+        assertThat(cause).isInstanceOf(java.util.concurrent.CancellationException.class);
+        Thread.sleep(50);
+        assertThat(calls.get()).as("no attempt after the revocation").isEqualTo(3);
+        assertThat(stats.attempts()).isEqualTo(3);
+        // the permission taken for the cancelled call is given back: the circuit is not held half-used
+        assertThat(circuits.state("Z1")).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(await(gate.call("Op", "Z1", new Script("ok")::next, new CallStats()))).isEqualTo("ok");
+    }
+
+    @Test
     void rejectedBatchesDoNotOpenTheCircuit(Vertx vertx) throws Exception {
         ApplierMetrics metrics = ApplierMetrics.noop();
         ZoneCircuits circuits = new ZoneCircuits(Duration.ofSeconds(30), metrics);

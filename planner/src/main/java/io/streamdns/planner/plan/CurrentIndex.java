@@ -31,7 +31,21 @@ public final class CurrentIndex {
     private int size;
     private final Canon canon = new Canon();
     private final InFlight inFlight = new InFlight();
-    private final OwnershipRegistry.ParsedTxt parsed = new OwnershipRegistry.ParsedTxt();
+    private final OwnershipRegistry.ParsedTxt parsed;
+
+    public CurrentIndex() {
+        this(io.streamdns.model.registry.TxtNameMapper.defaults());
+    }
+
+    /** @param txtNames tells current-form ownership TXT names from legacy ones (for {@link #ownedRecords}) */
+    public CurrentIndex(io.streamdns.model.registry.TxtNameMapper txtNames) {
+        this.parsed = new OwnershipRegistry.ParsedTxt(name -> txtNames.ownedBy(name).isPresent());
+    }
+
+    /** About how many records of zone state the owner holds (from its ownership TXTs). */
+    public int ownedRecords(String owner) {
+        return parsed.ownedRecords(owner);
+    }
 
     /**
      * Records zone state for an identity ({@code null}: tombstone).

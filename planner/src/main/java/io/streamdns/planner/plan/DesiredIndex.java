@@ -89,6 +89,10 @@ public final class DesiredIndex {
         return v instanceof String one ? List.of(one) : (List<String>) v;
     }
 
+    public boolean contains(String identity) {
+        return sources.containsKey(identity);
+    }
+
     /** Desired endpoints at a name, labelled with their resource and cluster. */
     public List<Endpoint> at(String name) {
         List<String> ids = claimants(name);

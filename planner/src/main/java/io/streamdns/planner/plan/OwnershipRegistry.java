@@ -92,10 +92,39 @@ final class OwnershipRegistry {
         private static final Map<String, String> NONE = Map.of("", "");
         private final Map<Endpoint, Map<String, String>> parsed = new IdentityHashMap<>();
         private final Canon canon = new Canon();
+        /** Per owner: ownership TXTs of the current name form [0] and of the legacy form [1] (for the budget). */
+        private final Map<String, int[]> owned = new HashMap<>();
+        private final Predicate<String> currentForm;
+
+        ParsedTxt() {
+            this(name -> true);
+        }
+
+        /** @param currentForm whether a TXT name is of the current form ({@code <type>-<name>}), else legacy */
+        ParsedTxt(Predicate<String> currentForm) {
+            this.currentForm = currentForm;
+        }
 
         void add(Endpoint txt) {
             Map<String, String> labels = ownershipLabels(txt.targets());
             parsed.put(txt, labels == null ? NONE : shared(labels));
+            count(txt, labels, 1);
+        }
+
+        private void count(Endpoint txt, Map<String, String> labels, int delta) {
+            String owner = labels == null ? null : labels.get(Labels.OWNER);
+            if (owner != null) {
+                owned.computeIfAbsent(owner, o -> new int[2])[currentForm.test(txt.dnsName()) ? 0 : 1] += delta;
+            }
+        }
+
+        /**
+         * Records the owner holds, estimated from its ownership TXTs without a scan: external-dns may keep a legacy
+         * and a current TXT per record, so the larger of the two counts.
+         */
+        int ownedRecords(String owner) {
+            int[] c = owned.get(owner);
+            return c == null ? 0 : Math.max(c[0], c[1]);
         }
 
         /** Label keys, owner and cluster repeat on every TXT of a shard: one copy of each (resources are unique). */
@@ -106,7 +135,10 @@ final class OwnershipRegistry {
         }
 
         void remove(Endpoint txt) {
-            parsed.remove(txt);
+            Map<String, String> m = parsed.remove(txt);
+            if (m != null && m != NONE) {
+                count(txt, m, -1);
+            }
         }
 
         /** The ownership labels, or null when it is not an ownership record. */

@@ -62,12 +62,15 @@ public final class Planner {
      * @param scope   the names to plan, or null for all
      */
     public Changes plan(List<Endpoint> desired, List<Endpoint> current, Predicate<String> scope) {
-        return plan(desired, current, scope, null);
+        return plan(desired, current, scope, null, null);
     }
 
-    /** As {@link #plan(List, List, Predicate)}, with TXT ownership values parsed beforehand by an index. */
+    /**
+     * As {@link #plan(List, List, Predicate)}, with TXT ownership values parsed beforehand by an index and the
+     * deletes held that knowledge or budget does not allow ({@code deleteGate} null: none held).
+     */
     Changes plan(List<Endpoint> desired, List<Endpoint> current, Predicate<String> scope,
-                 OwnershipRegistry.ParsedTxt parsed) {
+                 OwnershipRegistry.ParsedTxt parsed, DeleteGate deleteGate) {
         OwnershipRegistry.Current cur = registry.read(current, r -> manages(r) && (scope == null || scope.test(r.dnsName())),
                 parsed);
         PlanTable table = new PlanTable(scope == null ? Math.max(desired.size(), cur.records.size()) : 16);
@@ -100,6 +103,9 @@ public final class Planner {
             forceTxt.clear();
         }
         gate(changes, contested);
+        if (deleteGate != null) {
+            deleteGate.apply(changes);
+        }
         new OwnershipChanges(registry, settings.domainFilter(), cur, table::current).apply(changes, forceTxt);
         return changes.toChanges();
     }

@@ -26,14 +26,31 @@ public final class ShardPlanner {
     private final TxtNameMapper txtNames;
     private final Set<String> txtLookupTypes;
     private final DesiredIndex desired = new DesiredIndex();
-    private final CurrentIndex current = new CurrentIndex();
+    private final CurrentIndex current;
+    /** The partition's completeness knowledge; null: deletes are not gated (plan-core tests). */
+    private final SyncState sync;
+    private final HeldDeletes held = new HeldDeletes();
+    /** The shard's delete budget; null: none (plan-core tests). */
+    private final DeleteBudget budget;
 
     /** A plan for some names of the shard, with who asked for each changed name. */
     public record ShardPlan(Changes changes, List<Provenance> provenance, Set<String> changedNames) {
     }
 
     public ShardPlanner(String shard, Planner planner) {
+        this(shard, planner, null);
+    }
+
+    public ShardPlanner(String shard, Planner planner, SyncState sync) {
+        this(shard, planner, sync, null);
+    }
+
+    /** @param sync the partition's knowledge (null: deletes not gated); @param budget settings (null: no budget) */
+    public ShardPlanner(String shard, Planner planner, SyncState sync, DeleteBudget.Settings budget) {
         this.shard = shard;
+        this.sync = sync;
+        this.budget = budget == null ? null : new DeleteBudget(budget);
+        this.current = new CurrentIndex(planner.settings().txtNames());
         this.planner = planner;
         this.txtNames = planner.settings().txtNames();
         Set<String> types = new TreeSet<>(planner.settings().managedTypes());
@@ -47,6 +64,9 @@ public final class ShardPlanner {
 
     /** @return the names whose plan may have changed */
     public Set<String> putSource(String identity, SourceState state) {
+        if (sync != null) {
+            sync.objectKey(identity, desired.contains(identity), state != null);
+        }
         return desired.put(identity, state);
     }
 
@@ -67,6 +87,11 @@ public final class ShardPlanner {
 
     /** Plans the given names against the index. */
     public ShardPlan plan(Collection<String> names) {
+        return plan(names, System.currentTimeMillis());
+    }
+
+    /** Plans the given names against the index; {@code now} is the delete budget's clock. */
+    public ShardPlan plan(Collection<String> names, long now) {
         Set<String> scope = new HashSet<>(names);
         List<Endpoint> want = new ArrayList<>();
         Set<String> lookup = new LinkedHashSet<>();
@@ -82,12 +107,40 @@ public final class ShardPlanner {
         for (String n : lookup) {
             have.addAll(current.at(n));
         }
-        return withProvenance(planner.plan(want, have, scope::contains, current.parsed()));
+        Changes changes = planner.plan(want, have, scope::contains, current.parsed(), gate(now));
+        held.planned(scope, changes.skipped());
+        return withProvenance(changes);
     }
 
     /** Plans the whole shard (after a restore, or a resync). */
     public ShardPlan planAll() {
-        return withProvenance(planner.plan(desired.all(), current.all(), null, current.parsed()));
+        return planAll(System.currentTimeMillis());
+    }
+
+    public ShardPlan planAll(long now) {
+        Changes changes = planner.plan(desired.all(), current.all(), null, current.parsed(), gate(now));
+        held.plannedAll(changes.skipped());
+        return withProvenance(changes);
+    }
+
+    private DeleteGate gate(long now) {
+        if (sync == null) {
+            return null;
+        }
+        DeleteGate.Budget b = budget == null ? null : new DeleteGate.Budget(budget, shard,
+                current.ownedRecords(planner.settings().ownerId()), sync.approval(shard), now);
+        return new DeleteGate(sync, planner.settings().multiCluster(), b);
+    }
+
+    /** When budget-held deletes may go because the window frees budget ({@link Long#MAX_VALUE}: never by itself). */
+    public long budgetFreesAt() {
+        return budget == null || held.count(Skipped.Reason.DELETE_HELD_BUDGET) == 0 ? Long.MAX_VALUE
+                : budget.freesAt();
+    }
+
+    /** The deletes this shard holds, by name (as of each name's last plan). */
+    public HeldDeletes held() {
+        return held;
     }
 
     /** Lays a produced plan over zone state until zone state shows it. */

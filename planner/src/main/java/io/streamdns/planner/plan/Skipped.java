@@ -16,12 +16,21 @@ public record Skipped(String name, String type, String setIdentifier, Reason rea
         /** The TXT name the ownership record needs is taken by a TXT record that is not an ownership record. */
         TXT_NAME_TAKEN("txt-name-taken"),
         /** The ownership TXT would fall outside the domain filter (e.g. {@code a-example.com} for the apex). */
-        TXT_OUTSIDE_DOMAIN("txt-outside-domain");
+        TXT_OUTSIDE_DOMAIN("txt-outside-domain"),
+        /** A delete (or removal of targets) waits: a cluster that may claim the record has not synced. */
+        DELETE_HELD_UNSYNCED("delete-held-unsynced"),
+        /** A delete waits: the shard's delete budget is spent; an operator's approval releases it. */
+        DELETE_HELD_BUDGET("delete-held-budget");
 
         private final String tag;
 
         Reason(String tag) {
             this.tag = tag;
+        }
+
+        /** True for the reasons that hold a delete until knowledge or an approval arrives (not a refusal). */
+        public boolean held() {
+            return this == DELETE_HELD_UNSYNCED || this == DELETE_HELD_BUDGET;
         }
 
         /** Metric tag value. */

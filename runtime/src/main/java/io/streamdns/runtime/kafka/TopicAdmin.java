@@ -1,6 +1,9 @@
 package io.streamdns.runtime.kafka;
 
 import io.streamdns.model.Topics;
+import io.streamdns.runtime.config.StartRefusedException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,23 +12,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Creates the streamdns topics with their settings when missing, and checks that they share one partition
- * count. Blocking: call it off the event loop (start-up, executeBlocking).
+ * Creates the streamdns topics with their settings when missing, then checks the settings of all of them
+ * ({@link TopicCheck}): a stage refuses to run on topics that would lose or misplace its state. Blocking: call it
+ * off the event loop (start-up, executeBlocking).
  */
 public final class TopicAdmin {
     private TopicAdmin() {
     }
 
-    /** @return the partition count all topics share */
+    /** {@link #ensureTopics(String, int, boolean, short)} with {@code partitions} only for creation. */
     public static int ensureTopics(String bootstrap, int partitions, short replicationFactor) {
+        return ensureTopics(bootstrap, partitions, false, replicationFactor);
+    }
+
+    /**
+     * @param partitions          partition count of the topics that are created
+     * @param partitionsRequested whether {@code partitions} was asked for explicitly: then existing topics with
+     *                            another count are refused too
+     * @return the partition count all co-partitioned topics share
+     * @throws StartRefusedException when an existing topic has settings streamdns cannot run on
+     */
+    public static int ensureTopics(String bootstrap, int partitions, boolean partitionsRequested,
+                                   short replicationFactor) {
+        List<Topics.Spec> specs = new ArrayList<>(Topics.ALL);
+        specs.add(Topics.CONFIG_SPEC);
+        List<String> names = specs.stream().map(Topics.Spec::name).toList();
         try (Admin admin = Admin.create(withTimeout(KafkaSettings.admin(bootstrap, "streamdns-topic-admin")))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().filter(s -> !existing.contains(s.name()))
-                    .map(s -> new NewTopic(s.name(), partitions, replicationFactor).configs(s.configs()))
+            List<NewTopic> missing = specs.stream().filter(s -> !existing.contains(s.name()))
+                    .map(s -> new NewTopic(s.name(), s == Topics.CONFIG_SPEC ? 1 : partitions, replicationFactor)
+                            .configs(s.configs()))
                     .toList();
             if (!missing.isEmpty()) {
                 try {
@@ -36,15 +60,26 @@ public final class TopicAdmin {
                     }
                 }
             }
-            Map<String, TopicDescription> described = admin.describeTopics(
-                    Topics.ALL.stream().map(Topics.Spec::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
-            Set<Integer> counts = described.values().stream().map(d -> d.partitions().size())
-                    .collect(java.util.stream.Collectors.toSet());
-            if (counts.size() != 1) {
-                throw new IllegalStateException("streamdns topics must share one partition count (co-partitioning), found "
-                        + described.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().partitions().size()).toList());
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get(30, TimeUnit.SECONDS);
+            Map<String, TopicCheck.Described> topics = new HashMap<>();
+            for (String name : names) {
+                TopicDescription d = described.get(name);
+                Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
+                ConfigEntry policy = c == null ? null : c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                if (d != null) {
+                    topics.put(name, new TopicCheck.Described(d.partitions().size(),
+                            policy == null ? null : policy.value()));
+                }
             }
-            return counts.iterator().next();
+            List<String> problems = TopicCheck.problems(topics, partitionsRequested ? partitions : null);
+            if (!problems.isEmpty()) {
+                throw new StartRefusedException("the streamdns topics on " + bootstrap
+                        + " have settings streamdns cannot run on", problems);
+            }
+            return topics.get(Topics.SOURCES).partitions();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -22,6 +22,9 @@ public final class OpsServer {
                 case "/readyz" -> {
                     JsonObject body = new JsonObject();
                     readiness.snapshot().forEach(body::put);
+                    if (!readiness.details().isEmpty()) {
+                        body.put("details", new JsonObject(new java.util.LinkedHashMap<>(readiness.details())));
+                    }
                     req.response().setStatusCode(readiness.isReady() ? 200 : 503)
                             .putHeader("content-type", "application/json").end(body.encode() + "\n");
                 }

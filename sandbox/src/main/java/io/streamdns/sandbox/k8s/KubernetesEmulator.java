@@ -3,6 +3,7 @@ package io.streamdns.sandbox.k8s;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,25 +19,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A Kubernetes API server stand-in: fabric8's mock server in CRUD mode (lists, watches, status updates behave like
  * an API server's), with helpers to load manifests and to play the cloud controller that sets load-balancer status.
+ * Like a real cluster it has a {@code kube-system} namespace, whose UID is the cluster's identity to a watcher.
  */
 public final class KubernetesEmulator implements AutoCloseable {
+    public static final String KUBE_SYSTEM = "kube-system";
     private final KubernetesMockServer server;
     private final KubernetesClient client;
+    private final String clusterIdentity;
 
-    private KubernetesEmulator(KubernetesMockServer server) {
+    private KubernetesEmulator(KubernetesMockServer server, String clusterIdentity) {
         this.server = server;
         this.client = server.createClient();
+        this.clusterIdentity = clusterIdentity;
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(KUBE_SYSTEM).endMetadata()
+                .build()).create(); // listed like any namespace; a GET of it answers with clusterIdentity as UID
     }
 
+    /** A new cluster: its own random identity. */
     public static KubernetesEmulator start() {
+        return start(UUID.randomUUID().toString());
+    }
+
+    /** A cluster whose kube-system namespace has this UID (the same cluster again, for a restart story). */
+    public static KubernetesEmulator start(String clusterIdentity) {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                new ClusterIdentityDispatcher(new KubernetesCrudDispatcher(), clusterIdentity), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        return new KubernetesEmulator(server);
+        return new KubernetesEmulator(server, clusterIdentity);
+    }
+
+    /** The UID of this cluster's kube-system namespace. */
+    public String clusterIdentity() {
+        return clusterIdentity;
     }
 
     /** A client of this API server (the watcher's view, and the test's or demo's hands). */

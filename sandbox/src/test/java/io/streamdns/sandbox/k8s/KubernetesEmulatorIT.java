@@ -60,4 +60,16 @@ class KubernetesEmulatorIT {
             }
         }
     }
+
+    @Test
+    void hasAKubeSystemNamespaceWhoseUidIsTheClusterIdentity() {
+        try (KubernetesEmulator a = KubernetesEmulator.start(); KubernetesEmulator b = KubernetesEmulator.start();
+             KubernetesEmulator again = KubernetesEmulator.start("uid-of-a")) {
+            String uid = a.client().namespaces().withName(KubernetesEmulator.KUBE_SYSTEM).get().getMetadata().getUid();
+            assertThat(uid).isNotBlank().isEqualTo(a.clusterIdentity());
+            assertThat(b.clusterIdentity()).isNotEqualTo(a.clusterIdentity());
+            assertThat(again.client().namespaces().withName("kube-system").get().getMetadata().getUid())
+                    .isEqualTo("uid-of-a");
+        }
+    }
 }

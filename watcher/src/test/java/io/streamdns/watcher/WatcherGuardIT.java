@@ -1,0 +1,122 @@
+package io.streamdns.watcher;
+
+import static io.streamdns.watcher.WatcherHarness.create;
+import static io.streamdns.watcher.WatcherHarness.deploy;
+import static io.streamdns.watcher.WatcherHarness.key;
+import static io.streamdns.watcher.WatcherHarness.loadBalancer;
+import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.sandbox.kafka.EmbeddedKafka;
+import io.streamdns.watcher.WatcherHarness.Running;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What guards a watcher's deletes against a wrong view of its cluster: the cluster identity (another cluster under
+ * the same name refuses to start), the delete budget (a mass tombstone is held until approved) and the relist
+ * backstop (an API server replaced while running is noticed).
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class WatcherGuardIT {
+    private static EmbeddedKafka kafka;
+    private static SourcesTopic topic;
+    private final List<FlakyApiServer> servers = new ArrayList<>();
+
+    @BeforeAll
+    static void broker() {
+        kafka = EmbeddedKafka.startTemporary(3);
+        topic = new SourcesTopic(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        topic.close();
+        kafka.close();
+    }
+
+    @AfterEach
+    void closeServers() {
+        servers.forEach(FlakyApiServer::close);
+    }
+
+    private FlakyApiServer server() {
+        FlakyApiServer s = new FlakyApiServer();
+        servers.add(s);
+        return s;
+    }
+
+    private static List<SourcesTopic.Rec> recordsOf(String cluster) {
+        return topic.records().stream().filter(r -> r.key().contains("|" + cluster + "/")).toList();
+    }
+
+    /** Runs a watcher against the API server until n services are on the topic and its markers are out. */
+    private static void publishAndStop(Vertx vertx, FlakyApiServer api, String cluster, int n, String... flags) {
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, cluster, flags);
+        SourcesTopic.until("ready", w::ready);
+        for (int i = 0; i < n; i++) {
+            create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
+            setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
+        }
+        topic.await(n + " services", t -> t.latest().keySet().stream().filter(k -> k.contains("|" + cluster + "/"))
+                .count() == n);
+        w.undeploy();
+    }
+
+    @Test
+    void anotherClusterUnderTheSameNameRefusesToStartAndPublishesNothing(Vertx vertx) {
+        FlakyApiServer first = server();
+        publishAndStop(vertx, first, "c-id", 2);
+        topic.await("a marker with the first cluster's identity", t -> t.markers("c-id", ControlKeys.DEFAULT_SCOPE)
+                .stream().anyMatch(m -> first.identity().equals(m.marker().clusterIdentity())));
+        int before = recordsOf("c-id").size();
+
+        FlakyApiServer empty = server(); // a rebuilt cluster, or a wrong kubeconfig: empty, another identity
+        assertThatThrownBy(() -> deploy(vertx, kafka.bootstrapServers(), empty, "c-id"))
+                .hasMessageContaining(first.identity()).hasMessageContaining(empty.identity())
+                .hasMessageContaining("--cluster-replaced");
+        assertThat(recordsOf("c-id")).hasSize(before);
+
+        // replaced on purpose: it starts, takes the name, and its (small) view is the truth
+        Running replaced = deploy(vertx, kafka.bootstrapServers(), empty, "c-id", "cluster-replaced", "true");
+        SourcesTopic.until("ready", replaced::ready);
+        topic.await("the old cluster's objects tombstoned",
+                t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-id/")));
+        topic.await("markers with the new identity", t -> t.markers("c-id", ControlKeys.DEFAULT_SCOPE).stream()
+                .anyMatch(m -> empty.identity().equals(m.marker().clusterIdentity())));
+        replaced.undeploy();
+    }
+
+    @Test
+    void anIdentityReadableOnlyAfterAnOutageStillRefusesBeforeAnythingIsPublished(Vertx vertx) {
+        FlakyApiServer first = server();
+        publishAndStop(vertx, first, "c-late", 2);
+        int before = recordsOf("c-late").size();
+
+        FlakyApiServer other = server();
+        other.outage(true);
+        Running w = deploy(vertx, kafka.bootstrapServers(), other, "c-late");
+        SourcesTopic.until("lists refused", () -> other.failedLists() >= 4);
+        other.outage(false);
+        SourcesTopic.until("refused once the API server answers", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK, "").contains("refused"));
+        assertThat(w.stage().readiness().details().get(WatcherVerticle.READINESS_CHECK))
+                .contains(first.identity()).contains(other.identity());
+        assertThat(w.ready()).isFalse();
+        assertThat(recordsOf("c-late")).hasSize(before);
+        assertThat(topic.latest()).containsKey(key("example.com", "c-late", "Service", "s0"));
+        w.undeploy();
+    }
+}
