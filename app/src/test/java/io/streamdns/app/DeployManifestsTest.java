@@ -397,6 +397,14 @@ class DeployManifestsTest {
     }
 
     @Test
+    void singlePodMayReadWhatTheWatcherReads() {
+        ClusterRole watcher = of(BUILT.get("hub"), ClusterRole.class).stream()
+                .filter(r -> r.getMetadata().getName().equals("streamdns-watcher")).findFirst().orElseThrow();
+        ClusterRole single = of(BUILT.get("single"), ClusterRole.class).get(0);
+        assertThat(single.getRules()).containsExactlyInAnyOrderElementsOf(watcher.getRules());
+    }
+
+    @Test
     void emitEventsComponentBindsTheWatcher() throws IOException {
         List<HasMetadata> events = parse(Files.readString(DEPLOY.resolve("components/emit-events/events-rbac.yaml")));
         ClusterRole role = of(events, ClusterRole.class).get(0);
