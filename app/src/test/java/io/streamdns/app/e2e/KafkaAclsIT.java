@@ -186,7 +186,9 @@ class KafkaAclsIT {
                     "prefix".equals(resource.get("patternType")) ? PatternType.PREFIXED : PatternType.LITERAL);
             for (Object op : (List<?>) acl.get("operations")) {
                 out.add(new AclBinding(pattern, new AccessControlEntry(principal, "*",
-                        AclOperation.fromString(String.valueOf(op)), AclPermissionType.ALLOW)));
+                        // Strimzi spells DescribeConfigs, the enum DESCRIBE_CONFIGS
+                        AclOperation.fromString(String.valueOf(op).replaceAll("([a-z])([A-Z])", "$1_$2")),
+                        AclPermissionType.ALLOW)));
             }
         }
         return out;
