@@ -8,7 +8,14 @@ import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamdns.model.Topics;
+import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.DeleteApproval;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import java.util.HashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
@@ -117,6 +124,60 @@ class WatcherGuardIT {
         assertThat(w.ready()).isFalse();
         assertThat(recordsOf("c-late")).hasSize(before);
         assertThat(topic.latest()).containsKey(key("example.com", "c-late", "Service", "s0"));
+        w.undeploy();
+    }
+
+    /** Writes a watcher delete approval as {@code streamdns approve-deletes --cluster} does: partition 0. */
+    private static void approve(String cluster) {
+        long now = System.currentTimeMillis();
+        try (var producer = new KafkaProducer<String, byte[]>(new HashMap<String, Object>(
+                KafkaSettings.producer(kafka.bootstrapServers(), "it-approve")))) {
+            producer.send(new ProducerRecord<>(Topics.SOURCES, 0, ControlKeys.clusterApproval(cluster),
+                    JsonCodec.encode(new DeleteApproval(cluster, now, now + 900_000, "it", "the cluster was emptied"))));
+        }
+    }
+
+    @Test
+    void anEmptyApiServerWithUnreadableIdentityHasItsMassTombstoneHeldUntilApproved(Vertx vertx) {
+        FlakyApiServer first = server();
+        publishAndStop(vertx, first, "c-budget", 12);
+        int before = recordsOf("c-budget").size();
+
+        FlakyApiServer empty = server();
+        empty.forbidIdentity();
+        Running w = deploy(vertx, kafka.bootstrapServers(), empty, "c-budget");
+        SourcesTopic.until("ready", w::ready);
+        SourcesTopic.until("12 tombstones held", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK + "-deletes", "").contains("holding 12"));
+        assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isEqualTo(12);
+        // all twelve are example.com: one partition holds them, and its marker counts them as held
+        topic.await("markers counting the held tombstones", t -> t.markers("c-budget", ControlKeys.DEFAULT_SCOPE)
+                .stream().anyMatch(m -> m.marker().heldTombstones() == 12));
+        assertThat(topic.markers("c-budget", ControlKeys.DEFAULT_SCOPE).stream()
+                .filter(m -> m.marker().heldTombstones() == 12)).allSatisfy(m -> {
+                    assertThat(m.marker().clusterIdentity()).isNull(); // unreadable
+                    assertThat(m.marker().objects()).isEqualTo(12); // still published
+                });
+        assertThat(recordsOf("c-budget")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
+
+        approve("c-budget");
+        topic.await("all 12 tombstoned once approved",
+                t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-budget/")));
+        SourcesTopic.until("nothing held", () -> w.stage().registry().get("streamdns.watcher.tombstones.held")
+                .gauge().value() == 0);
+        assertThat(w.stage().readiness().details()).doesNotContainKey(WatcherVerticle.READINESS_CHECK + "-deletes");
+        w.undeploy();
+    }
+
+    @Test
+    void aFewDeletesWhileDownStayWithinTheBudget(Vertx vertx) {
+        FlakyApiServer api = server();
+        publishAndStop(vertx, api, "c-few", 12);
+        api.admin().services().inNamespace(WatcherHarness.NS).withName("s3").delete();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-few");
+        String s3 = key("example.com", "c-few", "Service", "s3");
+        topic.await("s3 tombstoned at once", t -> !t.latest().containsKey(s3));
+        assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isZero();
         w.undeploy();
     }
 }
