@@ -229,4 +229,28 @@ class PlannerIT {
             h.undeploy(planner);
         }
     }
+
+    @Test
+    void aStateRefusedAtRestoreNeverReadsAsObjectDeleted(Vertx vertx) throws Exception {
+        String shard = "golf.com";
+        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
+             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+            h.zone(shard, rec(shard, "s.golf.com", "A", "192.0.2.1"));
+            h.zone(shard, rec(shard, "a-s.golf.com", "TXT", "\"heritage=external-dns,external-dns/cluster=c7,"
+                    + "external-dns/owner=default,external-dns/resource=service/default/s\""));
+            // a newer watcher's state this build cannot read (version skew), and nothing accepted before it
+            h.send(Topics.SOURCES, shard + "|c7/Service/default/s", "{\"v\":2}".getBytes(StandardCharsets.UTF_8));
+            h.synced("c7");
+            PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-golf", Map.of()), "p-golf");
+            ChangePlan report = Await.value("the held delete reported", WAIT, () -> tap.plans.stream()
+                    .filter(p -> !p.skipped().isEmpty()).findFirst().orElse(null));
+            assertThat(report.skipped()).singleElement().satisfies(r -> assertThat(r.reason())
+                    .contains("the state of c7/Service/default/s was refused"));
+            assertThat(tap.plans.stream().flatMap(p -> p.delete().stream())).isEmpty();
+
+            h.send(Topics.SOURCES, shard + "|c7/Service/default/s", null); // the object is gone for sure
+            Await.until("the delete out", WAIT, () -> tap.plans.stream().flatMap(p -> p.delete().stream()).count() == 2);
+            h.undeploy(planner);
+        }
+    }
 }

@@ -70,11 +70,16 @@ public final class ShardPlanner {
 
     /** @return the names whose plan may have changed */
     public Set<String> putSource(String identity, SourceState state) {
-        refused.remove(identity);
+        boolean wasRefused = refused.remove(identity) != null;
         if (sync != null) {
             sync.objectKey(identity, desired.contains(identity), state != null);
         }
-        return desired.put(identity, state);
+        Set<String> touched = desired.put(identity, state);
+        if (wasRefused && !held.isEmpty()) { // what its refused state held may go now
+            touched = new HashSet<>(touched);
+            touched.addAll(held.names());
+        }
+        return touched;
     }
 
     /**
