@@ -204,10 +204,14 @@ public final class WatcherVerticle extends VerticleBase {
         });
     }
 
-    /** A late refusal (the identity became readable only after start): publish nothing, say why, stay unready. */
+    /**
+     * A late refusal (the identity became readable only after start, or changed before a relist): publish nothing
+     * more, say why, stay unready.
+     */
     private void refuse(String why) {
         stopped = true;
         stage.readiness().detail(READINESS_CHECK, "refused: " + why);
+        readinessChanged();
         vertx.executeBlocking(() -> {
             informers.close();
             return null;
@@ -281,13 +285,10 @@ public final class WatcherVerticle extends VerticleBase {
         relisting = true;
         stage.registry().counter("streamdns.watcher.relists").increment();
         KubeInformers old = informers;
-        vertx.executeBlocking(() -> {
+        identity.atRelist().onFailure(e -> refuse(e.getMessage())).compose(v -> vertx.executeBlocking(() -> {
             old.close();
             return startInformers();
-        }).onFailure(e -> {
-            LOG.warn("relist of cluster {} failed to start: {}", config.clusterName(), e.toString());
-            relisting = false;
-        });
+        })).onFailure(e -> relisting = false);
     }
 
     /**

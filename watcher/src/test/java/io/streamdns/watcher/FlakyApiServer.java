@@ -101,6 +101,11 @@ final class FlakyApiServer implements AutoCloseable {
         crud = new ClusterIdentityDispatcher(new KubernetesCrudDispatcher(), crud.uid());
     }
 
+    /** As {@link #wipe}, and the empty one is another cluster (another kube-system UID). */
+    void replaceByAnotherCluster(String identity) {
+        crud = new ClusterIdentityDispatcher(new KubernetesCrudDispatcher(), identity);
+    }
+
     /** The API server goes away entirely: open watches break, new connections are refused. */
     void shutdown() {
         server.shutdown();

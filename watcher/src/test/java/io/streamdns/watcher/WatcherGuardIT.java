@@ -236,4 +236,25 @@ class WatcherGuardIT {
         SourcesTopic.until("nothing held any more", () -> gauge(w, "streamdns.watcher.tombstones.held") == 0);
         w.undeploy();
     }
+
+    @Test
+    void anotherClusterBehindTheSameAddressWhileRunningStopsTheWatcherOnRelist(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-moved", "relist-interval", "1s");
+        SourcesTopic.until("ready", w::ready);
+        create(api.admin(), loadBalancer("s0", "s0.example.com"));
+        setLoadBalancer(api.admin(), "s0", "192.0.2.120");
+        String s0 = key("example.com", "c-moved", "Service", "s0");
+        topic.await("s0", t -> t.latest().containsKey(s0));
+        SourcesTopic.until("a relist ran", () -> w.counter("streamdns.watcher.relists") >= 1);
+        int before = recordsOf("c-moved").size();
+
+        api.replaceByAnotherCluster("uid-of-another-cluster"); // one object: under any budget's minimum
+        SourcesTopic.until("refused on the next relist", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK, "").contains("uid-of-another-cluster"));
+        assertThat(w.ready()).isFalse();
+        assertThat(recordsOf("c-moved")).hasSize(before);
+        assertThat(topic.latest()).containsKey(s0);
+        w.undeploy();
+    }
 }
