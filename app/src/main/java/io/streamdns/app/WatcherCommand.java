@@ -94,6 +94,19 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
             + "start even though its sync markers name another cluster identity (kube-system UID).")
     boolean clusterReplaced;
 
+    @Option(names = "--max-delete-fraction", description = "Most of the published objects one pass may tombstone "
+            + "without an approval (streamdns approve-deletes --cluster); in `run` also the planner's per-shard budget; "
+            + "in (0, 1] (default: 0.3).")
+    String maxDeleteFraction;
+
+    @Option(names = "--min-records-for-budget", description = "The delete budget applies once at least this many "
+            + "objects were published (in `run` also the planner's per-shard minimum) (default: 10).")
+    String minRecordsForBudget;
+
+    @Option(names = "--relist-interval", description = "How often everything is listed from the API server again "
+            + "(not from the informer cache), a backstop against missed watch events; e.g. 10m (default: 10m).")
+    String relistInterval;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -136,6 +149,9 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "watcher-scope", watcherScope);
         put(m, "scope-changed", Boolean.toString(scopeChanged));
         put(m, "cluster-replaced", Boolean.toString(clusterReplaced));
+        put(m, "max-delete-fraction", maxDeleteFraction);
+        put(m, "min-records-for-budget", minRecordsForBudget);
+        put(m, "relist-interval", relistInterval);
         try {
             return WatcherConfig.fromMap(m);
         } catch (InvalidFlagException e) {

@@ -34,6 +34,8 @@ class WatcherCommandTest {
                         "--resync-period"),
                 Arguments.of("scope with an @", new String[] {"--cluster-name", "c1", "--watcher-scope", "a@b"},
                         "--watcher-scope"),
+                Arguments.of("fraction out of range", new String[] {"--cluster-name", "c1", "--max-delete-fraction", "2"},
+                        "--max-delete-fraction"),
                 Arguments.of("unreadable kubeconfig", new String[] {"--cluster-name", "c1",
                         "--kubeconfig", "/nonexistent/kubeconfig"}, "--kubeconfig"));
     }
@@ -71,9 +73,13 @@ class WatcherCommandTest {
         WatcherCommand command = new WatcherCommand();
         CommandLine cmd = new CommandLine(command);
         cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_WATCHER_SCOPE", "alb")));
-        cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed", "--cluster-replaced");
+        cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed", "--cluster-replaced", "--max-delete-fraction",
+                "0.5", "--min-records-for-budget", "20", "--relist-interval", "5m");
         var safety = command.config().safety();
         assertThat(safety.clusterReplaced()).isTrue();
+        assertThat(safety.maxDeleteFraction()).isEqualTo(0.5);
+        assertThat(safety.minRecordsForBudget()).isEqualTo(20);
+        assertThat(safety.relistInterval()).isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(safety.scope()).isEqualTo("alb");
         assertThat(safety.scopeChanged()).isTrue();
     }

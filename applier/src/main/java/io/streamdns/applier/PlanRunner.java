@@ -146,7 +146,7 @@ final class PlanRunner implements PartitionWorker.Processor {
     private Future<Void> report(PartitionWorker worker, List<ApplyResult> results) {
         List<Future<Void>> sent = new ArrayList<>(results.size());
         for (ApplyResult r : results) {
-            sent.add(untilSent(worker, "result of plan " + r.planId(), () -> producer.send(KafkaProducerRecord.create(
+            sent.add(untilSent(worker, "send of the result of plan " + r.planId(), () -> producer.send(KafkaProducerRecord.create(
                     Topics.RESULTS, RecordKey.of(r.shard(), r.planId()), JsonCodec.encode(r))).mapEmpty(), 1));
         }
         return Future.all(sent).mapEmpty();
@@ -154,7 +154,7 @@ final class PlanRunner implements PartitionWorker.Processor {
 
     private Future<Void> deadLetter(PartitionWorker worker, KafkaConsumerRecord<String, byte[]> record, String reason,
                                     int attempt) {
-        return untilSent(worker, "dead letter of offset " + record.offset(), () -> deadLetters.send(record, reason), attempt);
+        return untilSent(worker, "send of the dead letter of offset " + record.offset(), () -> deadLetters.send(record, reason), attempt);
     }
 
     /**
@@ -169,7 +169,7 @@ final class PlanRunner implements PartitionWorker.Processor {
                 return Future.failedFuture(t);
             }
             long delay = Math.min(5000L, 100L << Math.min(6, attempt - 1));
-            LOG.warn("partition {}: sending the {} failed (attempt {}), retrying in {} ms; offsets wait: {}",
+            LOG.warn("partition {}: the {} failed (attempt {}), retrying in {} ms; offsets wait: {}",
                     worker.partition(), what, attempt, delay, t.toString());
             registry.counter("streamdns.applier.publish.retries").increment();
             Promise<Void> again = Promise.promise();
@@ -190,7 +190,9 @@ final class PlanRunner implements PartitionWorker.Processor {
             return Future.succeededFuture();
         }
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        return consumer.commit(Map.of(tp, new OffsetAndMetadata(record.offset() + 1, ""))).mapEmpty();
+        // retried too (e.g. a rebalance in progress): the outcome is on Kafka, a lost commit would only replay it
+        return untilSent(worker, "commit of offset " + (record.offset() + 1),
+                () -> consumer.commit(Map.of(tp, new OffsetAndMetadata(record.offset() + 1, ""))).mapEmpty(), 1);
     }
 
     private static Future<Void> logged(String what, Throwable t) {

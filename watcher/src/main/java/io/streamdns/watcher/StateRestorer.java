@@ -39,9 +39,10 @@ final class StateRestorer {
      * @param partitions partitions of the topic (markers go to each)
      * @param markers    the newest marker of this cluster per (scope, partition), any scope
      * @param approval   the newest watcher delete approval of this cluster ({@code !approve|<cluster>}), or null
+     * @param approvalsFrom the end offset of partition 0 when read: approvals after it are followed live
      */
     record Restored(PublishedIndex index, List<Undecodable> undecodable, long records, int partitions,
-                    List<SyncMarker> markers, DeleteApproval approval) {
+                    List<SyncMarker> markers, DeleteApproval approval, long approvalsFrom) {
     }
 
     private StateRestorer() {
@@ -54,6 +55,7 @@ final class StateRestorer {
         Map<String, SyncMarker> markers = new HashMap<>(); // "<scope>/<partition>" → newest
         DeleteApproval approval = null;
         int partitions;
+        long approvalsFrom;
         long count = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 new HashMap<String, Object>(KafkaSettings.reader(bootstrap, clientId)))) {
@@ -63,6 +65,7 @@ final class StateRestorer {
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, timeout);
+            approvalsFrom = end.get(new TopicPartition(Topics.SOURCES, 0));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (tps.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
@@ -111,7 +114,7 @@ final class StateRestorer {
         LOG.info("restored {} objects of cluster {} scope {} and {} sync marker(s) from {} ({} records read)",
                 index.size(), cluster, scope, markers.size(), Topics.SOURCES, count);
         return new Restored(index, new ArrayList<>(bad.values()), count, partitions, List.copyOf(markers.values()),
-                approval);
+                approval, approvalsFrom);
     }
 
     private static <T> T decodeOrNull(ConsumerRecord<String, byte[]> r, Class<T> type) {

@@ -8,6 +8,7 @@ import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.SyncMarker;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.watcher.core.PublishedIndex;
+import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -41,15 +42,20 @@ final class SyncMarkers {
         this.clusterIdentity = identity;
     }
 
-    /** Queues one marker per partition: objects of this scope on it now, and the tombstones the budget holds. */
-    void publish(long heldTombstones) {
-        long[] objects = objectsPerPartition(publisher.index(), partitions);
+    /**
+     * Queues one marker per partition: keys of this scope on it now, and those of them the budget holds back.
+     *
+     * @param held identities whose tombstones the delete budget holds
+     */
+    void publish(Collection<String> held) {
+        long[] objects = objectsPerPartition(publisher.index(), publisher.index().identities(), partitions);
+        long[] heldTombstones = objectsPerPartition(publisher.index(), held, partitions);
         long now = System.currentTimeMillis();
         lastSyncedAt = now;
         String key = ControlKeys.syncMarker(cluster, scope);
         for (int p = 0; p < partitions; p++) {
             SyncMarker marker = new SyncMarker(cluster, clusterIdentity, scope, scopeSpec, p, now, objects[p],
-                    heldTombstones);
+                    heldTombstones[p]);
             publisher.enqueueControl(new ProducerRecord<>(Topics.SOURCES, p, key, JsonCodec.encode(marker)));
         }
         written.increment(partitions);
@@ -60,10 +66,10 @@ final class SyncMarkers {
         return lastSyncedAt;
     }
 
-    /** Keys (object, shard) of the index per partition. */
-    static long[] objectsPerPartition(PublishedIndex index, int partitions) {
+    /** Keys (object, shard) of these identities per partition. */
+    static long[] objectsPerPartition(PublishedIndex index, Collection<String> identities, int partitions) {
         long[] counts = new long[partitions];
-        for (String identity : index.identities()) {
+        for (String identity : identities) {
             for (String shard : index.shardsOf(identity).keySet()) {
                 counts[Partitioning.partitionOfShard(shard, partitions)]++;
             }

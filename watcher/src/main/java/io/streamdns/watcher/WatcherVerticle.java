@@ -1,22 +1,15 @@
 package io.streamdns.watcher;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.streamdns.model.SourceRef;
-import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.watcher.core.ChunkedPass;
 import io.streamdns.watcher.core.IngressMapper;
-import io.streamdns.watcher.core.MappingOptions;
-import io.streamdns.watcher.core.MappingResult;
 import io.streamdns.watcher.core.ServiceMapper;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
@@ -54,11 +47,17 @@ public final class WatcherVerticle extends VerticleBase {
     private final WatcherConfig config;
     private final KubernetesClient client;
     private final StageContext stage;
-    private final MappingOptions options;
     private KafkaProducer<String, byte[]> producer;
     private SourcePublisher publisher;
     private SyncMarkers markers;
     private IdentityGuard identity;
+    private OrphanCollector orphans;
+    private ObjectMapping objects;
+    private ApprovalReader approvals;
+    private ApiHealth health;
+    /** Informers are being replaced by the relist backstop; the pass after their sync is a relist. */
+    private boolean relisting;
+    private long relistTimer = -1;
     private InvalidEndpointReporter reporter;
     private volatile KubeInformers informers;
     private Context ctx;
@@ -67,15 +66,17 @@ public final class WatcherVerticle extends VerticleBase {
     /** The full pass is done and orphans were collected once. */
     private boolean ready;
     private boolean stopped;
-    /** identity → resourceVersion of the object as last mapped, to skip events that bring nothing new. */
-    private final Map<String, String> mappedVersion = new HashMap<>();
     private long gcTimer = -1;
+    private boolean relistCheckDue;
+    /** The deletes of one informer relist arrive one by one: one orphan check after they settled. */
+    static final long RELIST_SETTLE_MS = 200;
+    /** How often the API server is probed to make an outage visible. */
+    static final Duration API_PROBE = Duration.ofSeconds(2);
 
     public WatcherVerticle(WatcherConfig config, KubernetesClient client, StageContext stage) {
         this.config = config;
         this.client = client;
         this.stage = stage;
-        this.options = config.mappingOptions();
     }
 
     @Override
@@ -92,7 +93,13 @@ public final class WatcherVerticle extends VerticleBase {
                 .compose(this::setUp)
                 .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))
-                .onFailure(e -> producer.close())
+                .onSuccess(v -> health.start(API_PROBE))
+                .onFailure(e -> {
+                    producer.close();
+                    if (approvals != null) {
+                        approvals.close();
+                    }
+                })
                 .onSuccess(v -> LOG.info("watcher for cluster {} started: sources {}, namespace {}",
                         config.clusterName(), config.sources(), config.namespace() == null ? "(all)" : config.namespace()));
     }
@@ -114,24 +121,47 @@ public final class WatcherVerticle extends VerticleBase {
         markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
                 restored.partitions(), publisher, registry);
         identity = new IdentityGuard(vertx, client, config, restored.markers(), markers);
+        health = new ApiHealth(vertx, client, config.clusterName(), stage.readiness(), registry,
+                this::readinessChanged);
+        objects = new ObjectMapping(config, () -> informers, publisher, reporter);
+        orphans = new OrphanCollector(config, publisher, markers, stage.readiness(), registry, restored.approval(),
+                objects::gone, objects::retract);
         DeadLetters dlq = new DeadLetters("watcher", producer, registry);
         restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
                 u.offset(), u.key(), u.value(), u.reason()));
-        return Future.succeededFuture();
+        return ApprovalReader.start(vertx, stage.bootstrapServers(), stage.instanceId() + "-watcher-approvals-"
+                        + config.clusterName(), config.clusterName(), restored.approvalsFrom(), this::onApproval)
+                .map(reader -> {
+                    approvals = reader;
+                    return null;
+                });
+    }
+
+    /** From the approval reader's thread: releases held tombstones on the context. */
+    private void onApproval(DeleteApproval approval) {
+        ctx.runOnContext(v -> {
+            if (!stopped) {
+                orphans.approval(approval);
+            }
+        });
     }
 
     /** Builds and starts the informers (on a worker: building them may touch the client). */
     private Void startInformers() {
         MeterRegistry registry = stage.registry();
         informers = new KubeInformers(client, config, registry);
-        informers.handle(informers.services, new ObjectHandler<>("Service", registry, this::onServiceEvent,
-                svc -> retract(ref(ServiceMapper.KIND, svc)), this::onContext));
-        informers.handle(informers.ingresses, new ObjectHandler<>("Ingress", registry, this::onIngressEvent,
-                ing -> retract(ref(IngressMapper.KIND, ing)), this::onContext));
-        informers.handle(informers.slices, new ObjectHandler<>("EndpointSlice", registry, this::onSlice,
-                this::onSlice, this::onContext));
-        informers.handle(informers.nodes, new NodeHandler(registry, () -> onContext(this::onNodesChanged)));
+        informers.handle(informers.services, new ObjectHandler<>("Service", registry, objects::onServiceEvent,
+                svc -> objects.retract(objects.ref(ServiceMapper.KIND, svc)), this::relistDeleted, this::onContext));
+        informers.handle(informers.ingresses, new ObjectHandler<>("Ingress", registry, objects::onIngressEvent,
+                ing -> objects.retract(objects.ref(IngressMapper.KIND, ing)), this::relistDeleted, this::onContext));
+        informers.handle(informers.slices, new ObjectHandler<>("EndpointSlice", registry, objects::onSlice,
+                objects::onSlice, objects::onSlice, this::onContext));
+        informers.handle(informers.nodes, new NodeHandler(registry, () -> onContext(objects::onNodesChanged)));
+        KubeInformers started = informers;
         informers.start().whenComplete((v, e) -> ctx.runOnContext(x -> {
+            if (started != informers) {
+                return; // replaced by a relist meanwhile
+            }
             if (e != null) {
                 LOG.error("informers stopped before they synced, nothing is tombstoned: {}", e.toString());
                 return;
@@ -197,7 +227,8 @@ public final class WatcherVerticle extends VerticleBase {
             informers.ingresses.getStore().list().forEach(o -> keys.add(passKey(IngressMapper.KIND, o)));
         }
         ChunkedPass<PassKey> pass = new ChunkedPass<>(keys, PASS_CHUNK);
-        LOG.info("informers synced; mapping {} objects of cluster {}", keys.size(), config.clusterName());
+        LOG.info("{}: informers synced; mapping {} objects of cluster {}", relisting ? "relist" : "startup",
+                keys.size(), config.clusterName());
         runPass(pass, Future.succeededFuture());
     }
 
@@ -213,176 +244,72 @@ public final class WatcherVerticle extends VerticleBase {
         if (stopped) {
             return;
         }
-        boolean more = pass.runChunk(this::passOne);
+        boolean more = pass.runChunk(k -> objects.passOne(k.kind(), k.namespace(), k.name()));
         Future<Void> handOver = publisher.flush();
         if (more) {
             previousHandOver.onComplete(x -> ctx.runOnContext(v -> runPass(pass, handOver)));
             return;
         }
         stage.registry().counter("streamdns.watcher.sync.chunks").increment(pass.chunks());
-        collectOrphans("startup");
-        ready = true;
-        stage.readiness().set(READINESS_CHECK, true);
+        collectOrphans(relisting ? "relist" : "startup");
         LOG.info("full pass done in {} chunk(s); {} objects published for cluster {}", pass.chunks(),
                 publisher.index().size(), config.clusterName());
-        gcTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), t -> collectOrphans("periodic"));
-    }
-
-    private void passOne(PassKey key) {
-        switch (key.kind()) {
-            case ServiceMapper.KIND -> {
-                Service svc = informers.service(key.namespace(), key.name());
-                if (svc != null) {
-                    onService(svc, true);
-                }
-            }
-            case IngressMapper.KIND -> {
-                Ingress ing = informers.ingress(key.namespace(), key.name());
-                if (ing != null) {
-                    apply(ref(IngressMapper.KIND, ing), ing, IngressMapper.map(ing, options), true);
-                }
-            }
-            default -> throw new IllegalStateException("unknown kind " + key.kind());
+        relisting = false;
+        if (!ready) {
+            ready = true;
+            readinessChanged();
+            gcTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), t -> collectOrphans("periodic"));
+            relistTimer = vertx.setPeriodic(config.safety().relistInterval().toMillis(), t -> relist());
         }
     }
 
+    /** Ready once the first pass is done, unless the API server is unreachable now. */
+    private void readinessChanged() {
+        stage.readiness().set(READINESS_CHECK, ready && !stopped && health.reachable());
+    }
+
+    /**
+     * The backstop against missed watch events and an API server replaced under a watch that resumed: new
+     * informers list everything from the API server (not from the old cache), and the full pass after their sync
+     * maps what changed and checks orphans under the delete budget, like the start-up pass. Skipped while the API
+     * server is unreachable (the informers retry on their own) or a relist is still running.
+     */
+    private void relist() {
+        if (stopped || relisting || !health.reachable() || !informers.hasSynced()) {
+            return;
+        }
+        relisting = true;
+        stage.registry().counter("streamdns.watcher.relists").increment();
+        KubeInformers old = informers;
+        vertx.executeBlocking(() -> {
+            old.close();
+            return startInformers();
+        }).onFailure(e -> {
+            LOG.warn("relist of cluster {} failed to start: {}", config.clusterName(), e.toString());
+            relisting = false;
+        });
+    }
+
+    /**
+     * The informer relisted (a watch that could not resume) and found objects gone: not a delete event anyone saw,
+     * so not retracted one by one but by one orphan check over the whole relist, under the delete budget (an API
+     * server that came back empty is a relist that finds nothing).
+     */
+    private void relistDeleted(Object gone) {
+        if (!relistCheckDue) {
+            relistCheckDue = true;
+            vertx.setTimer(RELIST_SETTLE_MS, t -> {
+                relistCheckDue = false;
+                collectOrphans("informer relist");
+            });
+        }
+    }
+
+    /** Only from a synced cache of an API server that answers now (else the cache may be stale: no marker). */
     private void collectOrphans(String why) {
-        if (stopped || !informers.hasSynced()) {
-            return;
+        if (!stopped && informers.hasSynced() && health.reachable()) {
+            orphans.check(why);
         }
-        stage.registry().counter("streamdns.watcher.orphan.checks").increment();
-        int n = 0;
-        for (String identity : publisher.index().identities()) {
-            SourceRef ref = SourceRef.parse(ControlKeys.objectIdentity(identity));
-            if (collects(ref) && !exists(ref)) {
-                retract(ref);
-                n++;
-            }
-        }
-        if (n > 0) {
-            LOG.info("{}: tombstoned {} object(s) of cluster {} that no longer exist", why, n, config.clusterName());
-        }
-        markers.publish(0); // after this pass's records: the desired state of this scope is complete
-    }
-
-    /**
-     * A named scope owns its whole key space: what its flags no longer cover is tombstoned. The default scope
-     * collects only the kinds and namespace it watches, as before scopes existed, so watchers that split one
-     * cluster by --source or --namespace without scopes keep working.
-     */
-    private boolean collects(SourceRef ref) {
-        if (!config.safety().scope().equals(ControlKeys.DEFAULT_SCOPE)) {
-            return true;
-        }
-        boolean kind = (ref.kind().equals(ServiceMapper.KIND) && config.watchesServices())
-                || (ref.kind().equals(IngressMapper.KIND) && config.watchesIngresses());
-        return kind && (config.namespace() == null || config.namespace().equals(ref.namespace()));
-    }
-
-    private boolean exists(SourceRef ref) {
-        return switch (ref.kind()) {
-            case ServiceMapper.KIND -> informers.service(ref.namespace(), ref.name()) != null;
-            case IngressMapper.KIND -> informers.ingress(ref.namespace(), ref.name()) != null;
-            default -> true;
-        };
-    }
-
-    private void onService(Service svc) {
-        onService(svc, false);
-    }
-
-    private void onService(Service svc, boolean bulk) {
-        String type = ServiceMapper.LOAD_BALANCER;
-        List<EndpointSlice> slices = List.of();
-        List<Node> nodes = List.of();
-        if (svc.getSpec() != null) {
-            type = svc.getSpec().getType() == null ? ServiceMapper.CLUSTER_IP : svc.getSpec().getType();
-            boolean headless = "None".equals(svc.getSpec().getClusterIP());
-            if (headless || type.equals(ServiceMapper.NODE_PORT)) {
-                slices = informers.slicesOf(svc.getMetadata().getNamespace(), svc.getMetadata().getName());
-            }
-            if (type.equals(ServiceMapper.NODE_PORT)) {
-                nodes = informers.nodes();
-            }
-        }
-        apply(ref(ServiceMapper.KIND, svc), svc, ServiceMapper.map(svc, slices, nodes, options), bulk);
-    }
-
-    /**
-     * An add/update event: maps the object's newest state from the store (an event queued behind a newer one must
-     * not publish the older state), unless that very version was mapped already and published fine. The informer
-     * hands every object of its initial list to the handlers after the full pass may have mapped it; a watch
-     * restart or a resync repeats them all again: re-mapping 20,000 unchanged objects only to find equal hashes was
-     * a third of the watcher's work at start. Slice and node changes re-map through their own paths.
-     */
-    private void onServiceEvent(Service event) {
-        Service svc = informers.service(event.getMetadata().getNamespace(), event.getMetadata().getName());
-        if (svc != null && !alreadyMapped(ref(ServiceMapper.KIND, svc), svc)) {
-            onService(svc);
-        } // null: deleted meanwhile, its delete event retracts it
-    }
-
-    private void onIngressEvent(Ingress event) {
-        Ingress ing = informers.ingress(event.getMetadata().getNamespace(), event.getMetadata().getName());
-        if (ing != null && !alreadyMapped(ref(IngressMapper.KIND, ing), ing)) {
-            onIngress(ing);
-        }
-    }
-
-    private boolean alreadyMapped(SourceRef ref, HasMetadata object) {
-        String rv = object.getMetadata().getResourceVersion();
-        return rv != null && rv.equals(mappedVersion.get(ref.identity()))
-                && !publisher.index().hasUnknown(ControlKeys.sourceIdentity(ref, config.safety().scope()));
-    }
-
-    private void onIngress(Ingress ing) {
-        apply(ref(IngressMapper.KIND, ing), ing, IngressMapper.map(ing, options), false);
-    }
-
-    private void apply(SourceRef ref, HasMetadata object, MappingResult result, boolean bulk) {
-        if (result.skipped() != null) {
-            LOG.debug("{} skipped: {}", ref.identity(), result.skipped());
-        }
-        reporter.report(ref, object, result.rejections());
-        var meta = object.getMetadata();
-        if (meta.getResourceVersion() != null) {
-            mappedVersion.put(ref.identity(), meta.getResourceVersion());
-        } else {
-            mappedVersion.remove(ref.identity());
-        }
-        publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(), meta.getResourceVersion(),
-                System.currentTimeMillis()), result.endpoints(), result.rejections(), bulk);
-    }
-
-    private void retract(SourceRef ref) {
-        mappedVersion.remove(ref.identity());
-        reporter.forget(ref);
-        publisher.retract(ref);
-    }
-
-    /** A slice changed: re-map its service, if we watch it. */
-    private void onSlice(EndpointSlice slice) {
-        var labels = slice.getMetadata().getLabels();
-        String svcName = labels == null ? null : labels.get(ServiceMapper.SERVICE_NAME_LABEL);
-        Service svc = svcName == null ? null : informers.service(slice.getMetadata().getNamespace(), svcName);
-        if (svc != null) {
-            onService(svc);
-        }
-    }
-
-    private void onNodesChanged() {
-        if (informers.services == null) {
-            return;
-        }
-        for (Service svc : informers.services.getStore().list()) {
-            if (svc.getSpec() != null && ServiceMapper.NODE_PORT.equals(svc.getSpec().getType())) {
-                onService(svc);
-            }
-        }
-    }
-
-    private SourceRef ref(String kind, HasMetadata o) {
-        return new SourceRef(config.clusterName(), kind, o.getMetadata().getNamespace(), o.getMetadata().getName());
     }
 
     /** Runs on the verticle's context, once synced (before that the store is the truth the full pass reads). */
@@ -405,12 +332,17 @@ public final class WatcherVerticle extends VerticleBase {
         stage.readiness().set(READINESS_CHECK, false);
         if (gcTimer >= 0) {
             vertx.cancelTimer(gcTimer);
+            vertx.cancelTimer(relistTimer);
+        }
+        if (health != null) {
+            health.stop();
         }
         Future<Void> closing = informers == null ? Future.succeededFuture()
                 : vertx.executeBlocking(() -> {
                     informers.close();
                     return null;
                 });
-        return closing.eventually(() -> producer == null ? Future.succeededFuture() : producer.close());
+        return closing.eventually(() -> approvals == null ? Future.succeededFuture() : approvals.close())
+                .eventually(() -> producer == null ? Future.succeededFuture() : producer.close());
     }
 }

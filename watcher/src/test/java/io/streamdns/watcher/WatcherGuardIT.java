@@ -8,7 +8,14 @@ import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamdns.model.Topics;
+import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.control.DeleteApproval;
+import io.streamdns.runtime.kafka.KafkaSettings;
+import java.util.HashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
@@ -117,6 +124,116 @@ class WatcherGuardIT {
         assertThat(w.ready()).isFalse();
         assertThat(recordsOf("c-late")).hasSize(before);
         assertThat(topic.latest()).containsKey(key("example.com", "c-late", "Service", "s0"));
+        w.undeploy();
+    }
+
+    /** Writes a watcher delete approval as {@code streamdns approve-deletes --cluster} does: partition 0. */
+    private static void approve(String cluster) {
+        long now = System.currentTimeMillis();
+        try (var producer = new KafkaProducer<String, byte[]>(new HashMap<String, Object>(
+                KafkaSettings.producer(kafka.bootstrapServers(), "it-approve")))) {
+            producer.send(new ProducerRecord<>(Topics.SOURCES, 0, ControlKeys.clusterApproval(cluster),
+                    JsonCodec.encode(new DeleteApproval(cluster, now, now + 900_000, "it", "the cluster was emptied"))));
+        }
+    }
+
+    @Test
+    void anEmptyApiServerWithUnreadableIdentityHasItsMassTombstoneHeldUntilApproved(Vertx vertx) {
+        FlakyApiServer first = server();
+        publishAndStop(vertx, first, "c-budget", 12);
+        int before = recordsOf("c-budget").size();
+
+        FlakyApiServer empty = server();
+        empty.forbidIdentity();
+        Running w = deploy(vertx, kafka.bootstrapServers(), empty, "c-budget");
+        SourcesTopic.until("ready", w::ready);
+        SourcesTopic.until("12 tombstones held", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK + "-deletes", "").contains("holding 12"));
+        assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isEqualTo(12);
+        // all twelve are example.com: one partition holds them, and its marker counts them as held
+        topic.await("markers counting the held tombstones", t -> t.markers("c-budget", ControlKeys.DEFAULT_SCOPE)
+                .stream().anyMatch(m -> m.marker().heldTombstones() == 12));
+        assertThat(topic.markers("c-budget", ControlKeys.DEFAULT_SCOPE).stream()
+                .filter(m -> m.marker().heldTombstones() == 12)).allSatisfy(m -> {
+                    assertThat(m.marker().clusterIdentity()).isNull(); // unreadable
+                    assertThat(m.marker().objects()).isEqualTo(12); // still published
+                });
+        assertThat(recordsOf("c-budget")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
+
+        approve("c-budget");
+        topic.await("all 12 tombstoned once approved",
+                t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-budget/")));
+        SourcesTopic.until("nothing held", () -> w.stage().registry().get("streamdns.watcher.tombstones.held")
+                .gauge().value() == 0);
+        assertThat(w.stage().readiness().details()).doesNotContainKey(WatcherVerticle.READINESS_CHECK + "-deletes");
+        w.undeploy();
+    }
+
+    @Test
+    void aFewDeletesWhileDownStayWithinTheBudget(Vertx vertx) {
+        FlakyApiServer api = server();
+        publishAndStop(vertx, api, "c-few", 12);
+        api.admin().services().inNamespace(WatcherHarness.NS).withName("s3").delete();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-few");
+        String s3 = key("example.com", "c-few", "Service", "s3");
+        topic.await("s3 tombstoned at once", t -> !t.latest().containsKey(s3));
+        assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isZero();
+        w.undeploy();
+    }
+
+    private static double gauge(Running w, String name) {
+        return w.stage().registry().get(name).gauge().value();
+    }
+
+    @Test
+    void anApiOutageIsVisibleWhileItLasts(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-down");
+        SourcesTopic.until("ready", w::ready);
+        assertThat(gauge(w, "streamdns.watcher.api.reachable")).isEqualTo(1);
+
+        api.outage(true);
+        SourcesTopic.until("outage noticed", () -> gauge(w, "streamdns.watcher.api.reachable") == 0);
+        assertThat(w.ready()).isFalse();
+        assertThat(w.stage().readiness().details().get(ApiHealth.DETAIL)).contains("unreachable since");
+        assertThat(w.counter("streamdns.watcher.api.outages")).isEqualTo(1);
+
+        api.outage(false);
+        SourcesTopic.until("outage over", () -> gauge(w, "streamdns.watcher.api.reachable") == 1 && w.ready());
+        assertThat(w.stage().readiness().details()).doesNotContainKey(ApiHealth.DETAIL);
+        assertThat(w.counter("streamdns.watcher.api.outages")).isEqualTo(1);
+        w.undeploy();
+    }
+
+    @Test
+    void anApiServerReplacedByAnEmptyOneWhileRunningIsNoticedOnRelistAndTheMassTombstoneHeld(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-swap", "relist-interval", "2s");
+        SourcesTopic.until("ready", w::ready);
+        for (int i = 0; i < 12; i++) {
+            create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
+            setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
+        }
+        topic.await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-swap/")).count() == 12);
+        int before = recordsOf("c-swap").size();
+
+        api.wipe(); // the watch stays open and silent: only the relist can tell
+        SourcesTopic.until("the relist found all 12 gone and held them", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK + "-deletes", "").contains("holding 12"));
+        assertThat(w.counter("streamdns.watcher.relists")).isPositive();
+        assertThat(recordsOf("c-swap")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
+
+        // the same names come back at new addresses, as new objects (new uids; resourceVersions numbered anew)
+        for (int i = 0; i < 12; i++) {
+            create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
+            setLoadBalancer(api.admin(), "s" + i, "198.51.100." + (100 + i));
+        }
+        topic.await("every name at its new address", t -> java.util.stream.IntStream.range(0, 12).allMatch(i -> {
+            var state = t.latest().get(key("example.com", "c-swap", "Service", "s" + i));
+            return state != null && state.endpoints().get(0).targets().contains("198.51.100." + (100 + i));
+        }));
+        // (a service created without its address yet publishes nothing for a moment: those are not the mass delete)
+        SourcesTopic.until("nothing held any more", () -> gauge(w, "streamdns.watcher.tombstones.held") == 0);
         w.undeploy();
     }
 }

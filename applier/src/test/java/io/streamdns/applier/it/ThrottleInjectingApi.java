@@ -7,36 +7,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
-import software.amazon.awssdk.services.route53.model.ListHostedZonesRequest;
-import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
-import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
-import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.ThrottlingException;
 
 /**
  * Answers a share of ChangeResourceRecordSets calls with the SDK's own {@code Throttling} exception, on top of the
  * emulator's real 5 requests/s bucket (the emulator has no random-throttle fault of its own).
  */
-final class ThrottleInjectingApi implements Route53Api {
-    private final Route53Api delegate;
+final class ThrottleInjectingApi extends ChangeInterceptingApi {
     private final double rate;
     private final Random random = new Random(42);
     final AtomicInteger injected = new AtomicInteger();
     final AtomicInteger calls = new AtomicInteger();
 
     ThrottleInjectingApi(Route53Api delegate, double rate) {
-        this.delegate = delegate;
+        super(delegate);
         this.rate = rate;
-    }
-
-    @Override
-    public CompletableFuture<ListHostedZonesResponse> listHostedZones(ListHostedZonesRequest request) {
-        return delegate.listHostedZones(request);
-    }
-
-    @Override
-    public CompletableFuture<ListResourceRecordSetsResponse> listResourceRecordSets(ListResourceRecordSetsRequest request) {
-        return delegate.listResourceRecordSets(request);
     }
 
     @Override
