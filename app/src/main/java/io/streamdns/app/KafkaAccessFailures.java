@@ -5,7 +5,8 @@ import picocli.CommandLine;
 
 /**
  * A Kafka that refuses the command's settings (wrong password, untrusted certificate, protocol mismatch) ends the
- * command with its one-line cause and exit code {@value #EXIT_CODE}, not a stack trace; anything else as before.
+ * command with its one-line cause and exit code {@value #EXIT_CODE} (a malformed setting: 2, as a bad flag), not a
+ * stack trace; anything else as before.
  */
 final class KafkaAccessFailures {
     static final int EXIT_CODE = 3;
@@ -18,7 +19,7 @@ final class KafkaAccessFailures {
             if (t instanceof KafkaAccessException access) {
                 cmd.getErr().println("streamdns " + cmd.getCommandName() + ": " + access.getMessage());
                 cmd.getErr().flush();
-                return EXIT_CODE;
+                return access.invalidSettings() ? 2 : EXIT_CODE;
             }
         }
         throw e;

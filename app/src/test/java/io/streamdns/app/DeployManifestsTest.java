@@ -397,6 +397,14 @@ class DeployManifestsTest {
     }
 
     @Test
+    void singlePodMayReadWhatTheWatcherReads() {
+        ClusterRole watcher = of(BUILT.get("hub"), ClusterRole.class).stream()
+                .filter(r -> r.getMetadata().getName().equals("streamdns-watcher")).findFirst().orElseThrow();
+        ClusterRole single = of(BUILT.get("single"), ClusterRole.class).get(0);
+        assertThat(single.getRules()).containsExactlyInAnyOrderElementsOf(watcher.getRules());
+    }
+
+    @Test
     void emitEventsComponentBindsTheWatcher() throws IOException {
         List<HasMetadata> events = parse(Files.readString(DEPLOY.resolve("components/emit-events/events-rbac.yaml")));
         ClusterRole role = of(events, ClusterRole.class).get(0);
@@ -443,6 +451,63 @@ class DeployManifestsTest {
                     .isEqualTo(Topics.spec(t.getMetadata().getName()).compacted() ? "compact" : "delete");
         }
         assertThat(generic(hub, "Kafka")).hasSize(1);
+    }
+
+    @Test
+    void dashboardQueriesMetricsTheCodeExports() throws Exception {
+        assertThat(build(DEPLOY.resolve("grafana"))).singleElement().satisfies(r -> {
+            assertThat(r.getKind()).isEqualTo("ConfigMap");
+            assertThat(r.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        });
+        Map<?, ?> dashboard = YAML.unmarshal(Files.readString(DEPLOY.resolve("grafana/streamdns-dashboard.json")), Map.class);
+        Set<String> exported = exportedMeters();
+        Set<String> queried = new TreeSet<>();
+        for (Object panel : (List<?>) dashboard.get("panels")) {
+            for (Object target : (List<?>) ((Map<?, ?>) panel).get("targets")) {
+                Matcher m = Pattern.compile("\\b(streamdns_[a-z_]+)").matcher((String) ((Map<?, ?>) target).get("expr"));
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).isNotEmpty().allSatisfy(series -> assertThat(meterOf(series, exported))
+                .as(series + " is a meter the code registers").isNotNull());
+    }
+
+    /** The meter a Prometheus series comes from: without Micrometer's suffixes (_total, _bucket, units, ...). */
+    private static String meterOf(String series, Set<String> meters) {
+        String base = series.replaceFirst("_(total|bucket|count|sum|max)$", "");
+        for (String candidate : List.of(base, base.replaceFirst("_(seconds|changes|plans)$", ""))) {
+            if (meters.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Meter names in the stages' code, as Prometheus spells them: literal names and the applier's prefixed ones. */
+    private static Set<String> exportedMeters() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Pattern literal = Pattern.compile("\"(streamdns\\.[a-z.]+[a-z])\"");
+        Pattern prefixed = Pattern.compile("(?:P \\+ |metrics\\.gauge\\(|metrics\\.counter\\()\"([a-z][a-z.]*)\"");
+        for (String module : List.of("watcher", "planner", "applier")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String code = Files.readString(f);
+                    Matcher m = literal.matcher(code);
+                    while (m.find()) {
+                        out.add(m.group(1).replace('.', '_'));
+                    }
+                    if (module.equals("applier")) {
+                        Matcher p = prefixed.matcher(code);
+                        while (p.find()) {
+                            out.add(("streamdns.applier." + p.group(1)).replace('.', '_'));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Test

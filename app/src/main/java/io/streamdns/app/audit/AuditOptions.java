@@ -104,7 +104,7 @@ public final class AuditOptions {
             try {
                 KafkaPreflight.connect(broker.bootstrap(), client, Duration.ofSeconds(timeoutSeconds));
             } catch (KafkaPreflight.KafkaAccessException e) {
-                throw new AuditFailure(AuditExit.UNREACHABLE, e.getMessage(), e);
+                throw new AuditFailure(e.invalidSettings() ? AuditExit.BAD_INPUT : AuditExit.UNREACHABLE, e.getMessage(), e);
             }
         }
         return TrailReader.connect(broker.bootstrap(), Duration.ofSeconds(timeoutSeconds));

@@ -47,8 +47,20 @@ public final class KafkaPreflight {
 
     /** A Kafka that cannot be used with these settings; the message says why and what to check. */
     public static final class KafkaAccessException extends RuntimeException {
+        private final boolean invalidSettings;
+
         public KafkaAccessException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        KafkaAccessException(String message, Throwable cause, boolean invalidSettings) {
             super(message, cause);
+            this.invalidSettings = invalidSettings;
+        }
+
+        /** The settings themselves are wrong (a malformed value), not the broker's answer to them. */
+        public boolean invalidSettings() {
+            return invalidSettings;
         }
     }
 
@@ -93,11 +105,14 @@ public final class KafkaPreflight {
             message = where + " authenticated the client but denied it: " + cause.getMessage()
                     + ". Check the ACLs of the user (describe on the cluster).";
         } else if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-            message = where + " did not answer within " + timeout.toSeconds() + " s. Either it is unreachable, or "
-                    + "security.protocol does not match the listener (e.g. PLAINTEXT or SASL_PLAINTEXT against a TLS "
-                    + "listener: set security.protocol=SSL or SASL_SSL in --kafka-config).";
+            message = "cannot reach " + where + ": no answer within " + timeout.toSeconds() + " s. Either it is "
+                    + "unreachable, or security.protocol does not match the listener (e.g. PLAINTEXT or SASL_PLAINTEXT "
+                    + "against a TLS listener: set security.protocol=SSL or SASL_SSL in --kafka-config).";
         } else if (cause instanceof ConfigException || cause instanceof KafkaException && hasCause(cause, ConfigException.class)) {
-            message = "invalid Kafka client settings for " + where + ": " + rootMessage(cause);
+            String root = rootMessage(cause);
+            boolean unresolvable = root.contains("resolvable");
+            return new KafkaAccessException((unresolvable ? "cannot reach " : "invalid Kafka client settings for ")
+                    + where + ": " + root, cause, !unresolvable);
         } else {
             message = "cannot use " + where + ": " + rootMessage(cause);
         }

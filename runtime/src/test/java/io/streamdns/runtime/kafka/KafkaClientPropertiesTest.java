@@ -141,6 +141,11 @@ class KafkaClientPropertiesTest {
                 .hasMessageContaining("TLS handshake failed").hasMessageContaining("not trusted")
                 .hasMessageContaining("ssl.truststore.location");
         assertThat(KafkaPreflight.explain("Kafka at k:9093", new TimeoutException("timed out"), t))
-                .hasMessageContaining("did not answer within 10 s").hasMessageContaining("security.protocol=SSL");
+                .hasMessageContaining("cannot reach Kafka at k:9093").hasMessageContaining("no answer within 10 s")
+                .hasMessageContaining("security.protocol=SSL");
+        assertThat(KafkaPreflight.explain("Kafka at k", new org.apache.kafka.common.config.ConfigException(
+                "Invalid url in bootstrap.servers: k"), t).invalidSettings()).isTrue();
+        assertThat(KafkaPreflight.explain("Kafka at k", new org.apache.kafka.common.config.ConfigException(
+                "No resolvable bootstrap urls given in bootstrap.servers"), t).invalidSettings()).isFalse();
     }
 }
