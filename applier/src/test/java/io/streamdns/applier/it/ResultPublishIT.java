@@ -154,8 +154,7 @@ class ResultPublishIT {
             List<ApplyResult> results = topics.results(plan.planId());
             assertThat(results).allSatisfy(r -> assertThat(r.outcomes()).singleElement().satisfies(o ->
                     assertThat(o.status()).isIn(ChangeOutcome.Status.APPLIED, ChangeOutcome.Status.ALREADY_DONE)));
-            assertThat(results.get(0).outcomes().get(0).status()).as("the run that wrote reports it")
-                    .isEqualTo(ChangeOutcome.Status.APPLIED);
+            // (a rebalance while the broker came back may have made the new owner replay it: then ALREADY_DONE)
             // the zone-state publication failed too: republished from the view once the broker is back
             ZoneRecord www = awaitValue(WAIT, "zone-state of www", () -> {
                 Map<String, ZoneRecord> s = topics.zoneState(zone + "|" + zoneId + "/www." + zone + "/A/");
