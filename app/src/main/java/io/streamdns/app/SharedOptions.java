@@ -38,6 +38,12 @@ public final class SharedOptions {
         return httpAddress == null || httpAddress.isBlank() ? fallback : httpAddress.strip();
     }
 
+    @Option(names = "--kafka-static-membership",
+            description = "Join the consumer groups as a static member named after the pod (env POD_NAME, else "
+                    + "HOSTNAME): a pod restarted within the session timeout (6 s) keeps its partitions without a "
+                    + "rebalance, but a stopped pod's partitions then wait for that timeout instead of moving at once.")
+    public boolean kafkaStaticMembership;
+
     @Option(names = "--http-port", defaultValue = "7979",
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int httpPort;
@@ -55,6 +61,15 @@ public final class SharedOptions {
         }
     }
 
+    /** The static group member id of this process: the pod's name. */
+    public static String podName(java.util.Map<String, String> env) {
+        String pod = env.get("POD_NAME");
+        if (pod == null || pod.isBlank()) {
+            pod = env.get("HOSTNAME");
+        }
+        return pod == null || pod.isBlank() ? null : pod.strip();
+    }
+
     /** The partition count topics are created with. */
     public int partitionsOrDefault() {
         return partitions == null ? io.streamdns.model.Topics.DEFAULT_PARTITIONS : partitions;
@@ -64,6 +79,10 @@ public final class SharedOptions {
         if (partitions != null && (partitions < 1 || partitions > 1000)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--partitions': " + partitions + " (accepted: 1..1000)");
+        }
+        if (kafkaStaticMembership && podName(System.getenv()) == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+                    + "'--kafka-static-membership': needs the pod's name in env POD_NAME or HOSTNAME");
         }
         if (httpPort < 0 || httpPort > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.runtime.kafka.KafkaPreflight;
+import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.kafka.PipelineConfig;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import io.streamdns.runtime.ops.Metrics;
@@ -71,6 +72,11 @@ public final class StageLauncher implements AutoCloseable {
                 embedded.close();
             }
             throw e;
+        }
+        if (options.kafkaStaticMembership) {
+            String pod = SharedOptions.podName(System.getenv());
+            KafkaSettings.useStaticMembership(pod);
+            LOG.info("static consumer group membership as '{}': a stop does not leave the groups", pod);
         }
         Vertx vertx = Vertx.vertx();
         PrometheusMeterRegistry registry = Metrics.newRegistry();

@@ -103,6 +103,10 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
             + "objects were published (in `run` also the planner's per-shard minimum) (default: 10).")
     String minRecordsForBudget;
 
+    @Option(names = "--relist-interval", description = "How often everything is listed from the API server again "
+            + "(not from the informer cache), a backstop against missed watch events; e.g. 10m (default: 10m).")
+    String relistInterval;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -147,6 +151,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "cluster-replaced", Boolean.toString(clusterReplaced));
         put(m, "max-delete-fraction", maxDeleteFraction);
         put(m, "min-records-for-budget", minRecordsForBudget);
+        put(m, "relist-interval", relistInterval);
         try {
             return WatcherConfig.fromMap(m);
         } catch (InvalidFlagException e) {

@@ -74,11 +74,12 @@ class WatcherCommandTest {
         CommandLine cmd = new CommandLine(command);
         cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_WATCHER_SCOPE", "alb")));
         cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed", "--cluster-replaced", "--max-delete-fraction",
-                "0.5", "--min-records-for-budget", "20");
+                "0.5", "--min-records-for-budget", "20", "--relist-interval", "5m");
         var safety = command.config().safety();
         assertThat(safety.clusterReplaced()).isTrue();
         assertThat(safety.maxDeleteFraction()).isEqualTo(0.5);
         assertThat(safety.minRecordsForBudget()).isEqualTo(20);
+        assertThat(safety.relistInterval()).isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(safety.scope()).isEqualTo("alb");
         assertThat(safety.scopeChanged()).isTrue();
     }

@@ -29,6 +29,7 @@ final class IdentityGuard {
     private final List<SyncMarker> markers;
     private final SyncMarkers out;
     private boolean pending = true;
+    private String known;
 
     IdentityGuard(Vertx vertx, KubernetesClient client, WatcherConfig config, List<SyncMarker> markers,
                   SyncMarkers out) {
@@ -50,6 +51,27 @@ final class IdentityGuard {
      */
     Future<Boolean> atSync() {
         return pending ? read().compose(this::accept) : Future.succeededFuture(true);
+    }
+
+    /**
+     * Before a relist: the API server now answering may be another cluster (a kubeconfig or DNS change under a
+     * running watcher). Fails with the refusal when the identity changed; an unreadable or unreachable one passes
+     * (the relist's orphans still go through the budget).
+     */
+    Future<Void> atRelist() {
+        if (pending || known == null || config.safety().clusterReplaced()) {
+            return atSync().mapEmpty();
+        }
+        return read().compose(r -> {
+            if (r.state() != State.READ || r.uid().equals(known)) {
+                return Future.succeededFuture();
+            }
+            String why = "the API server of cluster '" + config.clusterName() + "' now answers with kube-system UID "
+                    + r.uid() + ", but it was " + known + " when this watcher started: another cluster. Nothing more is "
+                    + "published; restart with --cluster-replaced if the cluster was replaced on purpose";
+            LOG.error("refusing to go on: {}", why);
+            return Future.failedFuture(new IllegalStateException(why));
+        });
     }
 
     private Future<Result> read() {
@@ -80,6 +102,7 @@ final class IdentityGuard {
                     return Future.failedFuture(new IllegalStateException(refusal.get()));
                 }
                 pending = false;
+                known = r.uid();
                 out.clusterIdentity(r.uid());
                 LOG.info("cluster {} has identity {} (kube-system UID)", config.clusterName(), r.uid());
                 return Future.succeededFuture(true);

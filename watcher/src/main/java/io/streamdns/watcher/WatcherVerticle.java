@@ -54,6 +54,10 @@ public final class WatcherVerticle extends VerticleBase {
     private OrphanCollector orphans;
     private ObjectMapping objects;
     private ApprovalReader approvals;
+    private ApiHealth health;
+    /** Informers are being replaced by the relist backstop; the pass after their sync is a relist. */
+    private boolean relisting;
+    private long relistTimer = -1;
     private InvalidEndpointReporter reporter;
     private volatile KubeInformers informers;
     private Context ctx;
@@ -66,6 +70,8 @@ public final class WatcherVerticle extends VerticleBase {
     private boolean relistCheckDue;
     /** The deletes of one informer relist arrive one by one: one orphan check after they settled. */
     static final long RELIST_SETTLE_MS = 200;
+    /** How often the API server is probed to make an outage visible. */
+    static final Duration API_PROBE = Duration.ofSeconds(2);
 
     public WatcherVerticle(WatcherConfig config, KubernetesClient client, StageContext stage) {
         this.config = config;
@@ -87,6 +93,7 @@ public final class WatcherVerticle extends VerticleBase {
                 .compose(this::setUp)
                 .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))
+                .onSuccess(v -> health.start(API_PROBE))
                 .onFailure(e -> {
                     producer.close();
                     if (approvals != null) {
@@ -114,6 +121,8 @@ public final class WatcherVerticle extends VerticleBase {
         markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
                 restored.partitions(), publisher, registry);
         identity = new IdentityGuard(vertx, client, config, restored.markers(), markers);
+        health = new ApiHealth(vertx, client, config.clusterName(), stage.readiness(), registry,
+                this::readinessChanged);
         objects = new ObjectMapping(config, () -> informers, publisher, reporter);
         orphans = new OrphanCollector(config, publisher, markers, stage.readiness(), registry, restored.approval(),
                 objects::gone, objects::retract);
@@ -148,7 +157,11 @@ public final class WatcherVerticle extends VerticleBase {
         informers.handle(informers.slices, new ObjectHandler<>("EndpointSlice", registry, objects::onSlice,
                 objects::onSlice, objects::onSlice, this::onContext));
         informers.handle(informers.nodes, new NodeHandler(registry, () -> onContext(objects::onNodesChanged)));
+        KubeInformers started = informers;
         informers.start().whenComplete((v, e) -> ctx.runOnContext(x -> {
+            if (started != informers) {
+                return; // replaced by a relist meanwhile
+            }
             if (e != null) {
                 LOG.error("informers stopped before they synced, nothing is tombstoned: {}", e.toString());
                 return;
@@ -191,10 +204,14 @@ public final class WatcherVerticle extends VerticleBase {
         });
     }
 
-    /** A late refusal (the identity became readable only after start): publish nothing, say why, stay unready. */
+    /**
+     * A late refusal (the identity became readable only after start, or changed before a relist): publish nothing
+     * more, say why, stay unready.
+     */
     private void refuse(String why) {
         stopped = true;
         stage.readiness().detail(READINESS_CHECK, "refused: " + why);
+        readinessChanged();
         vertx.executeBlocking(() -> {
             informers.close();
             return null;
@@ -214,7 +231,8 @@ public final class WatcherVerticle extends VerticleBase {
             informers.ingresses.getStore().list().forEach(o -> keys.add(passKey(IngressMapper.KIND, o)));
         }
         ChunkedPass<PassKey> pass = new ChunkedPass<>(keys, PASS_CHUNK);
-        LOG.info("informers synced; mapping {} objects of cluster {}", keys.size(), config.clusterName());
+        LOG.info("{}: informers synced; mapping {} objects of cluster {}", relisting ? "relist" : "startup",
+                keys.size(), config.clusterName());
         runPass(pass, Future.succeededFuture());
     }
 
@@ -237,12 +255,40 @@ public final class WatcherVerticle extends VerticleBase {
             return;
         }
         stage.registry().counter("streamdns.watcher.sync.chunks").increment(pass.chunks());
-        collectOrphans("startup");
-        ready = true;
-        stage.readiness().set(READINESS_CHECK, true);
+        collectOrphans(relisting ? "relist" : "startup");
         LOG.info("full pass done in {} chunk(s); {} objects published for cluster {}", pass.chunks(),
                 publisher.index().size(), config.clusterName());
-        gcTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), t -> collectOrphans("periodic"));
+        relisting = false;
+        if (!ready) {
+            ready = true;
+            readinessChanged();
+            gcTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), t -> collectOrphans("periodic"));
+            relistTimer = vertx.setPeriodic(config.safety().relistInterval().toMillis(), t -> relist());
+        }
+    }
+
+    /** Ready once the first pass is done, unless the API server is unreachable now. */
+    private void readinessChanged() {
+        stage.readiness().set(READINESS_CHECK, ready && !stopped && health.reachable());
+    }
+
+    /**
+     * The backstop against missed watch events and an API server replaced under a watch that resumed: new
+     * informers list everything from the API server (not from the old cache), and the full pass after their sync
+     * maps what changed and checks orphans under the delete budget, like the start-up pass. Skipped while the API
+     * server is unreachable (the informers retry on their own) or a relist is still running.
+     */
+    private void relist() {
+        if (stopped || relisting || !health.reachable() || !informers.hasSynced()) {
+            return;
+        }
+        relisting = true;
+        stage.registry().counter("streamdns.watcher.relists").increment();
+        KubeInformers old = informers;
+        identity.atRelist().onFailure(e -> refuse(e.getMessage())).compose(v -> vertx.executeBlocking(() -> {
+            old.close();
+            return startInformers();
+        })).onFailure(e -> relisting = false);
     }
 
     /**
@@ -260,8 +306,9 @@ public final class WatcherVerticle extends VerticleBase {
         }
     }
 
+    /** Only from a synced cache of an API server that answers now (else the cache may be stale: no marker). */
     private void collectOrphans(String why) {
-        if (!stopped && informers.hasSynced()) {
+        if (!stopped && informers.hasSynced() && health.reachable()) {
             orphans.check(why);
         }
     }
@@ -286,6 +333,10 @@ public final class WatcherVerticle extends VerticleBase {
         stage.readiness().set(READINESS_CHECK, false);
         if (gcTimer >= 0) {
             vertx.cancelTimer(gcTimer);
+            vertx.cancelTimer(relistTimer);
+        }
+        if (health != null) {
+            health.stop();
         }
         Future<Void> closing = informers == null ? Future.succeededFuture()
                 : vertx.executeBlocking(() -> {

@@ -29,7 +29,7 @@ final class FlakyApiServer implements AutoCloseable {
         return log;
     }
 
-    private final ClusterIdentityDispatcher crud;
+    private volatile ClusterIdentityDispatcher crud;
     private volatile boolean down;
     private final AtomicInteger failedLists = new AtomicInteger();
     private final KubernetesMockServer server;
@@ -91,6 +91,19 @@ final class FlakyApiServer implements AutoCloseable {
             failedLists.set(0);
         }
         down = on;
+    }
+
+    /**
+     * The API server is replaced by an empty one at the same address (a rebuilt cluster, restored from nothing):
+     * new requests see an empty store numbering resourceVersions anew; open watches stay connected and silent.
+     */
+    void wipe() {
+        crud = new ClusterIdentityDispatcher(new KubernetesCrudDispatcher(), crud.uid());
+    }
+
+    /** As {@link #wipe}, and the empty one is another cluster (another kube-system UID). */
+    void replaceByAnotherCluster(String identity) {
+        crud = new ClusterIdentityDispatcher(new KubernetesCrudDispatcher(), identity);
     }
 
     /** The API server goes away entirely: open watches break, new connections are refused. */

@@ -180,4 +180,81 @@ class WatcherGuardIT {
         assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isZero();
         w.undeploy();
     }
+
+    private static double gauge(Running w, String name) {
+        return w.stage().registry().get(name).gauge().value();
+    }
+
+    @Test
+    void anApiOutageIsVisibleWhileItLasts(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-down");
+        SourcesTopic.until("ready", w::ready);
+        assertThat(gauge(w, "streamdns.watcher.api.reachable")).isEqualTo(1);
+
+        api.outage(true);
+        SourcesTopic.until("outage noticed", () -> gauge(w, "streamdns.watcher.api.reachable") == 0);
+        assertThat(w.ready()).isFalse();
+        assertThat(w.stage().readiness().details().get(ApiHealth.DETAIL)).contains("unreachable since");
+        assertThat(w.counter("streamdns.watcher.api.outages")).isEqualTo(1);
+
+        api.outage(false);
+        SourcesTopic.until("outage over", () -> gauge(w, "streamdns.watcher.api.reachable") == 1 && w.ready());
+        assertThat(w.stage().readiness().details()).doesNotContainKey(ApiHealth.DETAIL);
+        assertThat(w.counter("streamdns.watcher.api.outages")).isEqualTo(1);
+        w.undeploy();
+    }
+
+    @Test
+    void anApiServerReplacedByAnEmptyOneWhileRunningIsNoticedOnRelistAndTheMassTombstoneHeld(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-swap", "relist-interval", "2s");
+        SourcesTopic.until("ready", w::ready);
+        for (int i = 0; i < 12; i++) {
+            create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
+            setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
+        }
+        topic.await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-swap/")).count() == 12);
+        int before = recordsOf("c-swap").size();
+
+        api.wipe(); // the watch stays open and silent: only the relist can tell
+        SourcesTopic.until("the relist found all 12 gone and held them", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK + "-deletes", "").contains("holding 12"));
+        assertThat(w.counter("streamdns.watcher.relists")).isPositive();
+        assertThat(recordsOf("c-swap")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
+
+        // the same names come back at new addresses, as new objects (new uids; resourceVersions numbered anew)
+        for (int i = 0; i < 12; i++) {
+            create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
+            setLoadBalancer(api.admin(), "s" + i, "198.51.100." + (100 + i));
+        }
+        topic.await("every name at its new address", t -> java.util.stream.IntStream.range(0, 12).allMatch(i -> {
+            var state = t.latest().get(key("example.com", "c-swap", "Service", "s" + i));
+            return state != null && state.endpoints().get(0).targets().contains("198.51.100." + (100 + i));
+        }));
+        // (a service created without its address yet publishes nothing for a moment: those are not the mass delete)
+        SourcesTopic.until("nothing held any more", () -> gauge(w, "streamdns.watcher.tombstones.held") == 0);
+        w.undeploy();
+    }
+
+    @Test
+    void anotherClusterBehindTheSameAddressWhileRunningStopsTheWatcherOnRelist(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-moved", "relist-interval", "1s");
+        SourcesTopic.until("ready", w::ready);
+        create(api.admin(), loadBalancer("s0", "s0.example.com"));
+        setLoadBalancer(api.admin(), "s0", "192.0.2.120");
+        String s0 = key("example.com", "c-moved", "Service", "s0");
+        topic.await("s0", t -> t.latest().containsKey(s0));
+        SourcesTopic.until("a relist ran", () -> w.counter("streamdns.watcher.relists") >= 1);
+        int before = recordsOf("c-moved").size();
+
+        api.replaceByAnotherCluster("uid-of-another-cluster"); // one object: under any budget's minimum
+        SourcesTopic.until("refused on the next relist", () -> w.stage().readiness().details()
+                .getOrDefault(WatcherVerticle.READINESS_CHECK, "").contains("uid-of-another-cluster"));
+        assertThat(w.ready()).isFalse();
+        assertThat(recordsOf("c-moved")).hasSize(before);
+        assertThat(topic.latest()).containsKey(s0);
+        w.undeploy();
+    }
 }

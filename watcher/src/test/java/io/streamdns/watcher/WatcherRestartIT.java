@@ -117,7 +117,7 @@ class WatcherRestartIT {
     }
 
     @Test
-    void apiServerGoingAwayWhileRunningPublishesNothing(Vertx vertx) {
+    void apiServerGoingAwayWhileRunningPublishesNothing(Vertx vertx) throws InterruptedException {
         // a 1 s resync: informer resyncs and the orphan check keep running against the (stale, intact) cache
         Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-away", "resync-period", "1");
         SourcesTopic.until("ready", w::ready);
@@ -132,8 +132,37 @@ class WatcherRestartIT {
         api.shutdown();
         SourcesTopic.until("watches and relists failed repeatedly",
                 () -> w.counterSum("streamdns.watcher.kube.errors") >= 6);
-        SourcesTopic.until("a few orphan checks ran", () -> w.counter("streamdns.watcher.orphan.checks") >= 3);
+        // the outage is noticed; orphan checks (every second) skip a cache that may be stale, and write no marker
+        SourcesTopic.until("outage noticed", () -> w.counter("streamdns.watcher.api.outages") >= 1);
+        double checks = w.counter("streamdns.watcher.orphan.checks");
+        Thread.sleep(3000);
+        assertThat(w.counter("streamdns.watcher.orphan.checks")).isEqualTo(checks);
+        assertThat(w.ready()).isFalse();
         assertThat(recordsOfCluster("c-away")).hasSize(before);
+        assertThat(w.counter("streamdns.watcher.events.out", "type", "tombstone")).isZero();
+        w.undeploy();
+    }
+
+    @Test
+    void aStateRefusedAtRestoreKeepsItsKeyAndIsRepublishedNotTombstoned(Vertx vertx) {
+        publishTwoAndStop(vertx, "c-bad");
+        String a = key("example.com", "c-bad", "Service", "a");
+        topic.expectUndecodable(a);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+                new java.util.HashMap<String, Object>(io.streamdns.runtime.kafka.KafkaSettings.producer(
+                        kafka.bootstrapServers(), "it-garbage")))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.streamdns.model.Topics.SOURCES,
+                    a, "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        int before = topic.recordsOf(a).size();
+
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-bad");
+        SourcesTopic.until("ready", w::ready);
+        // the undecodable record went to the DLQ; its key was kept (as unknown), so the object is published again
+        topic.await("a republished", t -> t.recordsOf(a).size() == before + 1);
+        assertThat(topic.recordsOf(a).get(before).isTombstone()).isFalse();
+        assertThat(topic.latest().get(a).endpoints()).isNotEmpty();
+        assertThat(w.counter("streamdns.watcher.dead.letters", "topic", io.streamdns.model.Topics.SOURCES)).isEqualTo(1);
         assertThat(w.counter("streamdns.watcher.events.out", "type", "tombstone")).isZero();
         w.undeploy();
     }

@@ -60,10 +60,10 @@ public final class TopicAdmin {
                     }
                 }
             }
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
-            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
-                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = untilKnown(() -> admin.describeTopics(names).allTopicNames()
+                    .get(30, TimeUnit.SECONDS));
+            Map<ConfigResource, Config> configs = untilKnown(() -> admin.describeConfigs(names.stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get(30, TimeUnit.SECONDS));
             Map<String, TopicCheck.Described> topics = new HashMap<>();
             for (String name : names) {
                 TopicDescription d = described.get(name);
@@ -85,6 +85,27 @@ public final class TopicAdmin {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create streamdns topics on " + bootstrap + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An admin call that may run before the metadata of just-created topics reached the broker. */
+    private interface AdminCall<T> {
+        T call() throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /** Retries {@code call} for up to 15 s while the broker answers that it does not know a topic yet. */
+    private static <T> T untilKnown(AdminCall<T> call) throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                return call.call();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200); // a topic created a moment ago: its metadata is on its way
+            }
         }
     }
 
