@@ -120,7 +120,8 @@ public final class PlanExecutor {
                     chain = chain.compose(v -> submit(run, zb.zone(), b));
                 }
             }
-            return chain;
+            // results only after the zone-state they describe (a failed publication is being republished)
+            return chain.compose(v -> keeper.whenPublished(run.cancelled));
         }).transform(ar -> {
             if (ar.failed() && ar.cause() instanceof CancellationException) {
                 LOG.info("[{}] plan {}: stopped between batches (partition revoked or stopping)", plan.shard(), plan.planId());

@@ -282,16 +282,17 @@ class PlanExecutorTest {
         while (flaky.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker down"))) {
             // the write's record and tombstone
         }
-        ApplyResult r = f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(r.status()).as("Route 53 took the write: applied, not failed").isEqualTo(ApplyResult.Status.APPLIED);
-        assertThat(r.outcomes()).hasSize(2);
-        assertThat(keeper.unpublished()).isEqualTo(2);
-        // the repair republishes from the view after a backoff
+        await(() -> keeper.unpublished() == 2);
+        // the repair republishes from the view after a backoff; the result waits for it
         await(() -> flaky.history().size() >= 4);
+        assertThat(f.isComplete()).as("no result before the zone-state it describes").isFalse();
         while (flaky.completeNext()) {
             // the republished record and tombstone
         }
-        await(() -> keeper.unpublished() == 0);
+        ApplyResult r = f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(r.status()).as("Route 53 took the write: applied, not failed").isEqualTo(ApplyResult.Status.APPLIED);
+        assertThat(r.outcomes()).hasSize(2);
+        assertThat(keeper.unpublished()).isZero();
         List<ProducerRecord<String, byte[]>> again = flaky.history().subList(2, 4);
         assertThat(again).extracting(ProducerRecord::key).containsExactlyInAnyOrder("example.com|Z1/www.example.com/A/",
                 "example.com|Z1/old.example.com/A/");

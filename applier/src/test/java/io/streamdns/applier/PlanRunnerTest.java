@@ -65,6 +65,8 @@ class PlanRunnerTest {
     /** results and dead letters; nothing completes until the test says so */
     MockProducer<String, byte[]> out;
     MockConsumer<String, byte[]> plans;
+    /** commits to refuse before accepting */
+    final java.util.concurrent.atomic.AtomicInteger failCommits = new java.util.concurrent.atomic.AtomicInteger();
     KafkaConsumer<String, byte[]> consumer;
     PlanRunner runner;
     PartitionWorker worker;
@@ -85,7 +87,15 @@ class PlanRunnerTest {
         PlanExecutor executor = new PlanExecutor(provider, keeper, index -> new PlanCompiler(index, DomainFilter.ALL, guard,
                 new EndpointMapper(true), Limits.ROUTE53), false, metrics);
         out = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-        plans = new MockConsumer<>("earliest");
+        plans = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                if (failCommits.getAndDecrement() > 0) {
+                    throw new org.apache.kafka.common.errors.RebalanceInProgressException("rebalance in progress");
+                }
+                super.commitSync(offsets);
+            }
+        };
         plans.assign(Set.of(TP)); // MockConsumer reports commits of assigned partitions only
         consumer = KafkaConsumer.create(vertx, plans);
         KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx, out);
@@ -177,6 +187,17 @@ class PlanRunnerTest {
         await("commit past p2", () -> Long.valueOf(3).equals(committed()));
         assertThat(sends()).extracting(s -> JsonCodec.decode(s.value(), ApplyResult.class).planId())
                 .containsExactly("p1", "p1", "p2");
+    }
+
+    @Test
+    void aFailedCommitIsRetriedWhileThePartitionIsOurs() throws Exception {
+        failCommits.set(3); // e.g. a rebalance in progress that keeps the partition here
+        offer(4, plan("p1", "www.example.com"));
+        await("result", () -> sends().size() == 1);
+        out.completeNext();
+        await("commit after three refusals", () -> Long.valueOf(5).equals(committed()));
+        assertThat(failCommits.get()).isNegative();
+        assertThat(sends()).as("the result is sent once").hasSize(1);
     }
 
     @Test

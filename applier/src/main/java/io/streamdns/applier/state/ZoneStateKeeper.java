@@ -58,6 +58,8 @@ public final class ZoneStateKeeper {
     private final Map<String, Zone> unpublishedZones = new HashMap<>();
     private long repairTimer = -1;
     private int repairAttempt;
+    /** Remembered sets being republished right now (out of {@link #unpublished} until Kafka answers). */
+    private int repairing;
 
     public ZoneStateKeeper(Vertx vertx, DnsProvider provider, ZoneCatalog catalog, ZoneCache cache,
                            ZoneStatePublisher publisher, TopicReader reader, ShardResolver shards,
@@ -72,7 +74,7 @@ public final class ZoneStateKeeper {
         this.shards = shards;
         this.filter = filter;
         this.metrics = metrics;
-        metrics.gauge("zone.state.unpublished", () -> unpublished.values().stream().mapToInt(Map::size).sum());
+        metrics.gauge("zone.state.unpublished", this::unpublished);
     }
 
     public ZoneCache cache() {
@@ -250,7 +252,8 @@ public final class ZoneStateKeeper {
     /**
      * Publishes what the view now holds; when Kafka refuses, the view is already the truth (Route 53 took the write)
      * but the topic is not: the sets are remembered and republished from the view with backoff until Kafka has them,
-     * so the planner never keeps a wrong view until a restart. Never fails: the write itself succeeded.
+     * so the planner never keeps a wrong view until a restart. Never fails: the write itself succeeded (results wait
+     * in {@link #whenPublished}).
      */
     private Future<Void> publishOrRepair(Zone zone, List<RecordSet> upserts, List<RecordSet> removed,
                                          java.util.function.IntPredicate partitions) {
@@ -270,7 +273,7 @@ public final class ZoneStateKeeper {
         if (repairTimer >= 0 || unpublished.isEmpty()) {
             return;
         }
-        long delay = Math.min(30_000L, 500L << Math.min(6, repairAttempt++));
+        long delay = Math.min(5_000L, 200L << Math.min(6, repairAttempt++));
         repairTimer = vertx.setTimer(delay, id -> {
             repairTimer = -1;
             repair();
@@ -290,19 +293,44 @@ public final class ZoneStateKeeper {
             List<RecordSet> upserts = new ArrayList<>();
             List<RecordSet> removed = new ArrayList<>();
             e.getValue().values().forEach(r -> cache.get(zone, r.key()).ifPresentOrElse(upserts::add, () -> removed.add(r)));
-            chain = chain.compose(v -> publishOrRepair(zone, upserts, removed, p -> true));
+            int sets = upserts.size() + removed.size();
+            repairing += sets;
+            chain = chain.compose(v -> publishOrRepair(zone, upserts, removed, p -> true)
+                    .onComplete(ar -> repairing -= sets));
         }
         chain.onComplete(ar -> {
-            if (unpublished.isEmpty()) {
+            if (unpublished() == 0) {
                 repairAttempt = 0;
                 LOG.info("zone-state republished: the topic holds the view again");
             }
         });
     }
 
+    /**
+     * Completes once every remembered set is on Kafka (at once when none is), so results are published only after
+     * the zone-state they describe; fails with a CancellationException once {@code cancelled} (the partition left us:
+     * the new owner's listing publishes the truth).
+     */
+    public Future<Void> whenPublished(java.util.function.BooleanSupplier cancelled) {
+        if (unpublished() == 0) {
+            return Future.succeededFuture();
+        }
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        vertx.setPeriodic(100, id -> {
+            if (unpublished() == 0) {
+                vertx.cancelTimer(id);
+                done.tryComplete();
+            } else if (cancelled.getAsBoolean()) {
+                vertx.cancelTimer(id);
+                done.tryFail(new java.util.concurrent.CancellationException("zone-state not yet published"));
+            }
+        });
+        return done.future();
+    }
+
     /** Sets whose zone-state is not on Kafka yet (republish pending). */
     public int unpublished() {
-        return unpublished.values().stream().mapToInt(Map::size).sum();
+        return unpublished.values().stream().mapToInt(Map::size).sum() + repairing;
     }
 
     /** Zones whose records may fall in these partitions: the zone's own shard and the filter domains inside it. */
