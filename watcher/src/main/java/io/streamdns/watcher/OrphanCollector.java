@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The orphan check that ends every full pass (start-up, each resync, each relist): finds the objects of this scope
- * that are gone, tombstones them within the delete budget or holds them all, then writes the sync markers. Held
+ * that are gone (or that the pass mapped to nothing: {@link SourcePublisher#emptied}), tombstones them within the
+ * delete budget or holds them all, then writes the sync markers. Held
  * tombstones are kept (their objects stay published) until a pass finds them within the budget again (objects
  * came back) or a watcher delete approval valid now releases them; they show in
  * {@code streamdns_watcher_tombstones_held}, a log line when the held set changes, the markers and the readiness
@@ -62,7 +63,7 @@ final class OrphanCollector {
         checks.increment();
         List<String> orphans = new ArrayList<>();
         for (String identity : publisher.index().identities()) {
-            if (gone.test(SourceRef.parse(ControlKeys.objectIdentity(identity)))) {
+            if (publisher.emptied(identity) || gone.test(SourceRef.parse(ControlKeys.objectIdentity(identity)))) {
                 orphans.add(identity);
             }
         }
@@ -79,7 +80,8 @@ final class OrphanCollector {
             }
             orphans.forEach(identity -> retract.accept(SourceRef.parse(ControlKeys.objectIdentity(identity))));
             if (!orphans.isEmpty()) {
-                LOG.info("{}: tombstoned {} object(s) of cluster {} that no longer exist", why, orphans.size(),
+                LOG.info("{}: tombstoned {} object(s) of cluster {} that no longer exist or map to nothing", why,
+                        orphans.size(),
                         config.clusterName());
             }
             hold(List.of(), known);

@@ -16,8 +16,10 @@ import io.streamdns.watcher.core.StateCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -55,6 +57,13 @@ final class SourcePublisher {
     private final Counter tombstones;
     private final Counter failures;
 
+    /**
+     * Objects a full pass mapped to nothing while they are published (a filter that now hides them, an address
+     * gone): their tombstones wait for the orphan check that ends the pass, which counts them against the delete
+     * budget, and a live event mapping them to nothing again keeps waiting. A retraction or a non-empty mapping
+     * takes an object out.
+     */
+    private final Set<String> emptied = new HashSet<>();
     private List<Pending> pending = new ArrayList<>();
     private boolean flushScheduled;
 
@@ -84,6 +93,12 @@ final class SourcePublisher {
     void publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections, boolean bulk) {
         String identity = ControlKeys.sourceIdentity(ref, scope);
         Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, rejections, shards);
+        if (!desired.isEmpty()) {
+            emptied.remove(identity);
+        } else if ((bulk || emptied.contains(identity)) && !index.shardsOf(identity).isEmpty()) {
+            emptied.add(identity);
+            return;
+        }
         ShardedState.Diff diff = ShardedState.diff(index.shardsOf(identity), desired);
         if (diff.isEmpty()) {
             return;
@@ -112,7 +127,13 @@ final class SourcePublisher {
 
     /** Tombstones every shard the object has state in. */
     void retract(SourceRef ref) {
+        emptied.remove(ControlKeys.sourceIdentity(ref, scope));
         publish(ref, Seen.GONE, List.of(), List.of(), false);
+    }
+
+    /** True when a full pass mapped the object to nothing and its tombstones wait for the budget. */
+    boolean emptied(String identity) {
+        return emptied.contains(identity);
     }
 
     private void enqueue(String identity, String shard, byte[] value, String hash) {

@@ -257,4 +257,33 @@ class WatcherGuardIT {
         assertThat(topic.latest()).containsKey(s0);
         w.undeploy();
     }
+
+    @Test
+    void objectsAFilterChangeHidesAtOnceAreHeldByTheBudgetToo(Vertx vertx) {
+        FlakyApiServer api = server();
+        Running first = deploy(vertx, kafka.bootstrapServers(), api, "c-filter", "annotation-filter", "team=a");
+        SourcesTopic.until("ready", first::ready);
+        for (int i = 0; i < 12; i++) {
+            var svc = loadBalancer("s" + i, "s" + i + ".example.com");
+            svc.getMetadata().getAnnotations().put("team", "a");
+            create(api.admin(), svc);
+            setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
+        }
+        topic.await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-filter/")).count() == 12);
+        first.undeploy();
+        int before = recordsOf("c-filter").size();
+
+        // a wrong filter, accepted on purpose: every object maps to nothing at once
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-filter", "annotation-filter", "team=b",
+                "scope-changed", "true", "resync-period", "1");
+        SourcesTopic.until("ready", w::ready);
+        SourcesTopic.until("12 tombstones held", () -> gauge(w, "streamdns.watcher.tombstones.held") == 12);
+        SourcesTopic.until("informer resyncs and orphan checks ran", () -> w.counter("streamdns.watcher.orphan.checks") >= 3);
+        assertThat(recordsOf("c-filter")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
+
+        approve("c-filter");
+        topic.await("all 12 tombstoned once approved",
+                t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-filter/")));
+        w.undeploy();
+    }
 }

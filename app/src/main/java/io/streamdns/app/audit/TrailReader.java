@@ -14,6 +14,7 @@ import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
+import io.streamdns.runtime.kafka.ReadToEnd;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,28 +83,17 @@ final class TrailReader implements AutoCloseable {
         }
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
-        Map<TopicPartition, Long> end = call(() -> consumer.endOffsets(assigned, timeout), "reading end offsets");
         Map<String, List<ConsumerRecord<String, byte[]>>> byTopic = new HashMap<>();
-        List<TopicPartition> pending = new ArrayList<>(assigned);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            pending.removeIf(tp -> call(() -> consumer.position(tp, timeout), "reading positions") >= end.get(tp));
-            if (pending.isEmpty()) {
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AuditFailure(AuditExit.UNREACHABLE, "Kafka at " + bootstrap + " stopped answering while "
-                        + "audit read " + pending);
-            }
-            var batch = call(() -> consumer.poll(Duration.ofMillis(200)), "reading records");
-            if (!batch.isEmpty()) {
-                deadline = System.nanoTime() + timeout.toNanos(); // progress: the timeout is per quiet stretch
-            }
-            for (ConsumerRecord<String, byte[]> r : batch) {
+        try {
+            // the timeout is per quiet stretch: a long trail that keeps coming is read to its end
+            call(() -> ReadToEnd.read(consumer, assigned, timeout, r -> {
                 if (r.key() != null && RecordKey.shardOf(r.key()).equals(shard)) {
                     byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r);
                 }
-            }
+            }), "reading records");
+        } catch (ReadToEnd.StalledException e) {
+            throw new AuditFailure(AuditExit.UNREACHABLE, "Kafka at " + bootstrap + " stopped answering while audit was "
+                    + e.getMessage(), e);
         }
         List<String> problems = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();

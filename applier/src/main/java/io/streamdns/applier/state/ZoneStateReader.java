@@ -6,12 +6,12 @@ import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
+import io.streamdns.runtime.kafka.ReadToEnd;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -52,16 +52,8 @@ public final class ZoneStateReader implements ZoneStateKeeper.TopicReader {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
-            Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (!reachedEnd(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + Topics.ZONE_STATE + " " + partitions + " timed out");
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    accept(live, malformed, r.partition(), r.offset(), r.key(), r.value());
-                }
-            }
+            ReadToEnd.read(consumer, tps, Duration.ofSeconds(30),
+                    r -> accept(live, malformed, r.partition(), r.offset(), r.key(), r.value()));
         }
         return new Snapshot(live, malformed);
     }
@@ -86,14 +78,5 @@ public final class ZoneStateReader implements ZoneStateKeeper.TopicReader {
             malformed.add(new Malformed(partition, offset, key, value, "undecodable zone-state value: " + e.getMessage()));
             live.put(key, null);
         }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,24 +71,17 @@ public final class PipelineConfig {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
             consumer.assign(List.of(PARTITION));
             consumer.seekToBeginning(List.of(PARTITION));
-            long end = consumer.endOffsets(List.of(PARTITION), TIMEOUT).get(PARTITION);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            byte[] latest = null;
-            while (consumer.position(PARTITION, TIMEOUT) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read " + Topics.CONFIG + " to its end within " + TIMEOUT);
+            byte[][] latest = new byte[1][];
+            ReadToEnd.read(consumer, List.of(PARTITION), TIMEOUT, r -> {
+                if (Topics.CONFIG_KEY.equals(r.key())) {
+                    latest[0] = r.value();
                 }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (Topics.CONFIG_KEY.equals(r.key())) {
-                        latest = r.value();
-                    }
-                }
-            }
-            if (latest == null) {
+            });
+            if (latest[0] == null) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(JsonCodec.decode(latest, PipelineSettings.class));
+                return Optional.of(JsonCodec.decode(latest[0], PipelineSettings.class));
             } catch (CodecException e) {
                 throw new StartRefusedException("the pipeline's settings cannot be read", List.of(Topics.CONFIG
                         + " key " + Topics.CONFIG_KEY + ": " + e.getMessage() + " (rewrite it: streamdns config set)"));
