@@ -61,6 +61,7 @@ final class ApiHealth {
             return;
         }
         probing = true;
+        // unordered: a probe hanging on a black-holed API server must not hold up the publisher's ordered hand-overs
         vertx.executeBlocking(() -> {
             try {
                 client.getKubernetesVersion();
@@ -70,7 +71,7 @@ final class ApiHealth {
             } catch (RuntimeException e) {
                 return describe(e);
             }
-        }).timeout(30, TimeUnit.SECONDS).otherwise(Throwable::toString).onComplete(r -> {
+        }, false).timeout(30, TimeUnit.SECONDS).otherwise(Throwable::toString).onComplete(r -> {
             probing = false;
             update(r.result());
         });

@@ -75,7 +75,8 @@ final class IdentityGuard {
     }
 
     private Future<Result> read() {
-        return vertx.executeBlocking(() -> ClusterIdentity.read(client))
+        // unordered: a slow API server must not hold up the publisher's ordered hand-overs
+        return vertx.executeBlocking(() -> ClusterIdentity.read(client), false)
                 .timeout(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> Future.succeededFuture(new Result(State.UNREACHABLE, null, e.toString())));
     }

@@ -353,7 +353,7 @@ class AuditIT {
         }
         Run run = audit("why", "www.example.com", "--kafka-bootstrap-servers", "127.0.0.1:" + closed);
         assertThat(run.code()).isEqualTo(AuditExit.UNREACHABLE);
-        assertThat(run.err()).contains("Kafka at 127.0.0.1:" + closed, "no answer within 10 s");
+        assertThat(run.err()).contains("cannot reach Kafka at 127.0.0.1:" + closed, "no answer within 10 s");
     }
 
     @Test
