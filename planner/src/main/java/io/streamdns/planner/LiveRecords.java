@@ -129,7 +129,7 @@ final class LiveRecords {
 
     private void onResult(PartitionState ps, ApplyResult result) {
         ShardPlanner sp = ps.shards.get(result.shard());
-        if (sp == null) {
+        if (sp == null || answeredWithoutActing(result)) {
             return;
         }
         long now = System.currentTimeMillis();
@@ -143,5 +143,14 @@ final class LiveRecords {
         for (String name : refused) {
             refusals.refused(result.shard(), name, "plan " + result.planId() + " " + result.status(), now);
         }
+    }
+
+    /**
+     * A NOTHING_TO_DO with a note and no outcome: an applier (e.g. of another group, with other filters) that acted on
+     * none of the plan's changes. It says nothing about the changes: the applier that owns them answers for them, and
+     * until then the plan stays in flight (were it read as "all accepted", its grace period would start too early).
+     */
+    static boolean answeredWithoutActing(ApplyResult result) {
+        return result.status() == ApplyResult.Status.NOTHING_TO_DO && result.outcomes().isEmpty() && result.note() != null;
     }
 }

@@ -184,7 +184,9 @@ final class PartitionRestorer {
                 case Topics.RESULTS -> {
                     Inputs.Decoded<ApplyResult> d = Inputs.result(r.key(), r.value());
                     if (d.ok()) {
-                        results.put(d.value().planId(), d.value());
+                        if (!LiveRecords.answeredWithoutActing(d.value())) {
+                            results.put(d.value().planId(), d.value());
+                        }
                     }
                 }
                 default -> {
