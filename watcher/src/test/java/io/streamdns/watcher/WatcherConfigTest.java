@@ -88,7 +88,13 @@ class WatcherConfigTest {
                 Arguments.of(Map.of("cluster-name", "c", "min-records-for-budget", "-1"), "min-records-for-budget"),
                 Arguments.of(Map.of("cluster-name", "c", "relist-interval", "10x"), "relist-interval"),
                 Arguments.of(Map.of("cluster-name", "c", "relist-interval", "0s"), "relist-interval"),
-                Arguments.of(Map.of("cluster-name", "c", "scope-changed", "maybe"), "scope-changed"));
+                Arguments.of(Map.of("cluster-name", "c", "scope-changed", "maybe"), "scope-changed"),
+                Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "0"), "max-endpoints-per-object"),
+                Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "100001"),
+                        "max-endpoints-per-object"),
+                Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "many"),
+                        "max-endpoints-per-object"),
+                Arguments.of(Map.of("cluster-name", "c", "domain-filter", "ｅｘａｍｐｌｅ.com"), "domain-filter"));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")
