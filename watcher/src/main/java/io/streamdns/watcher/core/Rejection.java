@@ -32,6 +32,10 @@ public record Rejection(String reason, String name, String detail) {
     public static final String INVALID_TTL = "invalid-ttl";
     public static final String INVALID_ANNOTATION = "invalid-annotation";
     public static final String DOMAIN_FILTER = "domain-filter";
+    /** A record type streamdns does not write (a DNSEndpoint's NS, MX, ...). */
+    public static final String UNSUPPORTED_TYPE = "unsupported-type";
+    /** A provider-specific property the AWS provider does not know. */
+    public static final String UNSUPPORTED_PROPERTY = "unsupported-property";
     /** The object claims more endpoints than it may (DESIGN rule W8): nothing of it is published. */
     public static final String TOO_MANY_ENDPOINTS = "too-many-endpoints";
     /** One of the object's states would be larger than a record may be: nothing of it is published. */
@@ -39,7 +43,8 @@ public record Rejection(String reason, String name, String detail) {
 
     /** Rejections of a DNS name (not of an object-wide setting): they travel in the shard's SourceState. */
     public boolean isAboutName() {
-        return reason.equals(INVALID_NAME) || reason.equals(INVALID_TARGET) || reason.equals(DOMAIN_FILTER);
+        return reason.equals(INVALID_NAME) || reason.equals(INVALID_TARGET) || reason.equals(DOMAIN_FILTER)
+                || reason.equals(UNSUPPORTED_TYPE);
     }
 
     /** A refusal of the whole object: the publisher publishes nothing new for it and keeps what it had. */

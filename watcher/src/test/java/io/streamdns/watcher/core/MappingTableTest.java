@@ -2,6 +2,7 @@ package io.streamdns.watcher.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.streamdns.model.Endpoint;
@@ -16,10 +17,11 @@ class MappingTableTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"io.streamdns.watcher.core.ServiceRows#rows", "io.streamdns.watcher.core.IngressRows#rows",
-            "io.streamdns.watcher.core.BadInputRows#rows"})
+            "io.streamdns.watcher.core.CrdRows#rows", "io.streamdns.watcher.core.BadInputRows#rows"})
     void maps(Fixtures.Row row) {
         MappingResult result = row.object() instanceof Service svc
                 ? ServiceMapper.map(svc, row.slices(), row.nodes(), row.options())
+                : row.object() instanceof GenericKubernetesResource dns ? CrdMapper.map(dns, row.options())
                 : IngressMapper.map((Ingress) row.object(), row.options());
 
         // sorted and compared whole: rows of 20,000 endpoints, where a match in any order is quadratic
@@ -32,7 +34,9 @@ class MappingTableTest {
         }
         assertThat(rejections).containsExactlyInAnyOrderElementsOf(row.rejections());
 
-        String resource = row.object().getKind().toLowerCase() + "/" + row.object().getMetadata().getNamespace()
+        String kind = row.object() instanceof GenericKubernetesResource ? CrdMapper.RESOURCE_KIND
+                : row.object().getKind().toLowerCase();
+        String resource = kind + "/" + row.object().getMetadata().getNamespace()
                 + "/" + row.object().getMetadata().getName();
         for (Endpoint e : result.endpoints()) {
             assertThat(e.labels()).containsEntry(Labels.RESOURCE, resource)
