@@ -1,5 +1,7 @@
 package io.streamdns.model;
 
+import java.util.Locale;
+
 /** A Kubernetes object in one cluster: the unit a watcher publishes state for. */
 public record SourceRef(String cluster, String kind, String namespace, String name) {
     public SourceRef {
@@ -16,7 +18,7 @@ public record SourceRef(String cluster, String kind, String namespace, String na
 
     /** {@code kind/namespace/name}, external-dns's {@code resource} label (lower-case kind). */
     public String resourceLabel() {
-        return kind.toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name;
+        return kind.toLowerCase(Locale.ROOT) + "/" + namespace + "/" + name;
     }
 
     public static SourceRef parse(String identity) {
