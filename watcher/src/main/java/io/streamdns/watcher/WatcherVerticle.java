@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.RestoreWorkers;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class WatcherVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WatcherVerticle.class);
     public static final String READINESS_CHECK = "watcher";
-    static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
+    /** A restore gives up after this long without progress (not for the whole read: large restores take longer). */
+    static final Duration RESTORE_QUIET = Duration.ofMinutes(2);
     /**
      * Objects mapped per event-loop turn in the full pass at sync (a few ms of work): between chunks, live events
      * and everything else on the loop get their turn.
@@ -89,8 +91,8 @@ public final class WatcherVerticle extends VerticleBase {
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         producer = KafkaProducer.create(vertx, producerConfig);
         reporter = new InvalidEndpointReporter(stage.registry(), vertx, client, config.emitEvents());
-        return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
-                        config.clusterName(), config.safety().scope(), RESTORE_TIMEOUT))
+        return RestoreWorkers.create(vertx).executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(),
+                        clientId + "-restore", config.clusterName(), config.safety().scope(), RESTORE_QUIET))
                 .compose(this::setUp)
                 .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))
