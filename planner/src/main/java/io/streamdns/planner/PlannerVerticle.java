@@ -115,7 +115,7 @@ public final class PlannerVerticle extends VerticleBase {
     public Future<?> stop() {
         stopped = true;
         vertx.cancelTimer(sweepTimer);
-        return consumer.close().eventually(() -> producer.close());
+        return consumer.close().eventually(() -> producer.close()).eventually(restoreWorkers::close);
     }
 
     // ---- assignment

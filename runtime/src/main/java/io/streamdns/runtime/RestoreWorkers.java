@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * The named worker pool restores run on (watcher state, planner partitions, applier zone state): reading a large
  * compacted topic to its end takes minutes, longer than the default pool's 60 s before Vert.x reports a blocked
  * thread, and must not hold default workers that short blocking calls need meanwhile. Shared by name, so the stages
- * of one process (e.g. {@code run}) share its threads; each verticle's handle closes with the verticle.
+ * of one process (e.g. {@code run}) share its threads. Keep the handle referenced while its tasks run and close it
+ * when done: Vert.x releases a shared pool whose last handle is garbage collected, interrupting the running restore.
  */
 public final class RestoreWorkers {
     public static final String NAME = "streamdns-restore";

@@ -13,6 +13,7 @@ import io.streamdns.watcher.core.ChunkedPass;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -91,8 +92,10 @@ public final class WatcherVerticle extends VerticleBase {
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         producer = KafkaProducer.create(vertx, producerConfig);
         reporter = new InvalidEndpointReporter(stage.registry(), vertx, client, config.emitEvents());
-        return RestoreWorkers.create(vertx).executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(),
+        WorkerExecutor restoreWorkers = RestoreWorkers.create(vertx); // held until the restore is done (see there)
+        return restoreWorkers.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(),
                         clientId + "-restore", config.clusterName(), config.safety().scope(), RESTORE_QUIET))
+                .eventually(restoreWorkers::close)
                 .compose(this::setUp)
                 .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))
