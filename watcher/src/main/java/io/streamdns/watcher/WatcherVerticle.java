@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.RestoreWorkers;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -13,6 +14,7 @@ import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class WatcherVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WatcherVerticle.class);
     public static final String READINESS_CHECK = "watcher";
-    static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
+    /** A restore gives up after this long without progress (not for the whole read: large restores take longer). */
+    static final Duration RESTORE_QUIET = Duration.ofMinutes(2);
     /**
      * Objects mapped per event-loop turn in the full pass at sync (a few ms of work): between chunks, live events
      * and everything else on the loop get their turn.
@@ -92,8 +95,10 @@ public final class WatcherVerticle extends VerticleBase {
         producer = KafkaProducer.create(vertx, producerConfig);
         bound = objectBound(config, producerConfig);
         reporter = new InvalidEndpointReporter(stage.registry(), vertx, client, config.emitEvents());
-        return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
-                        config.clusterName(), config.safety().scope(), RESTORE_TIMEOUT))
+        WorkerExecutor restoreWorkers = RestoreWorkers.create(vertx); // held until the restore is done (see there)
+        return restoreWorkers.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(),
+                        clientId + "-restore", config.clusterName(), config.safety().scope(), RESTORE_QUIET))
+                .eventually(restoreWorkers::close)
                 .compose(this::setUp)
                 .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))

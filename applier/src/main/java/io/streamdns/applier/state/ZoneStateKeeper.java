@@ -14,6 +14,7 @@ import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.Backoff;
+import io.streamdns.runtime.RestoreWorkers;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -65,6 +66,7 @@ public final class ZoneStateKeeper {
     private final Map<String, Zone> unpublishedZones = new HashMap<>();
     private long repairTimer = -1;
     private int repairAttempt;
+    private io.vertx.core.WorkerExecutor restoreWorkers;
     /** Remembered sets being republished right now (out of {@link #unpublished} until Kafka answers). */
     private int repairing;
 
@@ -140,7 +142,10 @@ public final class ZoneStateKeeper {
     }
 
     private Future<Loading> readTopic(Set<Integer> partitions) {
-        return vertx.executeBlocking(() -> reader.read(partitions), false).map(snapshot -> {
+        if (restoreWorkers == null) { // made on the verticle's context, so it closes with the verticle
+            restoreWorkers = RestoreWorkers.create(vertx);
+        }
+        return restoreWorkers.executeBlocking(() -> reader.read(partitions), false).map(snapshot -> {
             deadLetter(snapshot.malformed());
             return new Loading(partitions, snapshot.live());
         });
