@@ -1,12 +1,15 @@
 package io.streamdns.applier;
 
-import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.applier.batch.Limits;
 import io.streamdns.applier.batch.ZoneSelection;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.registry.TxtNameMapper;
+import io.streamdns.runtime.config.InvalidFlagException;
+import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +61,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         d.put("group-id", "streamdns-applier");
         d.put("max-merged-plans", "50");
         d.put("max-merged-changes", "5000");
-        return java.util.Collections.unmodifiableMap(d);
+        return Collections.unmodifiableMap(d);
     }
 
     public ApplierConfig {
@@ -90,7 +93,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         String endpoint = m.get("aws-endpoint-url");
         if (!endpoint.isEmpty()) {
             try {
-                java.net.URI u = java.net.URI.create(endpoint);
+                URI u = URI.create(endpoint);
                 if (u.getScheme() == null || u.getHost() == null) {
                     throw new IllegalArgumentException("no scheme or host");
                 }
@@ -212,7 +215,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         } else {
             try {
                 d = Duration.parse(v.toUpperCase(Locale.ROOT));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw invalid(flag, m.get(flag), "a duration such as 10m, 30s, 500ms or PT10M");
             }
         }
