@@ -127,6 +127,11 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
             + "(not from the informer cache), a backstop against missed watch events; e.g. 10m (default: 10m).")
     String relistInterval;
 
+    @Option(names = "--max-endpoints-per-object", description = "Most endpoints one object may claim; an object "
+            + "claiming more (or whose state would not fit in one Kafka record) publishes nothing new, keeps what it "
+            + "had published and is reported (log, metric, Event); 1..100000 (default: 1000).")
+    String maxEndpointsPerObject;
+
     @Override
     public Integer call() throws Exception {
         return StageCommand.runAlone(spec, shared, prepare());
@@ -177,6 +182,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "max-delete-fraction", maxDeleteFraction);
         put(m, "min-records-for-budget", minRecordsForBudget);
         put(m, "relist-interval", relistInterval);
+        put(m, "max-endpoints-per-object", maxEndpointsPerObject);
         try {
             return WatcherConfig.fromMap(m);
         } catch (InvalidFlagException e) {

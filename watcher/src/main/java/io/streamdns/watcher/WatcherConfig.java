@@ -6,6 +6,7 @@ import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
+import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.Selector;
 import io.streamdns.watcher.core.ServiceMapper;
 import java.time.Duration;
@@ -26,13 +27,15 @@ import java.util.regex.Pattern;
  * @param labelFilter  label selector applied by the API server to Services and Ingresses (null = all)
  * @param resyncPeriod how often informers replay their cache and orphaned keys are re-checked
  * @param safety       what guards this watcher's deletes (scope, identity, budget, relist)
+ * @param maxEndpointsPerObject {@code --max-endpoints-per-object}: an object claiming more publishes nothing new
+ *                     ({@link io.streamdns.watcher.core.ObjectBound}, DESIGN rule W8)
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
                             Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
                             FqdnTemplate fqdnTemplate, boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
-                            Safety safety, SourceFlags sourceFlags) {
+                            Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
@@ -45,6 +48,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public static final Duration DEFAULT_RELIST = Duration.ofMinutes(10);
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    /** The highest {@code --max-endpoints-per-object}: the mapping stops well before (its own work ceiling). */
+    public static final int MAX_ENDPOINTS_LIMIT = 100_000;
 
     /**
      * @param scope               {@code --watcher-scope}: this watcher's key space within its cluster
@@ -136,11 +141,20 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
             }
             resync = Duration.ofSeconds(seconds);
         }
+        int maxEndpoints = ObjectBound.DEFAULT_MAX_ENDPOINTS;
+        String maxText = text(m, "max-endpoints-per-object");
+        if (maxText != null) {
+            maxEndpoints = parse("max-endpoints-per-object", () -> Integer.parseInt(maxText));
+            if (maxEndpoints < 1 || maxEndpoints > MAX_ENDPOINTS_LIMIT) {
+                throw new InvalidFlagException("max-endpoints-per-object", maxText + " is outside 1.."
+                        + MAX_ENDPOINTS_LIMIT);
+            }
+        }
         return new WatcherConfig(cluster, sources, text(m, "namespace"), labelFilter, annotationFilter,
                 new LinkedHashSet<>(list(m, "ingress-class")), types, template,
                 bool(m, "publish-internal-services"), bool(m, "ignore-ingress-tls-spec"),
                 bool(m, "ignore-ingress-rules-spec"), include, exclude, bool(m, "emit-events"),
-                text(m, "kubeconfig"), text(m, "context"), resync, safety(m), sourceFlags(m));
+                text(m, "kubeconfig"), text(m, "context"), resync, safety(m), sourceFlags(m), maxEndpoints);
     }
 
     private static SourceFlags sourceFlags(Map<String, String> m) {
@@ -261,7 +275,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
 
     public MappingOptions mappingOptions() {
         return new MappingOptions(clusterName, domainFilter(), fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
+                maxEndpointsPerObject);
     }
 
     public DomainFilter domainFilter() {

@@ -10,6 +10,7 @@ import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.watcher.core.ChunkedPass;
+import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -51,6 +52,7 @@ public final class WatcherVerticle extends VerticleBase {
     /** The enabled sources (--source): everything kind-specific is behind them. */
     private List<Source<?>> sources;
     private KafkaProducer<String, byte[]> producer;
+    private ObjectBound bound;
     private SourcePublisher publisher;
     private SyncMarkers markers;
     private IdentityGuard identity;
@@ -91,6 +93,7 @@ public final class WatcherVerticle extends VerticleBase {
         Map<String, String> producerConfig = new HashMap<>(KafkaSettings.producer(stage.bootstrapServers(), clientId));
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         producer = KafkaProducer.create(vertx, producerConfig);
+        bound = objectBound(config, producerConfig);
         reporter = new InvalidEndpointReporter(stage.registry(), vertx, client, config.emitEvents());
         WorkerExecutor restoreWorkers = RestoreWorkers.create(vertx); // held until the restore is done (see there)
         return restoreWorkers.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(),
@@ -110,6 +113,14 @@ public final class WatcherVerticle extends VerticleBase {
                         config.clusterName(), config.sources(), config.namespace() == null ? "(all)" : config.namespace()));
     }
 
+    /** The bound of one object from the flag and the effective producer's {@code max.request.size} (rule W8). */
+    static ObjectBound objectBound(WatcherConfig config, Map<String, String> producerConfig) {
+        String size = producerConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int maxRequestSize = size == null || size.isBlank() ? ObjectBound.DEFAULT_MAX_REQUEST_SIZE
+                : Integer.parseInt(size.strip());
+        return ObjectBound.forProducer(config.maxEndpointsPerObject(), maxRequestSize);
+    }
+
     /** From what was restored: the start-up refusals, then the publisher and markers. */
     private Future<Void> setUp(StateRestorer.Restored restored) {
         long now = System.currentTimeMillis();
@@ -123,7 +134,7 @@ public final class WatcherVerticle extends VerticleBase {
         }
         MeterRegistry registry = stage.registry();
         publisher = new SourcePublisher(ctx, producer.unwrap(), new ShardResolver(config.domainFilters()),
-                restored.index(), config.safety().scope(), registry);
+                restored.index(), config.safety().scope(), bound, registry);
         markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
                 restored.partitions(), publisher, registry);
         identity = new IdentityGuard(vertx, client, config, restored.markers(), markers);

@@ -15,11 +15,13 @@ import java.util.Set;
  * @param annotationFilter        {@code --annotation-filter}
  * @param ingressClasses          {@code --ingress-class}; empty = any
  * @param serviceTypes            {@code --service-type-filter}; empty = all
+ * @param maxEndpoints            {@code --max-endpoints-per-object}: the mapping stops there and refuses the object
+ *                                (the publisher checks it again for every source, {@link ObjectBound})
  */
 public record MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                              boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                              boolean ignoreIngressRulesSpec, Selector annotationFilter, Set<String> ingressClasses,
-                             Set<String> serviceTypes) {
+                             Set<String> serviceTypes, int maxEndpoints) {
     public MappingOptions {
         if (clusterName == null || clusterName.isBlank()) {
             throw new IllegalArgumentException("clusterName missing");
@@ -28,6 +30,18 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
         annotationFilter = annotationFilter == null ? Selector.ALL : annotationFilter;
         ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
         serviceTypes = serviceTypes == null ? Set.of() : Set.copyOf(serviceTypes);
+        if (maxEndpoints < 1) {
+            throw new IllegalArgumentException("maxEndpoints must be at least 1, not " + maxEndpoints);
+        }
+    }
+
+    /** Options with the default bound ({@value ObjectBound#DEFAULT_MAX_ENDPOINTS} endpoints). */
+    public MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
+                          boolean publishInternalServices, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
+                          Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes) {
+        this(clusterName, domainFilter, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
+                ObjectBound.DEFAULT_MAX_ENDPOINTS);
     }
 
     public static MappingOptions defaults(String clusterName) {
@@ -37,36 +51,43 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
 
     public MappingOptions withDomainFilter(DomainFilter f) {
         return new MappingOptions(clusterName, f, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
-                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints);
     }
 
     public MappingOptions withFqdnTemplate(String template) {
         return new MappingOptions(clusterName, domainFilter, FqdnTemplate.parse(template), publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
+                maxEndpoints);
     }
 
     public MappingOptions withPublishInternalServices(boolean v) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, v, ignoreIngressTlsSpec,
-                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints);
     }
 
     public MappingOptions withIgnoreIngressSpecs(boolean tls, boolean rules) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices, tls, rules,
-                annotationFilter, ingressClasses, serviceTypes);
+                annotationFilter, ingressClasses, serviceTypes, maxEndpoints);
     }
 
     public MappingOptions withAnnotationFilter(String selector) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes,
+                maxEndpoints);
     }
 
     public MappingOptions withIngressClasses(Set<String> classes) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes, maxEndpoints);
     }
 
     public MappingOptions withServiceTypes(Set<String> types) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types, maxEndpoints);
+    }
+
+    public MappingOptions withMaxEndpoints(int max) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, max);
     }
 }
