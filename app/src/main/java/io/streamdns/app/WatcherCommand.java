@@ -31,7 +31,7 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
     @Option(names = "--cluster-name", description = "Name of this cluster, unique among all watchers (required).")
     String clusterName;
 
-    @Option(names = "--source", split = ",", description = "Sources to watch: service, ingress, crd, "
+    @Option(names = "--source", split = ",", description = "Sources to watch: service, ingress, crd, node, "
             + "gateway-httproute, gateway-grpcroute, gateway-tlsroute, gateway-tcproute, gateway-udproute "
             + "(repeatable; default service and ingress).")
     List<String> sources;
@@ -42,6 +42,14 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
 
     @Option(names = "--crd-source-kind", description = "Kind of the DNSEndpoint CRD of --source=crd (default: DNSEndpoint).")
     String crdSourceKind;
+
+    @Option(names = "--exclude-unschedulable", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Node source: leave unschedulable nodes out (default: true; --no-exclude-unschedulable).")
+    boolean excludeUnschedulable = true;
+
+    @Option(names = "--expose-internal-ipv6", description = "Node source: publish internal IPv6 addresses beside "
+            + "the external ones.")
+    boolean exposeInternalIpv6;
 
     @Option(names = "--gateway-name", description = "Gateway API sources: only routes attached to Gateways of this name.")
     String gatewayName;
@@ -159,6 +167,8 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "namespace", namespace);
         put(m, "crd-source-apiversion", crdSourceApiVersion);
         put(m, "crd-source-kind", crdSourceKind);
+        put(m, "exclude-unschedulable", Boolean.toString(excludeUnschedulable));
+        put(m, "expose-internal-ipv6", Boolean.toString(exposeInternalIpv6));
         put(m, "gateway-name", gatewayName);
         put(m, "gateway-namespace", gatewayNamespace);
         put(m, "gateway-label-filter", gatewayLabelFilter);

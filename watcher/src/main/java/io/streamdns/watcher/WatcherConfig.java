@@ -39,6 +39,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
+    public static final String SOURCE_NODE = "node";
     /** Every {@code --source} value, in the order of the source catalogue. */
     public static final Set<String> SOURCES = java.util.Collections.unmodifiableSet(
             new LinkedHashSet<>(Sources.names()));
@@ -73,11 +74,13 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
      * @param gatewayName        {@code --gateway-name}: only routes attached to Gateways of this name (null = any)
      * @param gatewayNamespace   {@code --gateway-namespace}: only Gateways in this namespace (null = any)
      * @param gatewayLabelFilter {@code --gateway-label-filter}: only Gateways whose labels match (null = any)
+     * @param excludeUnschedulable {@code --exclude-unschedulable} (node source; default true, as external-dns)
+     * @param exposeInternalIpv6 {@code --expose-internal-ipv6} (node source)
      */
     public record SourceFlags(String crdApiVersion, String crdKind, String gatewayName, String gatewayNamespace,
-                              String gatewayLabelFilter) {
+                              String gatewayLabelFilter, boolean excludeUnschedulable, boolean exposeInternalIpv6) {
         public static final SourceFlags DEFAULT = new SourceFlags(CrdMapper.DEFAULT_API_VERSION,
-                CrdMapper.DEFAULT_KIND, null, null, null);
+                CrdMapper.DEFAULT_KIND, null, null, null, true, false);
 
         /** The CRD's API group (before the slash). */
         public String crdGroup() {
@@ -172,8 +175,9 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         }
         String gatewayLabels = text(m, "gateway-label-filter");
         parse("gateway-label-filter", () -> Selector.parse(gatewayLabels));
+        boolean excludeUnschedulable = text(m, "exclude-unschedulable") == null || bool(m, "exclude-unschedulable");
         return new SourceFlags(apiVersion, kind, text(m, "gateway-name"), text(m, "gateway-namespace"),
-                gatewayLabels);
+                gatewayLabels, excludeUnschedulable, bool(m, "expose-internal-ipv6"));
     }
 
     private static Safety safety(Map<String, String> m) {
@@ -260,6 +264,12 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         putIf(spec, "gateway-name", sourceFlags.gatewayName());
         putIf(spec, "gateway-namespace", sourceFlags.gatewayNamespace());
         putIf(spec, "gateway-label-filter", sourceFlags.gatewayLabelFilter());
+        if (sources.contains(SOURCE_NODE) && !sourceFlags.excludeUnschedulable()) {
+            spec.put("exclude-unschedulable", "false");
+        }
+        if (sources.contains(SOURCE_NODE) && sourceFlags.exposeInternalIpv6()) {
+            spec.put("expose-internal-ipv6", "true");
+        }
         return spec;
     }
 
