@@ -13,20 +13,16 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamdns.model.Labels;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --source=gateway-httproute} against the mock API server in CRUD mode with the Gateway API CRDs loaded; the
@@ -36,34 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GatewaySourceIT {
-    private static EmbeddedKafka kafka;
-    private static SourcesTopic topic;
-    private FlakyApiServer api;
-
-    @BeforeAll
-    static void broker() {
-        kafka = EmbeddedKafka.startTemporary(3);
-        topic = new SourcesTopic(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        topic.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void apiServer() throws Exception {
-        api = new FlakyApiServer();
+    static void loadGatewayCrds(FlakyApiServer api) {
         try (InputStream in = GatewaySourceIT.class.getClassLoader().getResourceAsStream("crds/gateway-api-emulator.yaml")) {
             api.admin().load(in).items().forEach(crd -> api.admin().resource(crd).create());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    @AfterEach
-    void closeApi() {
-        api.close();
-    }
+    @RegisterExtension
+    static final WatcherRig RIG = WatcherRig.rig().preparing(GatewaySourceIT::loadGatewayCrds);
+
 
     static void setAddress(KubernetesClient k8s, String gateway, String address) {
         KubernetesEmulator.setGatewayAddresses(k8s, NS, gateway, address);
@@ -75,9 +54,9 @@ class GatewaySourceIT {
 
     @Test
     void routeAttachedToAGatewayGetsItsRecordFollowsTheAddressAndLeavesWhenDetached(Vertx vertx) {
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-gw", "source", "gateway-httproute");
+        Running w = RIG.deploy(vertx, "c-gw", "source", "gateway-httproute");
         SourcesTopic.until("watcher ready", w::ready);
-        KubernetesClient k8s = api.admin();
+        KubernetesClient k8s = RIG.api().admin();
         k8s.resources(Gateway.class).inNamespace(NS).resource(new GatewayBuilder().withNewMetadata().withName("public")
                 .withNamespace(NS).endMetadata().withNewSpec().withGatewayClassName("example").addNewListener()
                 .withName("http").withProtocol("HTTP").withPort(80).withHostname("*.example.com").endListener()
@@ -89,16 +68,16 @@ class GatewaySourceIT {
         setAccepted(k8s, "web", "public");
 
         String key = key("example.com", "c-gw", "HTTPRoute", "web");
-        topic.await("route's record", t -> t.latest().containsKey(key));
-        assertThat(names(topic.latest().get(key).endpoints())).containsExactly("web.example.com A [192.0.2.1]");
-        assertThat(topic.latest().get(key).endpoints().get(0).labels())
+        RIG.topic().await("route's record", t -> t.latest().containsKey(key));
+        assertThat(names(RIG.topic().latest().get(key).endpoints())).containsExactly("web.example.com A [192.0.2.1]");
+        assertThat(RIG.topic().latest().get(key).endpoints().get(0).labels())
                 .containsEntry(Labels.RESOURCE, "httproute/default/web");
-        assertThat(topic.latest()).as("web.example.org is outside the listener's *.example.com")
+        assertThat(RIG.topic().latest()).as("web.example.org is outside the listener's *.example.com")
                 .doesNotContainKey(key("example.org", "c-gw", "HTTPRoute", "web"));
 
         // the Gateway's address changes: the route is mapped again (a Gateway change re-maps its routes)
         setAddress(k8s, "public", "192.0.2.2");
-        topic.await("moved with the Gateway", t -> t.latest().containsKey(key)
+        RIG.topic().await("moved with the Gateway", t -> t.latest().containsKey(key)
                 && names(t.latest().get(key).endpoints()).equals(List.of("web.example.com A [192.0.2.2]")));
         assertThat(w.counter("streamdns.watcher.events.in", "kind", "Gateway", "action", "update"))
                 .isGreaterThanOrEqualTo(2);
@@ -107,7 +86,7 @@ class GatewaySourceIT {
         k8s.resources(HTTPRoute.class).inNamespace(NS).withName("web").edit(r -> new HTTPRouteBuilder(r).editSpec()
                 .withParentRefs(List.of()).endSpec().build());
         setAccepted(k8s, "web");
-        topic.await("tombstone", t -> !t.latest().containsKey(key));
+        RIG.topic().await("tombstone", t -> !t.latest().containsKey(key));
         assertThat(k8s.resources(HTTPRoute.class).inNamespace(NS).withName("web").get()).isNotNull();
         w.undeploy();
     }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.SyncMarker;
 import io.streamdns.model.shard.RecordKey;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.watcher.SourcesTopic.Marker;
 import io.streamdns.watcher.SourcesTopic.Placed;
 import io.streamdns.watcher.WatcherHarness.Running;
@@ -22,13 +21,10 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sync markers: one per partition after every full pass, behind that pass's records, counting the scope's objects
@@ -40,47 +36,25 @@ class SyncMarkerIT {
     static final int PARTITIONS = 3;
     /** Shards spread over the partitions (two of them share one with three partitions). */
     static final List<String> DOMAINS = List.of("example.com", "example.org", "example.net", "zone7.com", "zone9.com");
-    private static EmbeddedKafka kafka;
-    private static SourcesTopic topic;
-    private FlakyApiServer api;
+    @RegisterExtension
+    static final WatcherRig RIG = WatcherRig.rig(PARTITIONS);
 
-    @BeforeAll
-    static void broker() {
-        kafka = EmbeddedKafka.startTemporary(PARTITIONS);
-        topic = new SourcesTopic(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        topic.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void apiServer() {
-        api = new FlakyApiServer();
-    }
-
-    @AfterEach
-    void closeApi() {
-        api.close();
-    }
 
     private void createServices() {
         for (int i = 0; i < DOMAINS.size(); i++) {
-            create(api.admin(), loadBalancer("s" + i, "s" + i + "." + DOMAINS.get(i)));
-            setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (10 + i));
+            create(RIG.api().admin(), loadBalancer("s" + i, "s" + i + "." + DOMAINS.get(i)));
+            setLoadBalancer(RIG.api().admin(), "s" + i, "192.0.2." + (10 + i));
         }
     }
 
     private static List<Placed> objectsOf(String cluster) {
-        return topic.placed().stream().filter(p -> p.rec().key().contains("|" + cluster + "/")).toList();
+        return RIG.topic().placed().stream().filter(p -> p.rec().key().contains("|" + cluster + "/")).toList();
     }
 
     /** The newest marker of (cluster, default scope) per partition, once every partition has one. */
     private static SyncMarker[] newestMarkers(String cluster) {
         SyncMarker[] newest = new SyncMarker[PARTITIONS];
-        for (Marker m : topic.markers(cluster, ControlKeys.DEFAULT_SCOPE)) {
+        for (Marker m : RIG.topic().markers(cluster, ControlKeys.DEFAULT_SCOPE)) {
             newest[m.partition()] = m.marker();
         }
         return newest;
@@ -89,7 +63,7 @@ class SyncMarkerIT {
     /** Objects (latest, not tombstoned) of the cluster per partition, as the topic holds them. */
     private static long[] liveObjects(String cluster) {
         long[] counts = new long[PARTITIONS];
-        var latest = topic.latest();
+        var latest = RIG.topic().latest();
         for (Placed p : objectsOf(cluster)) {
             if (latest.containsKey(p.rec().key()) && latest.get(p.rec().key()) == p.rec().state()) {
                 counts[p.partition()]++;
@@ -101,13 +75,13 @@ class SyncMarkerIT {
     @Test
     void startUpPassEndsWithAMarkerOnEveryPartitionBehindItsRecords(Vertx vertx) {
         createServices();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-mark");
+        Running w = RIG.deploy(vertx, "c-mark");
         SourcesTopic.until("ready", w::ready);
-        topic.await("a marker on every partition", t -> IntStream.range(0, PARTITIONS)
+        RIG.topic().await("a marker on every partition", t -> IntStream.range(0, PARTITIONS)
                 .allMatch(p -> t.markers("c-mark", ControlKeys.DEFAULT_SCOPE).stream().anyMatch(m -> m.partition() == p)));
-        topic.await("all objects", t -> objectsOf("c-mark").size() == DOMAINS.size());
+        RIG.topic().await("all objects", t -> objectsOf("c-mark").size() == DOMAINS.size());
 
-        List<Marker> markers = topic.markers("c-mark", ControlKeys.DEFAULT_SCOPE);
+        List<Marker> markers = RIG.topic().markers("c-mark", ControlKeys.DEFAULT_SCOPE);
         assertThat(markers).hasSize(PARTITIONS); // one pass, one marker per partition
         long[] live = liveObjects("c-mark");
         for (Marker m : markers) {
@@ -131,22 +105,22 @@ class SyncMarkerIT {
     @Test
     void everyOrphanCheckWritesMarkersAfterItsTombstones(Vertx vertx) {
         createServices();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-check", "resync-period", "1");
+        Running w = RIG.deploy(vertx, "c-check", "resync-period", "1");
         SourcesTopic.until("ready", w::ready);
-        topic.await("all objects", t -> objectsOf("c-check").size() == DOMAINS.size());
-        int before = topic.markers("c-check", ControlKeys.DEFAULT_SCOPE).size();
-        topic.await("markers of later checks", t -> t.markers("c-check", ControlKeys.DEFAULT_SCOPE).size()
+        RIG.topic().await("all objects", t -> objectsOf("c-check").size() == DOMAINS.size());
+        int before = RIG.topic().markers("c-check", ControlKeys.DEFAULT_SCOPE).size();
+        RIG.topic().await("markers of later checks", t -> t.markers("c-check", ControlKeys.DEFAULT_SCOPE).size()
                 >= before + 2 * PARTITIONS);
 
-        api.admin().services().inNamespace(NS).withName("s0").delete();
+        RIG.api().admin().services().inNamespace(NS).withName("s0").delete();
         String s0 = key("example.com", "c-check", "Service", "s0");
-        topic.await("s0 tombstoned", t -> !t.latest().containsKey(s0) && !t.recordsOf(s0).isEmpty());
+        RIG.topic().await("s0 tombstoned", t -> !t.latest().containsKey(s0) && !t.recordsOf(s0).isEmpty());
         Placed tombstone = objectsOf("c-check").stream().filter(p -> p.rec().key().equals(s0) && p.rec().isTombstone())
                 .findFirst().orElseThrow();
-        topic.await("a marker behind the tombstone counting one object less", t -> t.markers("c-check",
+        RIG.topic().await("a marker behind the tombstone counting one object less", t -> t.markers("c-check",
                 ControlKeys.DEFAULT_SCOPE).stream().anyMatch(m -> m.partition() == tombstone.partition()
                 && m.offset() > tombstone.offset()));
-        SyncMarker after = topic.markers("c-check", ControlKeys.DEFAULT_SCOPE).stream()
+        SyncMarker after = RIG.topic().markers("c-check", ControlKeys.DEFAULT_SCOPE).stream()
                 .filter(m -> m.partition() == tombstone.partition() && m.offset() > tombstone.offset())
                 .findFirst().orElseThrow().marker();
         assertThat(after.objects()).isEqualTo(liveObjects("c-check")[tombstone.partition()]);
@@ -156,48 +130,48 @@ class SyncMarkerIT {
     @Test
     void restartRestoresObjectsAndTakesNoMarkerForAnObject(Vertx vertx) {
         createServices();
-        Running first = deploy(vertx, kafka.bootstrapServers(), api, "c-again");
+        Running first = RIG.deploy(vertx, "c-again");
         SourcesTopic.until("ready", first::ready);
-        topic.await("markers", t -> t.markers("c-again", ControlKeys.DEFAULT_SCOPE).size() == PARTITIONS);
+        RIG.topic().await("markers", t -> t.markers("c-again", ControlKeys.DEFAULT_SCOPE).size() == PARTITIONS);
         first.undeploy();
         int objectRecords = objectsOf("c-again").size();
 
-        Running second = deploy(vertx, kafka.bootstrapServers(), api, "c-again");
+        Running second = RIG.deploy(vertx, "c-again");
         SourcesTopic.until("ready again", second::ready);
-        topic.await("the second watcher's markers", t -> t.markers("c-again", ControlKeys.DEFAULT_SCOPE).size()
+        RIG.topic().await("the second watcher's markers", t -> t.markers("c-again", ControlKeys.DEFAULT_SCOPE).size()
                 == 2 * PARTITIONS);
         // nothing re-published, nothing tombstoned: the markers were neither objects nor orphans
         assertThat(objectsOf("c-again")).hasSize(objectRecords);
         assertThat(second.counter("streamdns.watcher.events.out", "type", "tombstone")).isZero();
-        assertThat(topic.markers("c-again", ControlKeys.DEFAULT_SCOPE).subList(PARTITIONS, 2 * PARTITIONS))
+        assertThat(RIG.topic().markers("c-again", ControlKeys.DEFAULT_SCOPE).subList(PARTITIONS, 2 * PARTITIONS))
                 .allSatisfy(m -> assertThat(m.marker().objects()).isEqualTo(liveObjects("c-again")[m.partition()]));
         second.undeploy();
     }
 
     @Test
     void twoWatchersSplitByIngressClassNeverTombstoneEachOther(Vertx vertx) {
-        createIngress(api.admin(), "i-nginx", "nginx", "n.example.com", "192.0.2.81");
-        createIngress(api.admin(), "i-alb", "alb", "a.example.com", "192.0.2.82");
-        Running nginx = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
+        createIngress(RIG.api().admin(), "i-nginx", "nginx", "n.example.com", "192.0.2.81");
+        createIngress(RIG.api().admin(), "i-alb", "alb", "a.example.com", "192.0.2.82");
+        Running nginx = RIG.deploy(vertx, "c-split", "source", "ingress",
                 "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
-        Running alb = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
+        Running alb = RIG.deploy(vertx, "c-split", "source", "ingress",
                 "ingress-class", "alb", "watcher-scope", "alb", "resync-period", "1");
         String n = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-nginx@nginx");
         String a = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-alb@alb");
-        topic.await("each scope's ingress under its own key", t -> t.latest().containsKey(n) && t.latest().containsKey(a));
+        RIG.topic().await("each scope's ingress under its own key", t -> t.latest().containsKey(n) && t.latest().containsKey(a));
         SourcesTopic.until("orphan checks of both", () -> nginx.counter("streamdns.watcher.orphan.checks") >= 3
                 && alb.counter("streamdns.watcher.orphan.checks") >= 3);
         // a restart restores only its own scope: the other's key is neither an orphan nor re-mapped to nothing
         nginx.undeploy();
-        Running again = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
+        Running again = RIG.deploy(vertx, "c-split", "source", "ingress",
                 "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
         SourcesTopic.until("orphan checks after the restart", () -> again.counter("streamdns.watcher.orphan.checks") >= 3);
 
         assertThat(objectsOf("c-split")).extracting(p -> p.rec().key()).containsOnly(n, a);
         assertThat(objectsOf("c-split")).noneMatch(p -> p.rec().isTombstone());
-        assertThat(topic.markers("c-split", "nginx")).isNotEmpty().allSatisfy(m -> assertThat(m.marker().scopeSpec())
+        assertThat(RIG.topic().markers("c-split", "nginx")).isNotEmpty().allSatisfy(m -> assertThat(m.marker().scopeSpec())
                 .containsEntry("ingress-class", "nginx"));
-        assertThat(topic.markers("c-split", "alb")).isNotEmpty().allSatisfy(m -> assertThat(m.marker().scopeSpec())
+        assertThat(RIG.topic().markers("c-split", "alb")).isNotEmpty().allSatisfy(m -> assertThat(m.marker().scopeSpec())
                 .containsEntry("ingress-class", "alb"));
         again.undeploy();
         alb.undeploy();
@@ -205,14 +179,14 @@ class SyncMarkerIT {
 
     @Test
     void aScopeSyncedRecentlyWithOtherFiltersRefusesToStartUnlessChangedOnPurpose(Vertx vertx) {
-        createIngress(api.admin(), "i-one", "nginx", "one.example.com", "192.0.2.91");
-        Running first = deploy(vertx, kafka.bootstrapServers(), api, "c-spec", "source", "ingress",
+        createIngress(RIG.api().admin(), "i-one", "nginx", "one.example.com", "192.0.2.91");
+        Running first = RIG.deploy(vertx, "c-spec", "source", "ingress",
                 "ingress-class", "nginx");
         SourcesTopic.until("ready", first::ready);
-        topic.await("markers", t -> t.markers("c-spec", ControlKeys.DEFAULT_SCOPE).size() == PARTITIONS);
+        RIG.topic().await("markers", t -> t.markers("c-spec", ControlKeys.DEFAULT_SCOPE).size() == PARTITIONS);
         int records = objectsOf("c-spec").size();
 
-        assertThatThrownBy(() -> deploy(vertx, kafka.bootstrapServers(), api, "c-spec", "source", "ingress",
+        assertThatThrownBy(() -> RIG.deploy(vertx, "c-spec", "source", "ingress",
                 "ingress-class", "alb"))
                 .hasMessageContaining("ingress-class=nginx").hasMessageContaining("ingress-class=alb")
                 .hasMessageContaining("--watcher-scope");
@@ -220,11 +194,11 @@ class SyncMarkerIT {
         first.undeploy();
 
         // on purpose: the object that left the scope is tombstoned
-        Running changed = deploy(vertx, kafka.bootstrapServers(), api, "c-spec", "source", "ingress",
+        Running changed = RIG.deploy(vertx, "c-spec", "source", "ingress",
                 "ingress-class", "alb", "scope-changed", "true");
         SourcesTopic.until("ready", changed::ready);
         String one = key("example.com", "c-spec", "Ingress", "i-one");
-        topic.await("i-one tombstoned", t -> !t.latest().containsKey(one));
+        RIG.topic().await("i-one tombstoned", t -> !t.latest().containsKey(one));
         changed.undeploy();
     }
 }

@@ -13,22 +13,20 @@ import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.runtime.kafka.KafkaSettings;
-import java.util.HashMap;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What guards a watcher's deletes against a wrong view of its cluster: the cluster identity (another cluster under
@@ -38,21 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class WatcherGuardIT {
-    private static EmbeddedKafka kafka;
-    private static SourcesTopic topic;
+    @RegisterExtension
+    static final WatcherRig RIG = WatcherRig.brokerOnly();
+
     private final List<FlakyApiServer> servers = new ArrayList<>();
-
-    @BeforeAll
-    static void broker() {
-        kafka = EmbeddedKafka.startTemporary(3);
-        topic = new SourcesTopic(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        topic.close();
-        kafka.close();
-    }
 
     @AfterEach
     void closeServers() {
@@ -66,18 +53,18 @@ class WatcherGuardIT {
     }
 
     private static List<SourcesTopic.Rec> recordsOf(String cluster) {
-        return topic.records().stream().filter(r -> r.key().contains("|" + cluster + "/")).toList();
+        return RIG.topic().records().stream().filter(r -> r.key().contains("|" + cluster + "/")).toList();
     }
 
     /** Runs a watcher against the API server until n services are on the topic and its markers are out. */
     private static void publishAndStop(Vertx vertx, FlakyApiServer api, String cluster, int n, String... flags) {
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, cluster, flags);
+        Running w = deploy(vertx, RIG.bootstrap(), api, cluster, flags);
         SourcesTopic.until("ready", w::ready);
         for (int i = 0; i < n; i++) {
             create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
             setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
         }
-        topic.await(n + " services", t -> t.latest().keySet().stream().filter(k -> k.contains("|" + cluster + "/"))
+        RIG.topic().await(n + " services", t -> t.latest().keySet().stream().filter(k -> k.contains("|" + cluster + "/"))
                 .count() == n);
         w.undeploy();
     }
@@ -86,22 +73,22 @@ class WatcherGuardIT {
     void anotherClusterUnderTheSameNameRefusesToStartAndPublishesNothing(Vertx vertx) {
         FlakyApiServer first = server();
         publishAndStop(vertx, first, "c-id", 2);
-        topic.await("a marker with the first cluster's identity", t -> t.markers("c-id", ControlKeys.DEFAULT_SCOPE)
+        RIG.topic().await("a marker with the first cluster's identity", t -> t.markers("c-id", ControlKeys.DEFAULT_SCOPE)
                 .stream().anyMatch(m -> first.identity().equals(m.marker().clusterIdentity())));
         int before = recordsOf("c-id").size();
 
         FlakyApiServer empty = server(); // a rebuilt cluster, or a wrong kubeconfig: empty, another identity
-        assertThatThrownBy(() -> deploy(vertx, kafka.bootstrapServers(), empty, "c-id"))
+        assertThatThrownBy(() -> deploy(vertx, RIG.bootstrap(), empty, "c-id"))
                 .hasMessageContaining(first.identity()).hasMessageContaining(empty.identity())
                 .hasMessageContaining("--cluster-replaced");
         assertThat(recordsOf("c-id")).hasSize(before);
 
         // replaced on purpose: it starts, takes the name, and its (small) view is the truth
-        Running replaced = deploy(vertx, kafka.bootstrapServers(), empty, "c-id", "cluster-replaced", "true");
+        Running replaced = deploy(vertx, RIG.bootstrap(), empty, "c-id", "cluster-replaced", "true");
         SourcesTopic.until("ready", replaced::ready);
-        topic.await("the old cluster's objects tombstoned",
+        RIG.topic().await("the old cluster's objects tombstoned",
                 t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-id/")));
-        topic.await("markers with the new identity", t -> t.markers("c-id", ControlKeys.DEFAULT_SCOPE).stream()
+        RIG.topic().await("markers with the new identity", t -> t.markers("c-id", ControlKeys.DEFAULT_SCOPE).stream()
                 .anyMatch(m -> empty.identity().equals(m.marker().clusterIdentity())));
         replaced.undeploy();
     }
@@ -114,7 +101,7 @@ class WatcherGuardIT {
 
         FlakyApiServer other = server();
         other.outage(true);
-        Running w = deploy(vertx, kafka.bootstrapServers(), other, "c-late");
+        Running w = deploy(vertx, RIG.bootstrap(), other, "c-late");
         SourcesTopic.until("lists refused", () -> other.failedLists() >= 4);
         other.outage(false);
         SourcesTopic.until("refused once the API server answers", () -> w.stage().readiness().details()
@@ -123,7 +110,7 @@ class WatcherGuardIT {
                 .contains(first.identity()).contains(other.identity());
         assertThat(w.ready()).isFalse();
         assertThat(recordsOf("c-late")).hasSize(before);
-        assertThat(topic.latest()).containsKey(key("example.com", "c-late", "Service", "s0"));
+        assertThat(RIG.topic().latest()).containsKey(key("example.com", "c-late", "Service", "s0"));
         w.undeploy();
     }
 
@@ -131,7 +118,7 @@ class WatcherGuardIT {
     private static void approve(String cluster) {
         long now = System.currentTimeMillis();
         try (var producer = new KafkaProducer<String, byte[]>(new HashMap<String, Object>(
-                KafkaSettings.producer(kafka.bootstrapServers(), "it-approve")))) {
+                KafkaSettings.producer(RIG.bootstrap(), "it-approve")))) {
             producer.send(new ProducerRecord<>(Topics.SOURCES, 0, ControlKeys.clusterApproval(cluster),
                     JsonCodec.encode(new DeleteApproval(cluster, now, now + 900_000, "it", "the cluster was emptied"))));
         }
@@ -145,15 +132,15 @@ class WatcherGuardIT {
 
         FlakyApiServer empty = server();
         empty.forbidIdentity();
-        Running w = deploy(vertx, kafka.bootstrapServers(), empty, "c-budget");
+        Running w = deploy(vertx, RIG.bootstrap(), empty, "c-budget");
         SourcesTopic.until("ready", w::ready);
         SourcesTopic.until("12 tombstones held", () -> w.stage().readiness().details()
                 .getOrDefault(WatcherVerticle.READINESS_CHECK + "-deletes", "").contains("holding 12"));
         assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isEqualTo(12);
         // all twelve are example.com: one partition holds them, and its marker counts them as held
-        topic.await("markers counting the held tombstones", t -> t.markers("c-budget", ControlKeys.DEFAULT_SCOPE)
+        RIG.topic().await("markers counting the held tombstones", t -> t.markers("c-budget", ControlKeys.DEFAULT_SCOPE)
                 .stream().anyMatch(m -> m.marker().heldTombstones() == 12));
-        assertThat(topic.markers("c-budget", ControlKeys.DEFAULT_SCOPE).stream()
+        assertThat(RIG.topic().markers("c-budget", ControlKeys.DEFAULT_SCOPE).stream()
                 .filter(m -> m.marker().heldTombstones() == 12)).allSatisfy(m -> {
                     assertThat(m.marker().clusterIdentity()).isNull(); // unreadable
                     assertThat(m.marker().objects()).isEqualTo(12); // still published
@@ -161,7 +148,7 @@ class WatcherGuardIT {
         assertThat(recordsOf("c-budget")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
 
         approve("c-budget");
-        topic.await("all 12 tombstoned once approved",
+        RIG.topic().await("all 12 tombstoned once approved",
                 t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-budget/")));
         SourcesTopic.until("nothing held", () -> w.stage().registry().get("streamdns.watcher.tombstones.held")
                 .gauge().value() == 0);
@@ -174,9 +161,9 @@ class WatcherGuardIT {
         FlakyApiServer api = server();
         publishAndStop(vertx, api, "c-few", 12);
         api.admin().services().inNamespace(WatcherHarness.NS).withName("s3").delete();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-few");
+        Running w = deploy(vertx, RIG.bootstrap(), api, "c-few");
         String s3 = key("example.com", "c-few", "Service", "s3");
-        topic.await("s3 tombstoned at once", t -> !t.latest().containsKey(s3));
+        RIG.topic().await("s3 tombstoned at once", t -> !t.latest().containsKey(s3));
         assertThat(w.stage().registry().get("streamdns.watcher.tombstones.held").gauge().value()).isZero();
         w.undeploy();
     }
@@ -188,7 +175,7 @@ class WatcherGuardIT {
     @Test
     void anApiOutageIsVisibleWhileItLasts(Vertx vertx) {
         FlakyApiServer api = server();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-down");
+        Running w = deploy(vertx, RIG.bootstrap(), api, "c-down");
         SourcesTopic.until("ready", w::ready);
         assertThat(gauge(w, "streamdns.watcher.api.reachable")).isEqualTo(1);
 
@@ -208,13 +195,13 @@ class WatcherGuardIT {
     @Test
     void anApiServerReplacedByAnEmptyOneWhileRunningIsNoticedOnRelistAndTheMassTombstoneHeld(Vertx vertx) {
         FlakyApiServer api = server();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-swap", "relist-interval", "2s");
+        Running w = deploy(vertx, RIG.bootstrap(), api, "c-swap", "relist-interval", "2s");
         SourcesTopic.until("ready", w::ready);
         for (int i = 0; i < 12; i++) {
             create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
             setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
         }
-        topic.await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-swap/")).count() == 12);
+        RIG.topic().await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-swap/")).count() == 12);
         int before = recordsOf("c-swap").size();
 
         api.wipe(); // the watch stays open and silent: only the relist can tell
@@ -228,7 +215,7 @@ class WatcherGuardIT {
             create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
             setLoadBalancer(api.admin(), "s" + i, "198.51.100." + (100 + i));
         }
-        topic.await("every name at its new address", t -> java.util.stream.IntStream.range(0, 12).allMatch(i -> {
+        RIG.topic().await("every name at its new address", t -> java.util.stream.IntStream.range(0, 12).allMatch(i -> {
             var state = t.latest().get(key("example.com", "c-swap", "Service", "s" + i));
             return state != null && state.endpoints().get(0).targets().contains("198.51.100." + (100 + i));
         }));
@@ -240,12 +227,12 @@ class WatcherGuardIT {
     @Test
     void anotherClusterBehindTheSameAddressWhileRunningStopsTheWatcherOnRelist(Vertx vertx) {
         FlakyApiServer api = server();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-moved", "relist-interval", "1s");
+        Running w = deploy(vertx, RIG.bootstrap(), api, "c-moved", "relist-interval", "1s");
         SourcesTopic.until("ready", w::ready);
         create(api.admin(), loadBalancer("s0", "s0.example.com"));
         setLoadBalancer(api.admin(), "s0", "192.0.2.120");
         String s0 = key("example.com", "c-moved", "Service", "s0");
-        topic.await("s0", t -> t.latest().containsKey(s0));
+        RIG.topic().await("s0", t -> t.latest().containsKey(s0));
         SourcesTopic.until("a relist ran", () -> w.counter("streamdns.watcher.relists") >= 1);
         int before = recordsOf("c-moved").size();
 
@@ -254,14 +241,14 @@ class WatcherGuardIT {
                 .getOrDefault(WatcherVerticle.READINESS_CHECK, "").contains("uid-of-another-cluster"));
         assertThat(w.ready()).isFalse();
         assertThat(recordsOf("c-moved")).hasSize(before);
-        assertThat(topic.latest()).containsKey(s0);
+        assertThat(RIG.topic().latest()).containsKey(s0);
         w.undeploy();
     }
 
     @Test
     void objectsAFilterChangeHidesAtOnceAreHeldByTheBudgetToo(Vertx vertx) {
         FlakyApiServer api = server();
-        Running first = deploy(vertx, kafka.bootstrapServers(), api, "c-filter", "annotation-filter", "team=a");
+        Running first = deploy(vertx, RIG.bootstrap(), api, "c-filter", "annotation-filter", "team=a");
         SourcesTopic.until("ready", first::ready);
         for (int i = 0; i < 12; i++) {
             var svc = loadBalancer("s" + i, "s" + i + ".example.com");
@@ -269,12 +256,12 @@ class WatcherGuardIT {
             create(api.admin(), svc);
             setLoadBalancer(api.admin(), "s" + i, "192.0.2." + (100 + i));
         }
-        topic.await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-filter/")).count() == 12);
+        RIG.topic().await("12 services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-filter/")).count() == 12);
         first.undeploy();
         int before = recordsOf("c-filter").size();
 
         // a wrong filter, accepted on purpose: every object maps to nothing at once
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-filter", "annotation-filter", "team=b",
+        Running w = deploy(vertx, RIG.bootstrap(), api, "c-filter", "annotation-filter", "team=b",
                 "scope-changed", "true", "resync-period", "1");
         SourcesTopic.until("ready", w::ready);
         SourcesTopic.until("12 tombstones held", () -> gauge(w, "streamdns.watcher.tombstones.held") == 12);
@@ -282,7 +269,7 @@ class WatcherGuardIT {
         assertThat(recordsOf("c-filter")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
 
         approve("c-filter");
-        topic.await("all 12 tombstoned once approved",
+        RIG.topic().await("all 12 tombstoned once approved",
                 t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-filter/")));
         w.undeploy();
     }
