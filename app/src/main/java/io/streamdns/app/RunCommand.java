@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
         customSynopsis = "streamdns run [--cluster-name=NAME] [--domain-filter=DOMAIN]... [OPTIONS]",
         description = {"Runs watcher, planner and applier in one JVM (the embedded Kafka broker unless "
                 + "--kafka-bootstrap-servers is given).", "Takes every flag of the three stages."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, FlagOptions.Command {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     /** Flags that must stay per stage (each stage has its own consumer group). */
     private static final Set<String> PER_STAGE = Set.of("--group-id");
@@ -33,6 +33,13 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<String, Object> given = new LinkedHashMap<>();
+    /** The registry flags of all stages; each stage is handed its share of what was given. */
+    private FlagOptions flags;
+
+    @Override
+    public FlagOptions flagOptions() {
+        return flags;
+    }
 
     /** The stage commands, fresh for each run. */
     static List<CommandLine> stageCommandLines() {
@@ -47,15 +54,29 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Adds the union of the stages' options to {@code run}'s spec; Main calls this once per command line. */
     void addStageOptions(CommandSpec runSpec) {
+        flags = new FlagOptions(unionFlags());
+        flags.addTo(runSpec);
         for (CommandLine stage : stageCommandLines()) {
             for (OptionSpec o : stage.getCommandSpec().options()) {
                 String name = o.longestName();
-                if (o.usageHelp() || o.versionHelp() || PER_STAGE.contains(name) || runSpec.findOption(name) != null) {
+                if (o.usageHelp() || o.versionHelp() || PER_STAGE.contains(name) || runSpec.findOption(name) != null
+                        || o.userObject() instanceof io.streamdns.runtime.flags.Flag) {
                     continue;
                 }
                 runSpec.addOption(copy(o));
             }
         }
+    }
+
+    /** The registry flags of every stage, one definition per name, without the per-stage ones. */
+    static io.streamdns.runtime.flags.FlagSet unionFlags() {
+        io.streamdns.runtime.flags.FlagSet all = io.streamdns.runtime.flags.FlagSet.of("run");
+        for (CommandLine stage : stageCommandLines()) {
+            if (stage.getCommand() instanceof FlagOptions.Command c) {
+                all = all.plus("run", c.flagOptions().set());
+            }
+        }
+        return all.without("run", PER_STAGE.stream().map(n -> n.substring(2)).toList());
     }
 
     private OptionSpec copy(OptionSpec o) {
@@ -145,6 +166,9 @@ public final class RunCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
                 }
                 StageCommand command = stage.getCommand();
+                if (command instanceof FlagOptions.Command c) {
+                    c.flagOptions().give(flags.given());
+                }
                 shared = command.shared();
                 try {
                     prepared.add(command.prepare());
