@@ -78,12 +78,28 @@ public final class ApplierVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         ApplierMetrics metrics = new ApplierMetrics(stage.registry());
+        String clientId = stage.instanceId() + "-applier";
+        DnsProvider provider = createProvider(metrics);
+        createKafkaClients(clientId);
+        stage.readiness().register(READINESS);
+        ZoneCatalog catalog = new ZoneCatalog(provider, config.zoneSelection());
+        return consumer.partitionsFor(Topics.PLANS)
+                .map(infos -> wire(infos.size(), provider, catalog, metrics, clientId))
+                .compose(v -> discoverZones(catalog))
+                .compose(v -> startDriftChecks())
+                .compose(v -> consumer.subscribe(Topics.PLANS));
+    }
+
+    /** Route 53 behind the account's rate limit, per-zone circuits and retries. */
+    private DnsProvider createProvider(ApplierMetrics metrics) {
         limiter = new AimdRateLimiter(vertx, config.ratePerInstance());
         metrics.gauge("rate.limit", limiter::rate);
         ResilientGate gate = new ResilientGate(vertx, limiter, retryPolicy,
                 new ZoneCircuits(config.awsCircuitOpenDuration(), metrics), metrics);
-        DnsProvider provider = new Route53Provider(api, gate, context);
-        String clientId = stage.instanceId() + "-applier";
+        return new Route53Provider(api, gate, context);
+    }
+
+    private void createKafkaClients(String clientId) {
         producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
         // every send's failure is handled where it is sent (retried, remembered); this only keeps it out of "unhandled"
         producer.exceptionHandler(t -> LOG.debug("producer: {}", t.toString()));
@@ -95,44 +111,54 @@ public final class ApplierVerticle extends VerticleBase {
         consumer = KafkaConsumer.create(vertx, consumerConfig);
         // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
         consumer.pollTimeout(java.time.Duration.ofMillis(50));
-        DeadLetters deadLetters = new DeadLetters("applier", producer, stage.registry());
-        stage.readiness().register(READINESS);
-        ShardResolver shards = new ShardResolver(config.domainFilter());
-        ZoneCatalog catalog = new ZoneCatalog(provider, config.zoneSelection());
-        return consumer.partitionsFor(Topics.PLANS).compose(infos -> {
-            int partitions = infos.size();
-            ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
-            keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
-                    new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics, deadLetters);
-            OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
-            EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
-            PlanExecutor executor = new PlanExecutor(provider, keeper,
-                    index -> new PlanCompiler(index, config.filter(), guard, mapper, config.limits()),
-                    config.dryRun(), metrics);
-            runner = new PlanRunner(vertx, config, executor, consumer, producer, deadLetters, stage.registry(),
-                    () -> stopping);
-            consumer.partitionsAssignedHandler(this::assigned);
-            consumer.partitionsRevokedHandler(this::revoked);
-            consumer.exceptionHandler(t -> LOG.warn("plans consumer: {}", t.toString()));
-            consumer.handler(this::onRecord);
-            catalog.index().onComplete(ar -> {
-                if (ar.failed()) {
-                    LOG.warn("zone discovery failed (retried on assignment and drift): {}", ar.cause().getMessage());
-                }
-                updateReadiness();
-            });
-            driftTimer = vertx.setPeriodic(config.driftInterval().toMillis(), id -> keeper.drift()
-                    .onComplete(ar -> {
-                        if (ar.failed()) {
-                            LOG.warn("drift check failed: {}", ar.cause().getMessage());
-                        }
-                        updateReadiness();
-                    }));
-            LOG.info("applier {} up: {} partitions, {} req/s share, owner '{}'{}", clientId, partitions,
-                    config.ratePerInstance(), config.txtOwnerId(), config.dryRun() ? ", DRY RUN" : "");
-            return consumer.subscribe(Topics.PLANS);
-        });
     }
+
+    /** The zone-state keeper, the executor and the runner, sized to the plans topic; the consumer's handlers. */
+    private Void wire(int partitions, DnsProvider provider, ZoneCatalog catalog, ApplierMetrics metrics,
+                      String clientId) {
+        DeadLetters deadLetters = new DeadLetters("applier", producer, stage.registry());
+        ShardResolver shards = new ShardResolver(config.domainFilter());
+        ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
+        keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
+                new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics, deadLetters);
+        OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
+        EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
+        PlanExecutor executor = new PlanExecutor(provider, keeper,
+                index -> new PlanCompiler(index, config.filter(), guard, mapper, config.limits()),
+                config.dryRun(), metrics);
+        runner = new PlanRunner(vertx, config, executor, consumer, producer, deadLetters, stage.registry(),
+                () -> stopping);
+        consumer.partitionsAssignedHandler(this::assigned);
+        consumer.partitionsRevokedHandler(this::revoked);
+        consumer.exceptionHandler(t -> LOG.warn("plans consumer: {}", t.toString()));
+        consumer.handler(this::onRecord);
+        LOG.info("applier {} up: {} partitions, {} req/s share, owner '{}'{}", clientId, partitions,
+                config.ratePerInstance(), config.txtOwnerId(), config.dryRun() ? ", DRY RUN" : "");
+        return null;
+    }
+
+    /** Starts zone discovery without waiting for it: a failure is retried on assignment and at each drift check. */
+    private Future<Void> discoverZones(ZoneCatalog catalog) {
+        catalog.index().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.warn("zone discovery failed (retried on assignment and drift): {}", ar.cause().getMessage());
+            }
+            updateReadiness();
+        });
+        return Future.succeededFuture();
+    }
+
+    private Future<Void> startDriftChecks() {
+        driftTimer = vertx.setPeriodic(config.driftInterval().toMillis(), id -> keeper.drift()
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        LOG.warn("drift check failed: {}", ar.cause().getMessage());
+                    }
+                    updateReadiness();
+                }));
+        return Future.succeededFuture();
+    }
+
 
     @Override
     public Future<?> stop() {

@@ -94,46 +94,56 @@ public final class PlanExecutor {
      */
     public Future<List<ApplyResult>> execute(MergedPlan merged, long receivedAt, BooleanSupplier cancelled) {
         Run run = new Run(merged, cancelled);
-        ChangePlan plan = run.plan;
         metrics.merged(merged.size());
-        return keeper.catalog().index().compose(index -> {
-            PlanCompiler compiler = compilers.apply(index);
-            run.compiler = compiler;
-            // which zones the plan touches, so they are loaded before ownership is checked against them
-            return keeper.ensureLoaded(new ArrayList<>(compiler.zonesTouched(plan))).map(v -> compiler.compile(plan, keeper.cache()));
-        }).compose(compiled -> {
-            run.decisions.addAll(compiled.decided());
-            compiled.decided().forEach(d -> log(run, d));
-            if (dryRun) {
-                for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
-                    for (Change c : zb.batches().stream().flatMap(b -> b.changes().stream()).toList()) {
-                        ChangePlan member = merged.memberOf(c.origin());
-                        LOG.info("[{}] plan {}: would apply {} in {}", member.shard(), member.planId(), c, zb.zone());
-                        run.decisions.add(Decision.of(c, zb.zone(), ChangeOutcome.Status.DRY_RUN, "dry run"));
-                    }
-                }
-                return Future.succeededFuture();
+        return keeper.catalog().index()
+                .compose(index -> compile(run, index))
+                .compose(compiled -> dryRun ? reportDryRun(run, compiled) : applyBatches(run, compiled))
+                .compose(v -> keeper.whenPublished(run.cancelled)) // results only after the zone-state they describe
+                .transform(ar -> answer(run, ar.cause(), receivedAt));
+    }
+
+    /** Loads the zones the plan touches (ownership is checked against them), then compiles it. */
+    private Future<CompiledPlan> compile(Run run, ZoneIndex index) {
+        run.compiler = compilers.apply(index);
+        return keeper.ensureLoaded(new ArrayList<>(run.compiler.zonesTouched(run.plan)))
+                .map(v -> run.compiler.compile(run.plan, keeper.cache()))
+                .onSuccess(compiled -> compiled.decided().forEach(d -> record(run, d)));
+    }
+
+    private Future<Void> reportDryRun(Run run, CompiledPlan compiled) {
+        for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
+            for (Change c : zb.batches().stream().flatMap(b -> b.changes().stream()).toList()) {
+                ChangePlan member = run.merged.memberOf(c.origin());
+                LOG.info("[{}] plan {}: would apply {} in {}", member.shard(), member.planId(), c, zb.zone());
+                run.decisions.add(Decision.of(c, zb.zone(), ChangeOutcome.Status.DRY_RUN, "dry run"));
             }
-            Future<Void> chain = Future.succeededFuture();
-            for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
-                for (Batch b : zb.batches()) {
-                    chain = chain.compose(v -> submit(run, zb.zone(), b));
-                }
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Batches one after the other: each waits for the previous call (the zone's rate limit orders them anyway). */
+    private Future<Void> applyBatches(Run run, CompiledPlan compiled) {
+        Future<Void> chain = Future.succeededFuture();
+        for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
+            for (Batch b : zb.batches()) {
+                chain = chain.compose(v -> submit(run, zb.zone(), b));
             }
-            // results only after the zone-state they describe (a failed publication is being republished)
-            return chain.compose(v -> keeper.whenPublished(run.cancelled));
-        }).transform(ar -> {
-            if (ar.failed() && ar.cause() instanceof CancellationException) {
-                LOG.info("[{}] plan {}: stopped between batches (partition revoked or stopping)", plan.shard(), plan.planId());
-                failAll(run, "cancelled");
-            } else if (ar.failed()) {
-                // no zones (discovery failed) or a re-read that failed: every change not yet decided failed
-                String why = ar.cause().getMessage();
-                LOG.warn("[{}] plan {} failed: {}", plan.shard(), plan.planId(), why);
-                failAll(run, why);
-            }
-            return Future.succeededFuture(results(run, receivedAt));
-        });
+        }
+        return chain;
+    }
+
+    /** Every change gets an outcome: a stopped or failed run fails what it did not decide, and keeps the rest. */
+    private Future<List<ApplyResult>> answer(Run run, Throwable failure, long receivedAt) {
+        ChangePlan plan = run.plan;
+        if (failure instanceof CancellationException) {
+            LOG.info("[{}] plan {}: stopped between batches (partition revoked or stopping)", plan.shard(), plan.planId());
+            failAll(run, "cancelled");
+        } else if (failure != null) {
+            // no zones (discovery failed) or a re-read that failed: every change not yet decided failed
+            LOG.warn("[{}] plan {} failed: {}", plan.shard(), plan.planId(), failure.getMessage());
+            failAll(run, failure.getMessage());
+        }
+        return Future.succeededFuture(results(run, receivedAt));
     }
 
     private Future<Void> submit(Run run, Zone zone, Batch batch) {

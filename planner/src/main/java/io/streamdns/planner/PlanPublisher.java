@@ -9,7 +9,9 @@ import io.vertx.core.Future;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,11 @@ final class PlanPublisher {
         this.refusals = refusals;
     }
 
-    /** Marks the plan's chunks in flight and sends them. @return completes once every chunk is sent or failed */
-    Future<?> publish(ShardPlanner sp, ShardPlanner.ShardPlan plan, long now, long earliestEventAt) {
+    /**
+     * Marks the plan's chunks in flight and sends them.
+     * @return completes once every chunk is sent or failed, with the names of the chunks that failed (refused)
+     */
+    Future<Set<String>> publish(ShardPlanner sp, ShardPlanner.ShardPlan plan, long now, long earliestEventAt) {
         for (Skipped s : plan.changes().skipped()) {
             metrics.skipped(s.reason());
             if (!s.reason().held()) {
@@ -57,12 +62,16 @@ final class PlanPublisher {
         }
         List<PlanRecords.Out> outs = PlanRecords.build(sp.shard(), plan, now, earliestEventAt, maxChangesPerPlan,
                 heldChanged);
-        List<Future<?>> sends = new ArrayList<>(outs.size());
+        List<Future<Set<String>>> sends = new ArrayList<>(outs.size());
         for (PlanRecords.Out o : outs) {
             sp.inFlight(o.plan().planId(), o.changes(), now);
             sends.add(send(sp, o));
         }
-        return Future.join(sends);
+        return Future.all(sends).map(all -> {
+            Set<String> failed = new HashSet<>();
+            sends.forEach(f -> failed.addAll(f.result()));
+            return failed;
+        });
     }
 
     /** One line per shard whenever the set of held deletes changes. */
@@ -74,8 +83,11 @@ final class PlanPublisher {
         }
     }
 
-    /** Sends one plan record (already in flight, e.g. a full plan of a restore). */
-    Future<?> send(ShardPlanner sp, PlanRecords.Out o) {
+    /**
+     * Sends one plan record (already in flight, e.g. a full plan of a restore).
+     * @return the names of the plan when it could not be produced (handed to the refusals), else none; never fails
+     */
+    Future<Set<String>> send(ShardPlanner sp, PlanRecords.Out o) {
         String planId = o.plan().planId();
         String shard = o.plan().shard();
         return producer.send(KafkaProducerRecord.create(Topics.PLANS, RecordKey.of(shard, planId),
@@ -90,12 +102,15 @@ final class PlanPublisher {
                             o.changes().create().size(), o.changes().updateNew().size(), o.changes().delete().size(),
                             PlanRecords.describeNames(o));
                 })
-                .onFailure(e -> {
+                .<Set<String>>map(md -> Set.of())
+                .recover(e -> {
                     LOG.error("[{}] plan {} could not be produced: {}", shard, planId, e.toString());
                     long now = System.currentTimeMillis();
-                    for (String name : sp.forget(planId)) {
+                    Set<String> names = sp.forget(planId);
+                    for (String name : names) {
                         refusals.refused(shard, name, "not produced", now);
                     }
+                    return Future.succeededFuture(names);
                 });
     }
 }

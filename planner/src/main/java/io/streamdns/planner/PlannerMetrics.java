@@ -14,6 +14,8 @@ final class PlannerMetrics {
     final Counter coalesced;
     final Counter refused;
     final Timer restore;
+    final Counter planErrors;
+    final Counter commitFailures;
 
     PlannerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,6 +26,11 @@ final class PlannerMetrics {
                 .description("Touches of a name that was already waiting to be planned").register(registry);
         refused = Counter.builder("streamdns.planner.refused")
                 .description("Names whose changes the applier refused (planned again after a back-off)").register(registry);
+        planErrors = Counter.builder("streamdns.planner.plan.errors")
+                .description("Slices of names whose planning threw (planned again in halves, then per name)")
+                .register(registry);
+        commitFailures = Counter.builder("streamdns.planner.commit.failures")
+                .description("Offset commits that failed (retried while the partition is ours)").register(registry);
         restore = Timer.builder("streamdns.planner.restore").description("Rebuilding partitions on assignment")
                 .register(registry);
     }

@@ -1,7 +1,6 @@
 package io.streamdns.planner;
 
 import io.streamdns.model.Topics;
-import io.streamdns.planner.plan.DebounceSchedule;
 import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.Skipped;
@@ -13,9 +12,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * lands on one member (co-partitioning). On assignment of p it pauses p, rebuilds p's shards on a worker
  * ({@link PartitionRestorer}), sends the full plans, then plans incrementally: live records ({@link LiveRecords})
  * touch names, which wait per name in the {@link Debouncer}; what falls due together becomes one plan
- * ({@link PlanPublisher}). Refused names are planned again after a back-off. Offsets are committed once the plans
- * covering them are produced.
+ * ({@link LivePlanning}, {@link PlanPublisher}). Refused names are planned again after a back-off. Offsets are
+ * committed once the plans covering them are on Kafka (DESIGN P4).
  */
 public final class PlannerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(PlannerVerticle.class);
@@ -54,6 +51,7 @@ public final class PlannerVerticle extends VerticleBase {
     private LiveRecords records;
     private Debouncer debouncer;
     private Backoff backoff;
+    private LivePlanning planning;
     private String clientId;
     private long generation;
     private boolean assigned;
@@ -81,16 +79,18 @@ public final class PlannerVerticle extends VerticleBase {
         clientId = stage.instanceId() + "-planner";
         producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
         dlq = new DeadLetters("planner", producer, stage.registry());
-        publisher = new PlanPublisher(producer, metrics, config.tuning().maxChangesPerPlan(), this::refusedName,
-                this::countHeld);
-        debouncer = new Debouncer(vertx, config.debounce().toMillis(), config.debounceMax().toMillis(), this::flush,
-                metrics.coalesced, System::currentTimeMillis);
+        PlanPublisher.Refusals refusals = (shard, name, why, now) -> planning.refused(shard, name, why, now);
+        publisher = new PlanPublisher(producer, metrics, config.tuning().maxChangesPerPlan(), refusals, this::countHeld);
+        debouncer = new Debouncer(vertx, config.debounce().toMillis(), config.debounceMax().toMillis(),
+                shard -> planning.flush(shard), metrics.coalesced, System::currentTimeMillis);
         backoff = new Backoff(config.tuning().backoffMin().toMillis(), config.tuning().backoffMax().toMillis());
-        records = new LiveRecords(planner, metrics, dlq, byShard, debouncer, backoff, this::refusedName);
+        records = new LiveRecords(planner, metrics, dlq, byShard, debouncer, backoff, refusals);
         if (!config.policyGiven()) {
             LOG.info("no --policy given: planning with 'sync' (external-dns v0.22 requires --policy to be set)");
         }
         consumer = KafkaConsumer.create(vertx, consumerConfig(stage.bootstrapServers(), config.groupId(), clientId));
+        planning = new LivePlanning(vertx, partitions, byShard, debouncer, backoff, publisher, dlq, consumer, metrics,
+                config.tuning().namesPerTurn(), () -> stopped, ShardPlanner::plan, System::currentTimeMillis);
         // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
         consumer.pollTimeout(java.time.Duration.ofMillis(50));
         consumer.partitionsAssignedHandler(this::onAssigned);
@@ -197,6 +197,7 @@ public final class PlannerVerticle extends VerticleBase {
                 for (String shard : ps.shards.keySet()) {
                     debouncer.cancel(shard);
                     backoff.dropShard(shard);
+                    planning.dropShard(shard);
                     byShard.remove(shard);
                 }
             }
@@ -225,57 +226,6 @@ public final class PlannerVerticle extends VerticleBase {
             return;
         }
         records.process(ps, r);
-    }
-
-    /** A name the provider refused (or a plan that could not be produced): planned again after a back-off. */
-    private void refusedName(String shard, String name, String why, long now) {
-        metrics.refused.increment();
-        long delay = backoff.reject(shard, name, now);
-        LOG.warn("[{}] {} refused ({}): planning it again in {} ms", shard, name, why, delay);
-        vertx.setTimer(delay, id -> {
-            if (byShard.containsKey(shard) && !stopped) {
-                debouncer.touch(shard, Set.of(name), 0);
-            }
-        });
-    }
-
-    // ---- planning
-
-    private void flush(String shard) {
-        PartitionState ps = byShard.get(shard);
-        DebounceSchedule.Batch batch = debouncer.take(shard);
-        if (ps == null || batch == null || stopped) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        List<String> names = new ArrayList<>(batch.names().size());
-        List<String> waiting = new ArrayList<>();
-        for (String n : batch.names()) {
-            // a refused name waits for its back-off timer
-            (backoff.waitFor(shard, n, now) == 0 ? names : waiting).add(n);
-        }
-        ps.planned(shard, waiting);
-        ShardPlanner sp = ps.shards.get(shard);
-        if (names.isEmpty() || sp == null) {
-            ps.planned(shard, names);
-            commit(ps);
-            return;
-        }
-        planInTurns(ps, sp, names, 0, batch.earliestEventAt());
-    }
-
-    /** Plans and publishes a batch a slice per event-loop turn; a slice's offsets are released once it is planned. */
-    private void planInTurns(PartitionState ps, ShardPlanner sp, List<String> names, int from, long earliestEventAt) {
-        if (stopped || partitions.get(ps.partition) != ps || ps.shards.get(sp.shard()) != sp) {
-            return; // revoked meanwhile: the next owner plans the whole shard on assignment
-        }
-        int to = Math.min(names.size(), from + Math.max(1, config.tuning().namesPerTurn()));
-        List<String> slice = names.subList(from, to);
-        ps.planned(sp.shard(), slice);
-        publisher.publish(sp, sp.plan(slice), System.currentTimeMillis(), earliestEventAt).onComplete(x -> commit(ps));
-        if (to < names.size()) {
-            vertx.runOnContext(v -> planInTurns(ps, sp, names, to, earliestEventAt));
-        }
     }
 
     // ---- housekeeping
@@ -311,25 +261,7 @@ public final class PlannerVerticle extends VerticleBase {
                     debouncer.touch(sp.shard(), expired, 0);
                 }
             }
-            commit(ps);
-        }
-    }
-
-    /** Commits what every produced plan covers (offsets of names still waiting in the debouncer are held back). */
-    private void commit(PartitionState ps) {
-        if (ps.restoring || stopped || partitions.get(ps.partition) != ps) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (String topic : LIVE_TOPICS) {
-            long next = ps.committable(topic);
-            if (next > ps.committed.getOrDefault(topic, -1L)) {
-                offsets.put(new TopicPartition(topic, ps.partition), new OffsetAndMetadata(next, ""));
-                ps.committed.put(topic, next);
-            }
-        }
-        if (!offsets.isEmpty()) {
-            consumer.commit(offsets).onFailure(e -> LOG.debug("commit of {} failed: {}", offsets.keySet(), e.toString()));
+            planning.commit(ps);
         }
     }
 

@@ -1,67 +1,67 @@
 package io.streamdns.watcher;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.streamdns.watcher.core.ServiceMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The informers a watcher needs: Services and Ingresses (in {@code --namespace}, filtered by {@code --label-filter}
- * on the server), EndpointSlices and Nodes only when a watched service type reads them. They retry list/watch
- * failures forever with back-off instead of stopping, and never start out empty: a failed list leaves the cache as
- * it was, so nothing is derived from it.
+ * The informers of one generation (a relist builds new ones): one per enabled {@link Source} for the objects it
+ * maps (in {@code --namespace}, filtered by {@code --label-filter} on the server), plus the informers of the objects
+ * their mappings read, built once per name and shared between sources. They retry list/watch failures forever with
+ * back-off instead of stopping, and never start out empty: a failed list leaves the cache as it was, so nothing is
+ * derived from it. The stores are the lookups of every mapping.
  */
 final class KubeInformers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KubeInformers.class);
-    /** EndpointSlices indexed by {@code <namespace>/<service name>}. */
-    static final String BY_SERVICE = "service";
 
-    final SharedIndexInformer<Service> services;
-    final SharedIndexInformer<Ingress> ingresses;
-    final SharedIndexInformer<EndpointSlice> slices;
-    final SharedIndexInformer<Node> nodes;
+    final KubernetesClient client;
+    final WatcherConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, SharedIndexInformer<? extends HasMetadata>> byKind = new LinkedHashMap<>();
+    private final Map<String, SharedIndexInformer<?>> shared = new LinkedHashMap<>();
     private final List<SharedIndexInformer<?>> all = new ArrayList<>();
 
-    private final MeterRegistry registry;
-
-    /** Builds the informers without starting them. */
+    /** Builds nothing yet: {@link #watch} and {@link #shared} do, per source. */
     KubeInformers(KubernetesClient client, WatcherConfig config, MeterRegistry registry) {
+        this.client = client;
+        this.config = config;
         this.registry = registry;
-        long resync = config.resyncPeriod().toMillis();
+    }
+
+    /** Builds the informer of a source's objects and registers it as the store of its kind. */
+    <T extends HasMetadata> SharedIndexInformer<T> watch(Source<T> source) {
+        SharedIndexInformer<T> informer = add(source.kind(), source.informer(this));
+        byKind.put(source.kind(), informer);
+        return informer;
+    }
+
+    /** A namespaced kind in {@code --namespace} (all when unset), under {@code --label-filter}, with the resync. */
+    <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> SharedIndexInformer<T>
+    namespaced(MixedOperation<T, L, R> op) {
         String ns = config.namespace();
-        String labels = config.labelFilter();
-        services = config.watchesServices() ? add(labelled(ns == null ? client.services().inAnyNamespace()
-                : client.services().inNamespace(ns), labels).runnableInformer(resync)) : null;
-        ingresses = config.watchesIngresses() ? add(labelled(ns == null
-                ? client.network().v1().ingresses().inAnyNamespace()
-                : client.network().v1().ingresses().inNamespace(ns), labels).runnableInformer(resync)) : null;
-        if (config.needsEndpointSlices()) {
-            Informable<EndpointSlice> op = ns == null ? client.discovery().v1().endpointSlices().inAnyNamespace()
-                    : client.discovery().v1().endpointSlices().inNamespace(ns);
-            slices = add(op.runnableInformer(0));
-            slices.addIndexers(Map.of(BY_SERVICE, s -> {
-                String svc = s.getMetadata().getLabels() == null ? null
-                        : s.getMetadata().getLabels().get(ServiceMapper.SERVICE_NAME_LABEL);
-                return svc == null ? List.of() : List.of(s.getMetadata().getNamespace() + "/" + svc);
-            }));
-        } else {
-            slices = null;
-        }
-        nodes = config.needsNodes() ? add(client.nodes().runnableInformer(0)) : null;
+        return labelled(ns == null ? op.inAnyNamespace() : op.inNamespace(ns), config.labelFilter())
+                .runnableInformer(config.resyncPeriod().toMillis());
+    }
+
+    /** A namespaced kind a mapping reads: in {@code --namespace}, no label filter, no resync. */
+    <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> SharedIndexInformer<T>
+    lookup(MixedOperation<T, L, R> op, String namespace) {
+        return (namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace)).runnableInformer(0);
     }
 
     private static <T extends HasMetadata> Informable<T> labelled(FilterWatchListDeletable<T, ?, ?> op,
@@ -69,13 +69,24 @@ final class KubeInformers implements AutoCloseable {
         return selector == null ? op : op.withLabelSelector(selector);
     }
 
-    private <T> SharedIndexInformer<T> add(SharedIndexInformer<T> informer) {
+    /** The informer of that name, built on first use (several sources read EndpointSlices, Nodes or Gateways). */
+    @SuppressWarnings("unchecked")
+    <D> SharedIndexInformer<D> shared(String name, Supplier<SharedIndexInformer<D>> build) {
+        return (SharedIndexInformer<D>) shared.computeIfAbsent(name, n -> add(n, build.get()));
+    }
+
+    /** The shared informer of that name, or null when no source built it. */
+    @SuppressWarnings("unchecked")
+    <D> SharedIndexInformer<D> shared(String name) {
+        return (SharedIndexInformer<D>) shared.get(name);
+    }
+
+    private <T> SharedIndexInformer<T> add(String kind, SharedIndexInformer<T> informer) {
         // Default: an initial list failure stops the informer. We retry forever (with back-off) and stay unready.
-        String kind = informer.getApiTypeClass().getSimpleName();
         informer.exceptionHandler((started, t) -> {
             registry.counter("streamdns.watcher.kube.errors", "kind", kind).increment();
-            LOG.warn("{} list/watch failed ({}), retrying: {}", informer.getApiTypeClass().getSimpleName(),
-                    started ? "after sync" : "before sync", t.toString());
+            LOG.warn("{} list/watch failed ({}), retrying: {}", kind, started ? "after sync" : "before sync",
+                    t.toString());
             return true;
         });
         all.add(informer);
@@ -98,20 +109,22 @@ final class KubeInformers implements AutoCloseable {
         return all.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
-    List<EndpointSlice> slicesOf(String namespace, String service) {
-        return slices == null ? List.of() : slices.getIndexer().byIndex(BY_SERVICE, namespace + "/" + service);
+    /** True when a source of this kind is enabled (its informer exists). */
+    boolean watches(String kind) {
+        return byKind.containsKey(kind);
     }
 
-    List<Node> nodes() {
-        return nodes == null ? List.of() : nodes.getStore().list();
+    /** The object of a watched kind from its store, or null (gone, or the kind is not watched). */
+    HasMetadata object(String kind, String namespace, String name) {
+        SharedIndexInformer<? extends HasMetadata> informer = byKind.get(kind);
+        return informer == null ? null
+                : informer.getStore().getByKey(namespace == null || namespace.isEmpty() ? name : namespace + "/" + name);
     }
 
-    Service service(String namespace, String name) {
-        return services == null ? null : services.getStore().getByKey(namespace + "/" + name);
-    }
-
-    Ingress ingress(String namespace, String name) {
-        return ingresses == null ? null : ingresses.getStore().getByKey(namespace + "/" + name);
+    /** Every object of a watched kind in its store (none when not watched). */
+    List<? extends HasMetadata> objects(String kind) {
+        SharedIndexInformer<? extends HasMetadata> informer = byKind.get(kind);
+        return informer == null ? List.of() : informer.getStore().list();
     }
 
     @Override

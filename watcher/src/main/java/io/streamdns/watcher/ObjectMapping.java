@@ -1,17 +1,12 @@
 package io.streamdns.watcher;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.streamdns.model.SourceRef;
 import io.streamdns.model.control.ControlKeys;
-import io.streamdns.watcher.core.IngressMapper;
-import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.MappingResult;
-import io.streamdns.watcher.core.ServiceMapper;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Informer objects → mapped endpoints → {@link SourcePublisher}: the full pass's objects, add/update events (the
- * store's newest state, skipped when that very object version was mapped already), slice and node changes, and
- * retractions. Call only on the verticle's context.
+ * Informer objects → mapped endpoints → {@link SourcePublisher}, for every {@link Source} alike: the full pass's
+ * objects, add/update events (the store's newest state, skipped when that very object version was mapped already),
+ * dependants of changed objects a mapping reads, and retractions. Call only on the verticle's context.
  */
 final class ObjectMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectMapping.class);
 
     private final WatcherConfig config;
-    private final MappingOptions options;
+    /** The enabled sources by kind. */
+    private final Map<String, Source<?>> sources = new LinkedHashMap<>();
     private final Supplier<KubeInformers> informerSupplier;
     private final SourcePublisher publisher;
     private final InvalidEndpointReporter reporter;
@@ -38,10 +34,10 @@ final class ObjectMapping {
      */
     private final Map<String, String> mappedVersion = new HashMap<>();
 
-    ObjectMapping(WatcherConfig config, Supplier<KubeInformers> informers, SourcePublisher publisher,
-                  InvalidEndpointReporter reporter) {
+    ObjectMapping(WatcherConfig config, List<Source<?>> sources, Supplier<KubeInformers> informers,
+                  SourcePublisher publisher, InvalidEndpointReporter reporter) {
         this.config = config;
-        this.options = config.mappingOptions();
+        sources.forEach(s -> this.sources.put(s.kind(), s));
         this.informerSupplier = informers;
         this.publisher = publisher;
         this.reporter = reporter;
@@ -53,20 +49,13 @@ final class ObjectMapping {
 
     /** One object of a full pass, read from the store now (null: deleted meanwhile, its delete retracts it). */
     void passOne(String kind, String namespace, String name) {
-        switch (kind) {
-            case ServiceMapper.KIND -> {
-                Service svc = informers().service(namespace, name);
-                if (svc != null) {
-                    onService(svc, true);
-                }
-            }
-            case IngressMapper.KIND -> {
-                Ingress ing = informers().ingress(namespace, name);
-                if (ing != null) {
-                    apply(ref(IngressMapper.KIND, ing), ing, IngressMapper.map(ing, options), true);
-                }
-            }
-            default -> throw new IllegalStateException("unknown kind " + kind);
+        Source<?> source = sources.get(kind);
+        if (source == null) {
+            throw new IllegalStateException("unknown kind " + kind);
+        }
+        HasMetadata object = informers().object(kind, namespace, name);
+        if (object != null) {
+            map(source, object, true);
         }
     }
 
@@ -84,38 +73,17 @@ final class ObjectMapping {
         if (!config.safety().scope().equals(ControlKeys.DEFAULT_SCOPE)) {
             return true;
         }
-        boolean kind = (ref.kind().equals(ServiceMapper.KIND) && config.watchesServices())
-                || (ref.kind().equals(IngressMapper.KIND) && config.watchesIngresses());
-        return kind && (config.namespace() == null || config.namespace().equals(ref.namespace()));
+        Source<?> source = sources.get(ref.kind());
+        return source != null && (source.clusterScoped() || config.namespace() == null
+                || config.namespace().equals(ref.namespace()));
     }
 
+    /** A kind no source knows is kept (not ours to judge); a source kind not enabled is gone. */
     private boolean exists(SourceRef ref) {
-        return switch (ref.kind()) {
-            case ServiceMapper.KIND -> informers().service(ref.namespace(), ref.name()) != null;
-            case IngressMapper.KIND -> informers().ingress(ref.namespace(), ref.name()) != null;
-            default -> true;
-        };
-    }
-
-    private void onService(Service svc) {
-        onService(svc, false);
-    }
-
-    private void onService(Service svc, boolean bulk) {
-        String type = ServiceMapper.LOAD_BALANCER;
-        List<EndpointSlice> slices = List.of();
-        List<Node> nodes = List.of();
-        if (svc.getSpec() != null) {
-            type = svc.getSpec().getType() == null ? ServiceMapper.CLUSTER_IP : svc.getSpec().getType();
-            boolean headless = "None".equals(svc.getSpec().getClusterIP());
-            if (headless || type.equals(ServiceMapper.NODE_PORT)) {
-                slices = informers().slicesOf(svc.getMetadata().getNamespace(), svc.getMetadata().getName());
-            }
-            if (type.equals(ServiceMapper.NODE_PORT)) {
-                nodes = informers().nodes();
-            }
+        if (!sources.containsKey(ref.kind())) {
+            return !Sources.isSourceKind(ref.kind());
         }
-        apply(ref(ServiceMapper.KIND, svc), svc, ServiceMapper.map(svc, slices, nodes, options), bulk);
+        return informers().object(ref.kind(), ref.namespace(), ref.name()) != null;
     }
 
     /**
@@ -123,30 +91,37 @@ final class ObjectMapping {
      * not publish the older state), unless that very version was mapped already and published fine. The informer
      * hands every object of its initial list to the handlers after the full pass may have mapped it; a watch
      * restart or a resync repeats them all again: re-mapping 20,000 unchanged objects only to find equal hashes was
-     * a third of the watcher's work at start. Slice and node changes re-map through their own paths.
+     * a third of the watcher's work at start. Changes of objects a mapping reads re-map through {@link #remap}.
      */
-    void onServiceEvent(Service event) {
-        Service svc = informers().service(event.getMetadata().getNamespace(), event.getMetadata().getName());
-        if (svc != null && !alreadyMapped(ref(ServiceMapper.KIND, svc), svc)) {
-            onService(svc);
+    void onEvent(Source<?> source, HasMetadata event) {
+        HasMetadata object = informers().object(source.kind(), event.getMetadata().getNamespace(),
+                event.getMetadata().getName());
+        if (object != null && !alreadyMapped(ref(source.kind(), object), object)) {
+            map(source, object, false);
         } // null: deleted meanwhile, its delete event retracts it
     }
 
-    void onIngressEvent(Ingress event) {
-        Ingress ing = informers().ingress(event.getMetadata().getNamespace(), event.getMetadata().getName());
-        if (ing != null && !alreadyMapped(ref(IngressMapper.KIND, ing), ing)) {
-            onIngress(ing);
+    /** An object a source's mapping reads changed: map its dependants again (their newest state from the store). */
+    void remap(Source<?> source, Collection<? extends HasMetadata> dependants) {
+        for (HasMetadata d : dependants) {
+            HasMetadata object = informers().object(source.kind(), d.getMetadata().getNamespace(),
+                    d.getMetadata().getName());
+            if (object != null) {
+                map(source, object, false);
+            }
         }
+    }
+
+    private void map(Source<?> source, HasMetadata object, boolean bulk) {
+        MappingResult result = source.mapAny(object, informers());
+        apply(ref(source.kind(), object), object, result, bulk);
+        source.mappedAny(object, result, informers());
     }
 
     private boolean alreadyMapped(SourceRef ref, HasMetadata object) {
         String version = version(object);
         return version != null && version.equals(mappedVersion.get(ref.identity()))
                 && !publisher.index().hasUnknown(ControlKeys.sourceIdentity(ref, config.safety().scope()));
-    }
-
-    private void onIngress(Ingress ing) {
-        apply(ref(IngressMapper.KIND, ing), ing, IngressMapper.map(ing, options), false);
     }
 
     private void apply(SourceRef ref, HasMetadata object, MappingResult result, boolean bulk) {
@@ -169,27 +144,6 @@ final class ObjectMapping {
         mappedVersion.remove(ref.identity());
         reporter.forget(ref);
         publisher.retract(ref);
-    }
-
-    /** A slice changed: re-map its service, if we watch it. */
-    void onSlice(EndpointSlice slice) {
-        var labels = slice.getMetadata().getLabels();
-        String svcName = labels == null ? null : labels.get(ServiceMapper.SERVICE_NAME_LABEL);
-        Service svc = svcName == null ? null : informers().service(slice.getMetadata().getNamespace(), svcName);
-        if (svc != null) {
-            onService(svc);
-        }
-    }
-
-    void onNodesChanged() {
-        if (informers().services == null) {
-            return;
-        }
-        for (Service svc : informers().services.getStore().list()) {
-            if (svc.getSpec() != null && ServiceMapper.NODE_PORT.equals(svc.getSpec().getType())) {
-                onService(svc);
-            }
-        }
     }
 
     SourceRef ref(String kind, HasMetadata o) {

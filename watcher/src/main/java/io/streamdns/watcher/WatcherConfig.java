@@ -34,7 +34,9 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                             Safety safety) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
-    public static final Set<String> SOURCES = Set.of(SOURCE_SERVICE, SOURCE_INGRESS);
+    /** Every {@code --source} value, in the order of the source catalogue. */
+    public static final Set<String> SOURCES = java.util.Collections.unmodifiableSet(
+            new LinkedHashSet<>(Sources.names()));
     public static final Set<String> SERVICE_TYPES = Set.of(ServiceMapper.CLUSTER_IP, ServiceMapper.NODE_PORT,
             ServiceMapper.LOAD_BALANCER, ServiceMapper.EXTERNAL_NAME);
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);

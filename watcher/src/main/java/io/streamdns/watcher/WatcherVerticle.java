@@ -9,8 +9,6 @@ import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.watcher.core.ChunkedPass;
-import io.streamdns.watcher.core.IngressMapper;
-import io.streamdns.watcher.core.ServiceMapper;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -26,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watcher stage: Services and Ingresses of one cluster → one {@code SourceState} per object and shard on
+ * The watcher stage: the objects of the enabled {@link Source}s of one cluster → one {@code SourceState} per object and shard on
  * {@code streamdns.sources}. Informer callbacks arrive on fabric8 threads and hop onto this verticle's context; all
  * state is touched there only. On start it restores what this cluster published before, and once every informer
  * has synced from a successful list it tombstones the keys of objects that are gone. A failing API server is
@@ -47,6 +45,8 @@ public final class WatcherVerticle extends VerticleBase {
     private final WatcherConfig config;
     private final KubernetesClient client;
     private final StageContext stage;
+    /** The enabled sources (--source): everything kind-specific is behind them. */
+    private final List<Source<?>> sources;
     private KafkaProducer<String, byte[]> producer;
     private SourcePublisher publisher;
     private SyncMarkers markers;
@@ -77,6 +77,7 @@ public final class WatcherVerticle extends VerticleBase {
         this.config = config;
         this.client = client;
         this.stage = stage;
+        this.sources = Sources.enabled(config);
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class WatcherVerticle extends VerticleBase {
         identity = new IdentityGuard(vertx, client, config, restored.markers(), markers);
         health = new ApiHealth(vertx, client, config.clusterName(), stage.readiness(), registry,
                 this::readinessChanged);
-        objects = new ObjectMapping(config, () -> informers, publisher, reporter);
+        objects = new ObjectMapping(config, sources, () -> informers, publisher, reporter);
         orphans = new OrphanCollector(config, publisher, markers, stage.readiness(), registry, restored.approval(),
                 objects::gone, objects::retract);
         DeadLetters dlq = new DeadLetters("watcher", producer, registry);
@@ -150,13 +151,9 @@ public final class WatcherVerticle extends VerticleBase {
     private Void startInformers() {
         MeterRegistry registry = stage.registry();
         informers = new KubeInformers(client, config, registry);
-        informers.handle(informers.services, new ObjectHandler<>("Service", registry, objects::onServiceEvent,
-                svc -> objects.retract(objects.ref(ServiceMapper.KIND, svc)), this::relistDeleted, this::onContext));
-        informers.handle(informers.ingresses, new ObjectHandler<>("Ingress", registry, objects::onIngressEvent,
-                ing -> objects.retract(objects.ref(IngressMapper.KIND, ing)), this::relistDeleted, this::onContext));
-        informers.handle(informers.slices, new ObjectHandler<>("EndpointSlice", registry, objects::onSlice,
-                objects::onSlice, objects::onSlice, this::onContext));
-        informers.handle(informers.nodes, new NodeHandler(registry, () -> onContext(objects::onNodesChanged)));
+        for (Source<?> source : sources) {
+            watch(source, registry);
+        }
         KubeInformers started = informers;
         informers.start().whenComplete((v, e) -> ctx.runOnContext(x -> {
             if (started != informers) {
@@ -169,6 +166,23 @@ public final class WatcherVerticle extends VerticleBase {
             onSynced();
         }));
         return null;
+    }
+
+    /** One source's informer, its handlers, and those of the objects its mapping reads. */
+    private <T extends HasMetadata> void watch(Source<T> source, MeterRegistry registry) {
+        informers.handle(informers.watch(source), new ObjectHandler<T>(source.kind(), registry,
+                o -> objects.onEvent(source, o), o -> objects.retract(objects.ref(source.kind(), o)),
+                this::relistDeleted, this::onContext));
+        KubeInformers lookups = informers;
+        for (Dependency<?> dependency : source.dependencies(informers)) {
+            dependOn(source, dependency, lookups, registry);
+        }
+    }
+
+    private <D> void dependOn(Source<?> source, Dependency<D> dependency, KubeInformers lookups,
+                              MeterRegistry registry) {
+        lookups.handle(dependency.informer(), new DependencyHandler<>(dependency, registry,
+                changed -> onContext(() -> objects.remap(source, dependency.dependants().apply(changed, lookups)))));
     }
 
     /** One object of the full pass: looked up in the informer store when its chunk runs. */
@@ -224,11 +238,8 @@ public final class WatcherVerticle extends VerticleBase {
         }
         synced = true;
         List<PassKey> keys = new ArrayList<>();
-        if (informers.services != null) {
-            informers.services.getStore().list().forEach(o -> keys.add(passKey(ServiceMapper.KIND, o)));
-        }
-        if (informers.ingresses != null) {
-            informers.ingresses.getStore().list().forEach(o -> keys.add(passKey(IngressMapper.KIND, o)));
+        for (Source<?> source : sources) {
+            informers.objects(source.kind()).forEach(o -> keys.add(passKey(source.kind(), o)));
         }
         ChunkedPass<PassKey> pass = new ChunkedPass<>(keys, PASS_CHUNK);
         LOG.info("{}: informers synced; mapping {} objects of cluster {}", relisting ? "relist" : "startup",

@@ -126,6 +126,33 @@ class WatcherIT {
         w.undeploy();
     }
 
+    /** The source seam's dependency path: a slice change re-maps the headless Service that owns it. */
+    @Test
+    void headlessServiceFollowsItsEndpointSlice(Vertx vertx) {
+        Running w = start(vertx, "c-slice", "source", "service");
+        create(api.admin(), new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("db")
+                .withNamespace(NS).addToAnnotations(io.streamdns.watcher.core.Annotations.PREFIX + "hostname",
+                        "db.example.com").endMetadata().withNewSpec().withClusterIP("None").endSpec().build());
+        api.admin().discovery().v1().endpointSlices().inNamespace(NS).resource(slice("10.0.0.1")).create();
+        String key = key("example.com", "c-slice", "Service", "db");
+        topic.await("headless state", t -> t.latest().containsKey(key));
+        assertThat(names(topic.latest().get(key).endpoints())).containsExactly("db.example.com A [10.0.0.1]");
+
+        api.admin().discovery().v1().endpointSlices().inNamespace(NS).resource(slice("10.0.0.2")).update();
+        topic.await("moved with the slice", t -> t.latest().containsKey(key)
+                && names(t.latest().get(key).endpoints()).contains("db.example.com A [10.0.0.2]"));
+        assertThat(w.counter("streamdns.watcher.events.in", "kind", "EndpointSlice", "action", "update"))
+                .isGreaterThanOrEqualTo(1);
+        w.undeploy();
+    }
+
+    private static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice(String ip) {
+        return new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata()
+                .withName("db-abc").withNamespace(NS)
+                .addToLabels(io.streamdns.watcher.core.ServiceMapper.SERVICE_NAME_LABEL, "db").endMetadata()
+                .withAddressType("IPv4").addNewEndpoint().withAddresses(ip).endEndpoint().build();
+    }
+
     @Test
     void deleteTombstones(Vertx vertx) {
         Running w = start(vertx, "c-del");

@@ -46,9 +46,34 @@ public final class PlanCompiler {
 
     /** A plan change before zone mapping: the endpoints it touches and how. */
     private record Planned(Change.Origin origin, String group, Endpoint old, Endpoint neu) {
+        Endpoint endpoint() {
+            return neu != null ? neu : old;
+        }
     }
 
+    /** A plan change with the zones it goes to, or the reason its whole group is skipped. */
+    private record Routed(Planned planned, List<Zone> zones, String groupRejection) {
+    }
+
+    /** One zone's changes by group (in name order, so batches are deterministic) and the groups skipped in it. */
+    private record ZoneChanges(Map<String, List<Change>> groups, Map<String, String> skipped) {
+        ZoneChanges() {
+            this(new TreeMap<>(), new LinkedHashMap<>());
+        }
+    }
+
+    /** The steps of the class comment, in order; {@code decided} collects every change that is not sent. */
     public CompiledPlan compile(ChangePlan plan, ZoneLookup lookup) {
+        List<Decision> decided = new ArrayList<>();
+        Map<Zone, ZoneChanges> byZone = toZoneChanges(route(expand(plan)), decided);
+        List<CompiledPlan.ZoneBatches> out = new ArrayList<>();
+        byZone.forEach((zone, changes) -> pack(zone, settle(zone, changes, lookup, decided), decided)
+                .ifPresent(out::add));
+        return new CompiledPlan(out, decided);
+    }
+
+    /** Step 1 input: every plan change as an old/new pair, with the group (owned name) it belongs to. */
+    private static List<Planned> expand(ChangePlan plan) {
         List<Planned> planned = new ArrayList<>();
         plan.create().forEach(e -> planned.add(new Planned(origin(ChangeOutcome.Action.CREATE, e), groupOf(e), null, e)));
         for (int i = 0; i < plan.updateNew().size(); i++) {
@@ -56,97 +81,110 @@ public final class PlanCompiler {
             planned.add(new Planned(origin(ChangeOutcome.Action.UPDATE, neu), groupOf(neu), plan.updateOld().get(i), neu));
         }
         plan.delete().forEach(e -> planned.add(new Planned(origin(ChangeOutcome.Action.DELETE, e), groupOf(e), e, null)));
+        return planned;
+    }
 
+    /** Steps 2 and 3: the zones of each change; a group with any member outside the filter or zoneless is skipped. */
+    private List<Routed> route(List<Planned> planned) {
         Map<String, String> pins = pins(planned);
-        List<Decision> decided = new ArrayList<>();
-        // zone -> group -> changes, in name order (deterministic batches)
-        Map<Zone, Map<String, List<Change>>> byZone = new TreeMap<>(java.util.Comparator.comparing(Zone::name)
-                .thenComparing(Zone::id));
-        Map<Zone, Map<String, String>> skippedGroups = new LinkedHashMap<>();
-        // a group is skipped whole when any member is outside the filter or has no zone
-        List<List<Zone>> targetsOf = new ArrayList<>();
         Map<String, String> groupRejections = new TreeMap<>();
+        List<List<Zone>> zonesOf = new ArrayList<>();
         for (Planned p : planned) {
-            Endpoint e = p.neu != null ? p.neu : p.old;
-            String reason = domainFilter.rejection(e.dnsName());
+            String name = p.endpoint().dnsName();
+            String reason = domainFilter.rejection(name);
             if (reason == null && p.old != null && p.neu != null) {
                 reason = domainFilter.rejection(p.old.dnsName()); // an update must not move a name out of the filter
             }
-            List<Zone> targets = List.of();
+            List<Zone> zones = List.of();
             if (reason == null) {
                 String pin = pins.get(p.group);
-                targets = targets(e.dnsName(), pin);
-                if (targets.isEmpty()) {
-                    reason = pin != null ? "pinned zone " + pin + " is not managed or does not hold " + e.dnsName()
-                            : "no managed zone holds " + e.dnsName();
+                zones = targets(name, pin);
+                if (zones.isEmpty()) {
+                    reason = pin != null ? "pinned zone " + pin + " is not managed or does not hold " + name
+                            : "no managed zone holds " + name;
                 }
             }
             if (reason != null) {
                 groupRejections.putIfAbsent(p.group, reason);
             }
-            targetsOf.add(targets);
+            zonesOf.add(zones);
         }
+        List<Routed> routed = new ArrayList<>(planned.size());
         for (int i = 0; i < planned.size(); i++) {
-            Planned p = planned.get(i);
-            String reason = groupRejections.get(p.group);
-            if (reason != null) {
-                decided.add(new Decision(p.origin, null, ChangeOutcome.Status.SKIPPED, reason));
+            routed.add(new Routed(planned.get(i), zonesOf.get(i), groupRejections.get(planned.get(i).group)));
+        }
+        return routed;
+    }
+
+    /** Step 1: provider changes per zone and group; a change that cannot be mapped skips its group in that zone. */
+    private Map<Zone, ZoneChanges> toZoneChanges(List<Routed> routed, List<Decision> decided) {
+        Map<Zone, ZoneChanges> byZone = new TreeMap<>(java.util.Comparator.comparing(Zone::name)
+                .thenComparing(Zone::id));
+        for (Routed r : routed) {
+            Planned p = r.planned();
+            if (r.groupRejection() != null) {
+                decided.add(new Decision(p.origin, null, ChangeOutcome.Status.SKIPPED, r.groupRejection()));
                 continue;
             }
-            Endpoint e = p.neu != null ? p.neu : p.old;
-            List<Zone> targets = targetsOf.get(i);
-            for (Zone zone : targets) {
-                Map<String, List<Change>> groups = byZone.computeIfAbsent(zone, z -> new TreeMap<>());
-                List<Change> list = groups.computeIfAbsent(p.group, g -> new ArrayList<>());
+            for (Zone zone : r.zones()) {
+                ZoneChanges inZone = byZone.computeIfAbsent(zone, z -> new ZoneChanges());
+                List<Change> list = inZone.groups().computeIfAbsent(p.group, g -> new ArrayList<>());
                 try {
                     list.addAll(changes(p, zone));
                 } catch (IllegalArgumentException ex) {
-                    skippedGroups.computeIfAbsent(zone, z -> new LinkedHashMap<>())
-                            .putIfAbsent(p.group, e.recordKey() + ": " + ex.getMessage());
+                    inZone.skipped().putIfAbsent(p.group, p.endpoint().recordKey() + ": " + ex.getMessage());
                     decided.add(new Decision(p.origin, zone.id(), ChangeOutcome.Status.SKIPPED, ex.getMessage()));
                 }
             }
         }
+        return byZone;
+    }
 
-        List<CompiledPlan.ZoneBatches> out = new ArrayList<>();
-        byZone.forEach((zone, groups) -> {
-            Map<String, String> skipped = skippedGroups.getOrDefault(zone, Map.of());
-            List<Change> send = new ArrayList<>();
-            groups.forEach((group, asPlanned) -> {
-                // a delete names the set as the zone holds it (Route 53 wants exact values and TTL)
-                List<Change> changes = asPlanned.stream().map(c -> c.action() == Change.Action.DELETE
-                        ? lookup.get(zone, c.recordSet().key())
-                                .map(cur -> new Change(Change.Action.DELETE, cur, c.group(), c.origin())).orElse(c)
-                        : c).toList();
-                String reason = skipped.get(group);
-                if (reason == null) {
-                    reason = notOwned(changes, zone, lookup); // before "already done": an equal set may be someone's
-                }
-                if (reason != null) {
-                    String why = reason;
-                    changes.forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
-                    return;
-                }
-                for (Change c : changes) {
-                    if (isAlreadyDone(c, zone, lookup)) {
-                        decided.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
-                    } else {
-                        send.add(c);
-                    }
-                }
-            });
-            Batcher.Result packed = Batcher.batch(send, limits);
-            for (Batch.Group g : packed.oversized()) {
-                String why = "group " + g.key() + " exceeds the batch limits alone (" + g.weight() + " changes, "
-                        + g.chars() + " characters, " + g.values() + " values; UPSERT counts twice; limits "
-                        + limits.maxChanges() + "/" + limits.maxChars() + "/" + limits.maxValues() + ")";
-                g.changes().forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
+    /** Steps 3 and 4: ownership first (an equal set may be someone's), then what is already true; the rest is sent. */
+    private List<Change> settle(Zone zone, ZoneChanges inZone, ZoneLookup lookup, List<Decision> decided) {
+        List<Change> send = new ArrayList<>();
+        inZone.groups().forEach((group, asPlanned) -> {
+            List<Change> changes = asPlanned.stream().map(c -> asTheZoneHoldsIt(c, zone, lookup)).toList();
+            String reason = inZone.skipped().get(group);
+            if (reason == null) {
+                reason = notOwned(changes, zone, lookup);
             }
-            if (!packed.batches().isEmpty()) {
-                out.add(new CompiledPlan.ZoneBatches(zone, packed.batches()));
+            if (reason != null) {
+                String why = reason;
+                changes.forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
+                return;
+            }
+            for (Change c : changes) {
+                if (isAlreadyDone(c, zone, lookup)) {
+                    decided.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
+                } else {
+                    send.add(c);
+                }
             }
         });
-        return new CompiledPlan(out, decided);
+        return send;
+    }
+
+    /** A delete names the set as the zone holds it: Route 53 wants its exact values and TTL. */
+    private static Change asTheZoneHoldsIt(Change c, Zone zone, ZoneLookup lookup) {
+        if (c.action() != Change.Action.DELETE) {
+            return c;
+        }
+        return lookup.get(zone, c.recordSet().key())
+                .map(cur -> new Change(Change.Action.DELETE, cur, c.group(), c.origin())).orElse(c);
+    }
+
+    /** Step 5: batches within Route 53's limits; a group too large for one batch is reported, not dropped. */
+    private Optional<CompiledPlan.ZoneBatches> pack(Zone zone, List<Change> send, List<Decision> decided) {
+        Batcher.Result packed = Batcher.batch(send, limits);
+        for (Batch.Group g : packed.oversized()) {
+            String why = "group " + g.key() + " exceeds the batch limits alone (" + g.weight() + " changes, "
+                    + g.chars() + " characters, " + g.values() + " values; UPSERT counts twice; limits "
+                    + limits.maxChanges() + "/" + limits.maxChars() + "/" + limits.maxValues() + ")";
+            g.changes().forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
+        }
+        return packed.batches().isEmpty() ? Optional.empty()
+                : Optional.of(new CompiledPlan.ZoneBatches(zone, packed.batches()));
     }
 
     /**
@@ -170,15 +208,11 @@ public final class PlanCompiler {
 
     /** The zones a plan's names map to (to load them before compiling against their contents). */
     public java.util.Set<Zone> zonesTouched(ChangePlan plan) {
-        List<Planned> planned = new ArrayList<>();
-        plan.create().forEach(e -> planned.add(new Planned(null, groupOf(e), null, e)));
-        plan.updateNew().forEach(e -> planned.add(new Planned(null, groupOf(e), null, e)));
-        plan.delete().forEach(e -> planned.add(new Planned(null, groupOf(e), e, null)));
+        List<Planned> planned = expand(plan);
         Map<String, String> pins = pins(planned);
         java.util.Set<Zone> out = new java.util.LinkedHashSet<>();
         for (Planned p : planned) {
-            String name = (p.neu != null ? p.neu : p.old).dnsName();
-            out.addAll(targets(name, pins.get(p.group)));
+            out.addAll(targets(p.endpoint().dnsName(), pins.get(p.group)));
         }
         return out;
     }

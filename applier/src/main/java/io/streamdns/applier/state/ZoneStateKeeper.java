@@ -106,48 +106,80 @@ public final class ZoneStateKeeper {
         assigned.removeAll(partitions);
     }
 
+    /** One assignment's load: what the topic holds for its partitions, the zones to list, the keys listed. */
+    private static final class Loading {
+        final Set<Integer> partitions;
+        final Map<String, ZoneRecord> onTopic;
+        final Set<Zone> zones = new LinkedHashSet<>();
+        final Set<String> listedKeys = new HashSet<>();
+
+        Loading(Set<Integer> partitions, Map<String, ZoneRecord> onTopic) {
+            this.partitions = partitions;
+            this.onTopic = onTopic;
+        }
+    }
+
+    /** Reads the partitions' zone-state, lists every zone they concern, publishes the differences. */
     private Future<Void> load(Set<Integer> partitions) {
         Set<Integer> still = new HashSet<>(partitions);
         still.retainAll(assigned);
         if (still.isEmpty()) {
             return Future.succeededFuture();
         }
-        return catalog.index().compose(index -> vertx.executeBlocking(() -> reader.read(still), false).compose(snapshot -> {
-            Map<String, ZoneRecord> onTopic = snapshot.live();
+        return catalog.index()
+                .compose(index -> readTopic(still).map(loading -> zonesToList(loading, index)))
+                .compose(this::listZones)
+                .compose(this::tombstoneVanished);
+    }
+
+    private Future<Loading> readTopic(Set<Integer> partitions) {
+        return vertx.executeBlocking(() -> reader.read(partitions), false).map(snapshot -> {
             deadLetter(snapshot.malformed());
-            Set<Zone> zones = new LinkedHashSet<>(relevant(index, still));
-            Set<String> topicZoneIds = new HashSet<>();
-            onTopic.keySet().forEach(k -> topicZoneIds.add(zoneIdOf(k)));
-            index.zones().stream().filter(z -> topicZoneIds.contains(z.id())).forEach(zones::add);
-            LOG.info("partitions {}: listing {} zone(s) {}, {} record(s) on the topic", still, zones.size(), zones, onTopic.size());
-            Set<String> listedKeys = new HashSet<>();
-            Future<Void> chain = Future.succeededFuture();
-            for (Zone zone : zones) {
-                chain = chain.compose(v -> listStable(zone, 3).compose(sets -> {
-                    List<RecordSet> changed = new ArrayList<>();
-                    for (RecordSet s : sets) {
-                        String key = publisher.key(zone, s);
-                        listedKeys.add(key);
-                        ZoneRecord now = s.toZoneRecord(zone);
-                        if (!onTopic.containsKey(key) || !Objects.equals(onTopic.get(key), now)) {
-                            changed.add(s);
-                        }
+            return new Loading(partitions, snapshot.live());
+        });
+    }
+
+    /** The zones of the partitions' shards plus every managed zone the topic holds records of. */
+    private Loading zonesToList(Loading loading, ZoneIndex index) {
+        loading.zones.addAll(relevant(index, loading.partitions));
+        Set<String> topicZoneIds = new HashSet<>();
+        loading.onTopic.keySet().forEach(k -> topicZoneIds.add(zoneIdOf(k)));
+        index.zones().stream().filter(z -> topicZoneIds.contains(z.id())).forEach(loading.zones::add);
+        LOG.info("partitions {}: listing {} zone(s) {}, {} record(s) on the topic", loading.partitions,
+                loading.zones.size(), loading.zones, loading.onTopic.size());
+        return loading;
+    }
+
+    /** Lists each zone into the cache and publishes the sets the topic does not hold as they are. */
+    private Future<Loading> listZones(Loading loading) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Zone zone : loading.zones) {
+            chain = chain.compose(v -> listStable(zone, 3).compose(sets -> {
+                List<RecordSet> changed = new ArrayList<>();
+                for (RecordSet s : sets) {
+                    String key = publisher.key(zone, s);
+                    loading.listedKeys.add(key);
+                    if (!Objects.equals(loading.onTopic.get(key), s.toZoneRecord(zone))) {
+                        changed.add(s);
                     }
-                    return publisher.publish(zone, changed, List.of(), still::contains).mapEmpty();
-                }));
-            }
-            Set<String> listedZones = new HashSet<>();
-            zones.forEach(z -> listedZones.add(z.id()));
-            return chain.compose(v -> {
-                // only zones we manage: other applier groups (other filters, accounts) share the topic
-                List<String> vanished = onTopic.keySet().stream()
-                        .filter(k -> !listedKeys.contains(k) && listedZones.contains(zoneIdOf(k))).sorted().toList();
-                if (!vanished.isEmpty()) {
-                    LOG.info("partitions {}: tombstoning {} record(s) no longer in the provider", still, vanished.size());
                 }
-                return publisher.tombstones(vanished).mapEmpty();
-            });
-        }));
+                return publisher.publish(zone, changed, List.of(), loading.partitions::contains).mapEmpty();
+            }));
+        }
+        return chain.map(loading);
+    }
+
+    /** Tombstones topic records the listing no longer found, of zones we manage only (other groups share it). */
+    private Future<Void> tombstoneVanished(Loading loading) {
+        Set<String> listedZones = new HashSet<>();
+        loading.zones.forEach(z -> listedZones.add(z.id()));
+        List<String> vanished = loading.onTopic.keySet().stream()
+                .filter(k -> !loading.listedKeys.contains(k) && listedZones.contains(zoneIdOf(k))).sorted().toList();
+        if (!vanished.isEmpty()) {
+            LOG.info("partitions {}: tombstoning {} record(s) no longer in the provider", loading.partitions,
+                    vanished.size());
+        }
+        return publisher.tombstones(vanished).mapEmpty();
     }
 
     /** Malformed zone-state records go to the DLQ with the reason; the listing goes on without them. */

@@ -1,10 +1,10 @@
 package io.streamdns.model.dns;
 
-import java.net.IDN;
 import java.util.Locale;
 
 /**
- * Normal form and validity of DNS names: lower case, no trailing dot, IDN as punycode, labels of 1..63
+ * Normal form and validity of DNS names: lower case, no trailing dot, IDN as punycode (UTS #46 / IDNA2008,
+ * {@link Idna}: a name whose normal form is not what was written, up to case, is refused), labels of 1..63
  * characters of letters, digits, hyphen (not at a label's edge) and underscore, at most 253 characters,
  * at least two labels, a wildcard only as the whole leftmost label.
  */
@@ -31,28 +31,33 @@ public final class DnsNames {
             return NameCheck.invalid("empty name");
         }
         if (name.startsWith(".")) {
-            return NameCheck.invalid("empty label in '" + raw + "'");
+            return NameCheck.invalid("empty label in '" + Idna.shown(raw) + "'");
         }
-        if (!isAscii(name)) {
-            try {
-                name = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
-            } catch (IllegalArgumentException e) {
-                return NameCheck.invalid("not a valid internationalized name '" + raw + "': " + e.getMessage());
+        if (name.length() > 4 * MAX_NAME) {
+            // no name this long can shrink to 253: refuse before any per-character work
+            return NameCheck.invalid("name is " + name.length() + " characters, longer than " + MAX_NAME);
+        }
+        if (Idna.applies(name)) {
+            NameCheck idn = Idna.toAscii(name);
+            if (!idn.isValid()) {
+                return idn;
             }
+            name = idn.name();
         }
         name = name.toLowerCase(Locale.ROOT);
         String[] labels = name.split("\\.", -1);
         if (labels.length < 2) {
-            return NameCheck.invalid("'" + raw + "' needs at least two labels");
+            return NameCheck.invalid("'" + Idna.shown(raw) + "' needs at least two labels");
         }
         for (int i = 0; i < labels.length; i++) {
             String reason = checkLabel(labels[i], i == 0);
             if (reason != null) {
-                return NameCheck.invalid(reason + " in '" + raw + "'");
+                return NameCheck.invalid(reason + " in '" + Idna.shown(raw) + "'");
             }
         }
         if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
-            return NameCheck.invalid("top-level label is numeric in '" + raw + "' (an IP address is not a name)");
+            return NameCheck.invalid("top-level label is numeric in '" + Idna.shown(raw)
+                    + "' (an IP address is not a name)");
         }
         if (name.length() > MAX_NAME) {
             return NameCheck.invalid("name is " + name.length() + " characters, longer than " + MAX_NAME);
@@ -84,33 +89,25 @@ public final class DnsNames {
             return "empty label";
         }
         if (label.length() > MAX_LABEL) {
-            return "label '" + label.substring(0, 20) + "…' is " + label.length() + " characters, longer than " + MAX_LABEL;
+            return "label '" + Idna.shown(label.substring(0, 20)) + "…' is " + label.length()
+                    + " characters, longer than " + MAX_LABEL;
         }
         if (label.equals("*")) {
             return leftmost ? null : "wildcard '*' is only allowed as the leftmost label";
         }
         if (label.indexOf('*') >= 0) {
-            return "wildcard '*' must be a whole label, not part of '" + label + "'";
+            return "wildcard '*' must be a whole label, not part of '" + Idna.shown(label) + "'";
         }
         if (label.startsWith("-") || label.endsWith("-")) {
-            return "label '" + label + "' starts or ends with a hyphen";
+            return "label '" + Idna.shown(label) + "' starts or ends with a hyphen";
         }
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
-                return "character '" + c + "' not allowed in label '" + label + "'";
+                return "character " + Idna.describe(c) + " not allowed in label '" + Idna.shown(label) + "'";
             }
         }
         return null;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -32,11 +32,18 @@ public record DomainFilter(List<String> includes, List<String> excludes) {
 
     private static String normalizeDomain(String domain) {
         String d = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
-        d = d.toLowerCase(java.util.Locale.ROOT);
         if (d.isEmpty() || d.contains("..") || d.contains(" ")) {
             throw new IllegalArgumentException("invalid domain '" + domain + "'");
         }
-        return java.net.IDN.toASCII(d);
+        if (Idna.applies(d)) {
+            // the same UTS #46 rules as every name, so a filter and the names it matches agree
+            NameCheck idn = Idna.toAscii(d);
+            if (!idn.isValid()) {
+                throw new IllegalArgumentException("invalid domain: " + idn.reason());
+            }
+            return idn.name();
+        }
+        return d.toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean matches(String name) {

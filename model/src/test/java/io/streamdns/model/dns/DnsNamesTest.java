@@ -59,7 +59,60 @@ class DnsNamesTest {
                 Arguments.of("numeric tld", "example.123", null, "numeric"),
                 Arguments.of("comma list not split", "a.example.com,b.example.com", null, "not allowed"),
                 Arguments.of("bad IDN", "a\u0000b.example.com", null, "not"),
-                Arguments.of("exclamation", "hello!.example.com", null, "not allowed"));
+                Arguments.of("exclamation", "hello!.example.com", null, "not allowed"),
+                Arguments.of("control character shown by code", "a\u0007b.example.com", null, "U+0007"));
+    }
+
+    /** UTS #46 / IDNA2008: the normal form is what was written (up to case), else a reason that names the change. */
+    static Stream<Arguments> internationalNames() {
+        return Stream.of(
+                // title, raw, expected normal form (null when refused), reason fragment
+                Arguments.of("IDN", "bücher.example.com", "xn--bcher-kva.example.com", null),
+                Arguments.of("IDN capitals (a visible case change)", "BÜCHER.Example.COM", "xn--bcher-kva.example.com", null),
+                Arguments.of("sharp s is its own letter (IDNA2008)", "straße.example.com", "xn--strae-oqa.example.com", null),
+                Arguments.of("final sigma kept", "ς.example.com", "xn--3xa.example.com", null),
+                Arguments.of("Cyrillic", "пример.испытание", "xn--e1afmkfd.xn--80akhbyknj4f", null),
+                Arguments.of("Japanese", "例え.テスト", "xn--r8jz45g.xn--zckzah", null),
+                Arguments.of("Hebrew label (bidi ok)", "שלום.example.com", "xn--9dbne9b.example.com", null),
+                Arguments.of("joiner after virama (CONTEXTJ ok)", "क्\u200Dष.example.com", "xn--11b2ezcw70k.example.com", null),
+                Arguments.of("wildcard over IDN", "*.bücher.example.com", "*.xn--bcher-kva.example.com", null),
+                Arguments.of("underscore over IDN", "_http._tcp.bücher.example.com", "_http._tcp.xn--bcher-kva.example.com", null),
+                Arguments.of("punycode upper case", "XN--BCHER-KVA.example.com", "xn--bcher-kva.example.com", null),
+                Arguments.of("trailing dot", "bücher.example.com.", "xn--bcher-kva.example.com", null),
+                Arguments.of("fullwidth letters", "ＷＷＷ.example.com", null, "fullwidth characters"),
+                Arguments.of("fullwidth names the fold", "ＷＷＷ.example.com", null, "mapped to a different name: 'ＷＷＷ.example.com' → 'www.example.com'"),
+                Arguments.of("fullwidth small letters", "ｗｗｗ.example.com", null, "fullwidth characters"),
+                Arguments.of("zero-width joiner", "www\u200D.example.com", null, "zero-width joiner (U+200D) not allowed here"),
+                Arguments.of("zero-width non-joiner", "pay\u200Cpal.example.com", null, "zero-width non-joiner (U+200C) not allowed here"),
+                Arguments.of("soft hyphen vanishes", "bü\u00ADcher.example.com", null, "would vanish"),
+                Arguments.of("soft hyphen shown by code", "bü\u00ADcher.example.com", null, "\\u00AD"),
+                Arguments.of("Kelvin sign", "\u212Aelvin.example.com", null, "KELVIN SIGN"),
+                Arguments.of("Angstrom sign", "\u212Bngstrom.example.com", null, "ANGSTROM SIGN"),
+                Arguments.of("capital sharp s", "STRAẞE.example.com", null, "would become 'ß'"),
+                Arguments.of("dotted capital I", "İstanbul.example.com", null, "mapped to a different name"),
+                Arguments.of("ideographic full stop", "www。example。com", null, "would be read as a dot"),
+                Arguments.of("fullwidth full stop", "www．example.com", null, "fullwidth characters"),
+                Arguments.of("decomposed accent", "bu\u0308cher.example.com", null, "U+0308 COMBINING DIAERESIS"),
+                Arguments.of("ligature", "ﬁle.example.com", null, "would become 'fi'"),
+                Arguments.of("superscript digit", "a².example.com", null, "would become '2'"),
+                Arguments.of("circled letter", "ⓐpple.example.com", null, "would become 'a'"),
+                Arguments.of("bidi: left and right mixed", "aא.example.com", null, "bidi rule"),
+                Arguments.of("disallowed symbol", "a\u2028b.example.com", null, "not allowed"),
+                Arguments.of("invalid punycode", "xn--a-ecp.example.com", null, "punycode"),
+                Arguments.of("punycode of a fold", "xn--8i7caa.example.com", null, "punycode"),
+                Arguments.of("ASCII hyphens beside an IDN", "ab--cd.bücher.example.com", "ab--cd.xn--bcher-kva.example.com", null),
+                Arguments.of("hyphens 3-4 in a U-label", "bü--cher.example.com", null, "third and fourth positions"),
+                Arguments.of("leading combining mark", "\u0301a.example.com", null, "combining mark"),
+                Arguments.of("control character inside an IDN", "bü\u0001cher.example.com", null, "U+0001"),
+                Arguments.of("middle dot out of context", "a·b.example.com", null, "context"),
+                Arguments.of("label too long after punycode", "ü".repeat(60) + ".example.com", null, "longer than 63"),
+                Arguments.of("huge name refused early", "ü".repeat(5000) + ".example.com", null, "longer than 253"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("internationalNames")
+    void internationalNamesFollowUts46(String title, String raw, String expected, String reason) {
+        normalisesOrRejectsWithReason(title, raw, expected, reason);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +155,12 @@ class DnsNamesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void domainFilterRefusesAFoldedDomain() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DomainFilter.of(java.util.List.of("ｅｘａｍｐｌｅ.com"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fullwidth characters");
+    }
+
     static Stream<Arguments> filters() {
         return Stream.of(
                 Arguments.of("no filter manages all", new DomainFilter(null, null), "a.example.org", true),
@@ -111,7 +170,9 @@ class DnsNamesTest {
                 Arguments.of("other domain", DomainFilter.of(java.util.List.of("example.com"), null), "example.org", false),
                 Arguments.of("excluded", DomainFilter.of(java.util.List.of("example.com"), java.util.List.of("int.example.com")), "a.int.example.com", false),
                 Arguments.of("beside excluded", DomainFilter.of(java.util.List.of("example.com"), java.util.List.of("int.example.com")), "a.example.com", true),
-                Arguments.of("filter with dots", DomainFilter.of(java.util.List.of(".Example.COM."), null), "www.example.com", true));
+                Arguments.of("filter with dots", DomainFilter.of(java.util.List.of(".Example.COM."), null), "www.example.com", true),
+                Arguments.of("IDN filter as punycode", DomainFilter.of(java.util.List.of("Bücher.example."), null), "www.xn--bcher-kva.example", true),
+                Arguments.of("IDN name under IDN filter", DomainFilter.of(java.util.List.of("bücher.example"), null), DnsNames.normalize("shop.bücher.example"), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,41 @@
+package io.streamdns.watcher;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.streamdns.watcher.core.IngressMapper;
+import io.streamdns.watcher.core.MappingOptions;
+import io.streamdns.watcher.core.MappingResult;
+
+/** {@code --source=ingress}: networking.k8s.io/v1 Ingresses; the mapping reads nothing else. */
+final class IngressSource implements Source<Ingress> {
+    private final MappingOptions options;
+
+    IngressSource(MappingOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return WatcherConfig.SOURCE_INGRESS;
+    }
+
+    @Override
+    public String kind() {
+        return IngressMapper.KIND;
+    }
+
+    @Override
+    public Class<Ingress> type() {
+        return Ingress.class;
+    }
+
+    @Override
+    public SharedIndexInformer<Ingress> informer(KubeInformers in) {
+        return in.namespaced(in.client.network().v1().ingresses());
+    }
+
+    @Override
+    public MappingResult map(Ingress ing, KubeInformers in) {
+        return IngressMapper.map(ing, options);
+    }
+}
