@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
             List<StageCommand.Prepared> stages = List.of(
                     prepare(new WatcherCommand(), "--cluster-name=cluster-a", "--kubeconfig=" + kubeA, "--domain-filter=example.com"),
                     prepare(new WatcherCommand(), "--cluster-name=cluster-b", "--kubeconfig=" + kubeB, "--domain-filter=example.com"),
-                    prepare(new PlannerCommand(), "--txt-owner-id=" + OWNER, "--domain-filter=example.com"),
+                    prepare(new PlannerCommand(), "--txt-owner-id=" + OWNER, "--domain-filter=example.com", "--policy=sync"),
                     prepare(new ApplierCommand(), "--aws-endpoint-url=" + endpoint, "--txt-owner-id=" + OWNER,
                             "--domain-filter=example.com"));
             stages.forEach(s -> closeLast.add(0, s.resources()));

@@ -64,8 +64,8 @@ class CommandLineTest {
         return java.util.stream.Stream.of(
                 Arguments.of("watcher", new String[] {"--cluster-name=c1"}),
                 Arguments.of("watcher", new String[] {"--cluster-name=c1", "--kafka-bootstrap-servers="}),
-                Arguments.of("planner", new String[] {"--txt-owner-id=o1"}),
-                Arguments.of("planner", new String[] {"--kafka-bootstrap-servers=  "}),
+                Arguments.of("planner", new String[] {"--txt-owner-id=o1", "--policy=sync"}),
+                Arguments.of("planner", new String[] {"--policy=sync", "--kafka-bootstrap-servers=  "}),
                 Arguments.of("applier", new String[] {"--txt-owner-id=o1"}),
                 Arguments.of("applier", new String[] {"--data-dir=/tmp/never-used"}));
     }

@@ -59,7 +59,7 @@ public final class LatencyScenario extends Scenario {
     int partitions;
 
     /** The planner's own default quiet window, for the target of the 'default' mode. */
-    static final long PLANNER_DEFAULT_DEBOUNCE_MS = io.streamdns.planner.PlannerConfig.fromMap(Map.of()).debounce().toMillis();
+    static final long PLANNER_DEFAULT_DEBOUNCE_MS = io.streamdns.planner.PlannerFlags.DEBOUNCE.defaultValue().toMillis();
 
     @Override
     protected Report measure() throws Exception {

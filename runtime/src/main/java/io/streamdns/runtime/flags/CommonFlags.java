@@ -48,6 +48,16 @@ public final class CommonFlags {
             FlagType.integer(0, Integer.MAX_VALUE), 10, "The delete budget applies to shards owning at least this many "
                     + "records (watcher: objects restored)");
 
+    /** external-dns's {@code --registry}: streamdns keeps ownership in TXT records. */
+    public static final Flag<String> REGISTRY = Flag.of("registry", FlagType.of("txt", r -> switch (r) {
+        case "txt" -> r;
+        case "noop" -> throw new IllegalArgumentException("'noop' is not supported: without ownership records every "
+                + "record of a managed type would count as streamdns's, to update and delete (supported: txt)");
+        case "dynamodb", "aws-sd", "crd" -> throw new IllegalArgumentException("'" + r + "' is not supported: "
+                + "streamdns keeps ownership in TXT records beside each record (supported: txt)");
+        default -> throw new IllegalArgumentException("'" + r + "' is not a registry (supported: txt)");
+    }, r -> r), "txt", "Where record ownership is kept, as external-dns's --registry");
+
     /** The domain filter of the two flags. */
     public static DomainFilter domainFilter(FlagValues v) {
         return DomainFilter.of(v.get(DOMAIN_FILTER), v.get(EXCLUDE_DOMAINS));
