@@ -301,11 +301,7 @@ class PlanExecutorTest {
     }
 
     static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        io.streamdns.testsupport.Eventually.until("the condition", java.time.Duration.ofSeconds(20), condition);
     }
 
     List<String> published() {

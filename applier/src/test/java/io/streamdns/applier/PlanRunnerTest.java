@@ -135,13 +135,7 @@ class PlanRunnerTest {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        io.streamdns.testsupport.Eventually.until(what, java.time.Duration.ofSeconds(20), condition);
     }
 
     /** The send attempts so far (MockProducer keeps failed ones in its history too). */

@@ -1,5 +1,7 @@
 package io.streamdns.planner;
 
+import io.streamdns.runtime.Blocking;
+
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.SourceState;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * plans still in flight when the partition moved are laid over zone state instead of being planned again. Then
  * plans each shard once. Blocking: run it on a worker.
  */
+@Blocking("a worker (executeBlocking): it reads whole partitions with a raw consumer")
 final class PartitionRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRestorer.class);
 

@@ -113,18 +113,7 @@ final class SourcesTopic implements AutoCloseable {
 
     /** Waits for a condition that is not about the topic (readiness, API requests), checking every 50 ms. */
     static void until(String description, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for: " + description);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        io.streamdns.testsupport.Eventually.until(description, DEADLINE, condition);
     }
 
     private void poll() {

@@ -65,11 +65,7 @@ final class SafetyRig implements AutoCloseable {
     }
 
     static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
-            Pipeline.sleep(100);
-        }
+        io.streamdns.testsupport.Eventually.until(what, Duration.ofSeconds(60), condition);
     }
 
     /** Runs a streamdns command in this JVM: exit code and output. */

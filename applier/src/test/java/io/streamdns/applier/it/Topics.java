@@ -115,28 +115,12 @@ final class Topics implements AutoCloseable {
 
     /** Polls until the condition holds or the deadline passes (then fails with the message). */
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        io.streamdns.testsupport.Eventually.until(what, timeout, condition);
     }
 
     /** Polls until the supplier gives a non-null value. */
     static <T> T awaitValue(Duration timeout, String what, Supplier<T> value) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T v = value.get();
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+        return io.streamdns.testsupport.Eventually.value(what, timeout, value);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.streamdns.runtime.kafka;
 
+import io.streamdns.runtime.Blocking;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * timeout, so that a wrong password, an untrusted certificate or a protocol that does not match the listener ends
  * the command at once with a message that names the cause, instead of clients retrying quietly forever. Blocking.
  */
+@Blocking("the launching thread, before any verticle is deployed (and CLI commands)")
 public final class KafkaPreflight {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPreflight.class);
     /** Long enough for a TLS handshake across regions, short enough that a wrong setting ends the start at once. */

@@ -1,5 +1,7 @@
 package io.streamdns.runtime.kafka;
 
+import io.streamdns.runtime.Blocking;
+
 import io.streamdns.model.Topics;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * fields it has and refuses to start on a disagreement, and adds the fields the record lacks. Changing a setting
  * is deliberate: {@code streamdns config set}. Blocking: start-up thread only.
  */
+@Blocking("the launching thread, before any verticle is deployed (and CLI commands)")
 public final class PipelineConfig {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineConfig.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

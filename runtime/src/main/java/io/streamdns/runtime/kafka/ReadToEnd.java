@@ -1,5 +1,7 @@
 package io.streamdns.runtime.kafka;
 
+import io.streamdns.runtime.Blocking;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * quiet stretch, not for the whole read: a long restore that keeps making progress is never cut off, a broker that
  * stopped answering is noticed after {@code quiet}. Blocking: start-up thread or a worker, never an event loop.
  */
+@Blocking("the start-up thread or a worker (executeBlocking), never an event loop")
 public final class ReadToEnd {
     /** How long one poll waits; the loop re-checks positions in between. */
     private static final Duration POLL = Duration.ofMillis(200);

@@ -1,5 +1,7 @@
 package io.streamdns.runtime.kafka;
 
+import io.streamdns.runtime.Blocking;
+
 import io.streamdns.model.Topics;
 import io.streamdns.runtime.config.StartRefusedException;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * ({@link TopicCheck}): a stage refuses to run on topics that would lose or misplace its state. Blocking: call it
  * off the event loop (start-up, executeBlocking).
  */
+@Blocking("the launching thread, before any verticle is deployed (and CLI commands)")
 public final class TopicAdmin {
     private TopicAdmin() {
     }
