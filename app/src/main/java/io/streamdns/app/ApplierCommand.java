@@ -28,7 +28,7 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand, Fl
     @Mixin
     SharedOptions shared;
 
-    private final FlagOptions flags = new FlagOptions(ApplierFlags.ALL);
+    private final FlagOptions flags = new FlagOptions(ApplierFlags.ALL.plus("applier", ProcessFlags.ALL));
 
     @Override
     public FlagOptions flagOptions() {

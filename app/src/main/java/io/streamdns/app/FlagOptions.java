@@ -94,7 +94,14 @@ public final class FlagOptions {
             }
         };
         if (f.type().isBoolean()) {
-            b.type(Boolean.class).arity("0..1").negatable(true).paramLabel("true|false");
+            b.type(Boolean.class).arity("0..1").negatable(true).paramLabel("true|false")
+                    .converters(text -> { // the registry's boolean (Go's ParseBool), not picocli's
+                        try {
+                            return f.parse(text);
+                        } catch (InvalidFlagException e) {
+                            throw new CommandLine.TypeConversionException(e.reason());
+                        }
+                    });
         } else if (f.type().isList()) {
             b.type(List.class).auxiliaryTypes(String.class).arity("1").paramLabel("<" + f.type().label() + ">");
         } else {
@@ -124,6 +131,21 @@ public final class FlagOptions {
     public FlagValues values(CommandSpec spec) {
         try {
             return set.values(given(), env);
+        } catch (InvalidFlagException e) {
+            throw usageError(spec, e);
+        }
+    }
+
+    /** One flag's value alone (given, else env, else default), before the command validates the rest. */
+    public <T> T value(Flag<T> flag, CommandSpec spec) {
+        Map<String, String> mine = new LinkedHashMap<>();
+        given().forEach((k, v) -> {
+            if (k.equals(flag.name())) {
+                mine.put(k, v);
+            }
+        });
+        try {
+            return FlagSet.of(set.owner(), flag).values(mine, env).get(flag);
         } catch (InvalidFlagException e) {
             throw usageError(spec, e);
         }

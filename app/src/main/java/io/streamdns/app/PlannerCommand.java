@@ -25,7 +25,7 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand, Fl
     @Mixin
     SharedOptions shared;
 
-    private final FlagOptions flags = new FlagOptions(PlannerFlags.ALL);
+    private final FlagOptions flags = new FlagOptions(PlannerFlags.ALL.plus("planner", ProcessFlags.ALL));
 
     @Override
     public FlagOptions flagOptions() {
