@@ -36,7 +36,21 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine().execute(withDefaultCommand(args));
+    }
+
+    /**
+     * external-dns's image takes its flags without a command (the Helm chart renders only flags): flags first mean
+     * {@code run}, the whole pipeline in one process, as external-dns's controller.
+     */
+    static String[] withDefaultCommand(String... args) {
+        if (args.length == 0 || !args[0].startsWith("--") || java.util.Set.of("--help", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "run";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     public static CommandLine newCommandLine() {

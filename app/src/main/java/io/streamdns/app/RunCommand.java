@@ -145,7 +145,26 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
                 }
             }
         });
-        if (stage.name().equals("watcher") && !given.containsKey("--cluster-name")
+        // registry flags of run that a stage still declares as its own picocli option (the watcher's, until it is
+        // migrated), in that option's syntax
+        if (flags != null) {
+            flags.given().forEach((name, text) -> {
+                OptionSpec option = stage.findOption("--" + name);
+                if (option == null || option.userObject() instanceof io.streamdns.runtime.flags.Flag) {
+                    return;
+                }
+                for (String v : text.split("\n")) {
+                    if (option.arity().max() == 0) {
+                        if (Boolean.parseBoolean(v.strip())) {
+                            args.add("--" + name);
+                        }
+                    } else {
+                        args.add("--" + name + "=" + v);
+                    }
+                }
+            });
+        }
+        if (stage.name().equals("watcher") && given.get("--cluster-name") == null
                 && System.getenv(EnvDefaults.envName("--cluster-name")) == null) {
             args.add("--cluster-name=" + DEFAULT_CLUSTER_NAME);
         }

@@ -38,6 +38,31 @@ class CommandLineTest {
         }
     }
 
+    /** A single-cluster pipeline needs no --cluster-name: run names its one watcher's cluster "default". */
+    @Test
+    void runNeedsNoClusterName() {
+        CommandLine main = Main.newCommandLine();
+        main.parseArgs("run", "--policy=sync");
+        RunCommand run = main.getSubcommands().get("run").getCommand();
+        CommandLine watcher = new CommandLine(new WatcherCommand());
+        assertThat(run.argsFor(watcher.getCommandSpec())).contains("--cluster-name=default");
+        main.parseArgs("run", "--policy=sync", "--domain-filter=a.com", "--domain-filter=b.com");
+        assertThat(run.argsFor(watcher.getCommandSpec())).contains("--domain-filter=a.com", "--domain-filter=b.com");
+        main.parseArgs("run", "--policy=sync", "--cluster-name=c7");
+        assertThat(run.argsFor(watcher.getCommandSpec())).contains("--cluster-name=c7")
+                .doesNotContain("--cluster-name=default");
+    }
+
+    /** The external-dns image's arguments are flags only: they mean run. */
+    @Test
+    void flagsWithoutACommandMeanRun() {
+        assertThat(Main.withDefaultCommand("--provider=aws", "--policy=sync")).containsExactly("run", "--provider=aws",
+                "--policy=sync");
+        assertThat(Main.withDefaultCommand("planner", "--policy=sync")).containsExactly("planner", "--policy=sync");
+        assertThat(Main.withDefaultCommand("--help")).containsExactly("--help");
+        assertThat(Main.withDefaultCommand()).isEmpty();
+    }
+
     @Test
     void envVariablesSupplyFlags() {
         assertThat(EnvDefaults.envName("--kafka-bootstrap-servers")).isEqualTo("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");

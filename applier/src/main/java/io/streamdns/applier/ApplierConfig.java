@@ -90,7 +90,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
     }
 
     public ZoneSelection zoneSelection() {
-        return new ZoneSelection(awsZoneType, Set.copyOf(zoneIdFilter), filter());
+        return new ZoneSelection(awsZoneType, Set.copyOf(zoneIdFilter), filter(), aws.zoneTags());
     }
 
     public TxtNameMapper txtNames() {

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The drop-in claim: the arguments the external-dns Helm chart renders (its default values plus
  * {@code triggerLoopOnEvent: true}, {@code policy: upsert-only}, {@code txtOwnerId} and two {@code domainFilters})
- * start {@code streamdns run} — a JVM of its own, as the image would — and it serves: /healthz and /readyz answer,
- * and a Service's hostname reaches Route 53 with its ownership TXT. The only additions are where this test's
- * emulators are (kubeconfig, Route 53 endpoint), the data dir and a free port.
+ * start {@code streamdns run} — a JVM of its own given the flags alone, as the image's entrypoint gets them from
+ * the chart — and it serves: /healthz and /readyz answer, and a Service's hostname reaches Route 53 with its
+ * ownership TXT. The only additions are where this test's emulators are (kubeconfig, Route 53 endpoint), the data
+ * dir and a free port.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class HelmChartArgsIT {
@@ -51,7 +52,7 @@ class HelmChartArgsIT {
             Path kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig"));
             int port = freePort();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
             cmd.addAll(CHART_ARGS);
             cmd.addAll(List.of("--kubeconfig=" + kubeconfig, "--aws-endpoint-url=" + route53.endpoint(),
                     "--data-dir=" + dir.resolve("data"), "--http-port=" + port));
@@ -61,7 +62,12 @@ class HelmChartArgsIT {
             p = pb.start();
             Process running = p;
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            await("/readyz answers 200", 120, () -> running.isAlive() && status(http, port, "/readyz") == 200, log);
+            await("/readyz answers 200", 120, () -> {
+                if (!running.isAlive()) {
+                    throw new AssertionError("streamdns exited with " + running.exitValue() + ":\n" + read(log));
+                }
+                return status(http, port, "/readyz") == 200;
+            }, log);
             assertThat(status(http, port, "/healthz")).isEqualTo(200);
 
             k8s.client().services().inNamespace("default").resource(EndToEndIT.lbService("web", "web.example.org"))
@@ -74,7 +80,8 @@ class HelmChartArgsIT {
                 assertThat(r.type()).isEqualTo("TXT");
                 assertThat(String.join("", r.values())).contains("external-dns/owner=helm-owner");
             });
-            assertThat(Files.readString(log)).doesNotContain("Unknown option").doesNotContain("Exception");
+            assertThat(Files.readString(log)).contains("running [watcher-default, planner, applier] in one process")
+                    .doesNotContain("Unknown option").doesNotContain("Exception");
         } finally {
             if (p != null) {
                 p.destroy();
@@ -83,6 +90,14 @@ class HelmChartArgsIT {
                 }
             }
             route53.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 
