@@ -63,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         shared.dataDir = dataDir;
         List<AutoCloseable> closeLast = new ArrayList<>();
         try (KubernetesEmulator clusterA = KubernetesEmulator.start(); KubernetesEmulator clusterB = KubernetesEmulator.start()) {
+            clusterA.installCrds(); // cluster-a's watcher also reads DNSEndpoints
             String endpoint;
             ZoneView zone;
             Route53Emulator builtIn = null;
@@ -86,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
             Path kubeB = clusterB.writeKubeconfig(dataDir.resolve("kubeconfig-cluster-b"));
             out.printf("Kubernetes API emulators: cluster-a %s, cluster-b %s%n", clusterA.url(), clusterB.url());
             List<StageCommand.Prepared> stages = List.of(
-                    prepare(new WatcherCommand(), "--cluster-name=cluster-a", "--kubeconfig=" + kubeA, "--domain-filter=example.com"),
+                    prepare(new WatcherCommand(), "--cluster-name=cluster-a", "--kubeconfig=" + kubeA, "--domain-filter=example.com",
+                            "--source=" + DemoStory.CLUSTER_A_SOURCES),
                     prepare(new WatcherCommand(), "--cluster-name=cluster-b", "--kubeconfig=" + kubeB, "--domain-filter=example.com"),
                     prepare(new PlannerCommand(), "--txt-owner-id=" + OWNER, "--domain-filter=example.com", "--policy=sync"),
                     prepare(new ApplierCommand(), "--aws-endpoint-url=" + endpoint, "--txt-owner-id=" + OWNER,

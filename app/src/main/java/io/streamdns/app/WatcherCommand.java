@@ -17,9 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code streamdns watcher}: one cluster's Services and Ingresses → {@code streamdns.sources}. */
+/** {@code streamdns watcher}: one cluster's sources (Services, Ingresses, ...) → {@code streamdns.sources}. */
 @Command(name = "watcher", mixinStandardHelpOptions = true,
-        description = "Streams Kubernetes Services and Ingresses of one cluster onto Kafka.")
+        description = "Streams the Kubernetes objects of one cluster that want DNS records (Services, Ingresses, "
+                + "DNSEndpoints, Gateway API routes) onto Kafka.")
 public final class WatcherCommand implements Callable<Integer>, StageCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,8 +31,27 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
     @Option(names = "--cluster-name", description = "Name of this cluster, unique among all watchers (required).")
     String clusterName;
 
-    @Option(names = "--source", split = ",", description = "Sources to watch: service, ingress (repeatable; default both).")
+    @Option(names = "--source", split = ",", description = "Sources to watch: service, ingress, crd, "
+            + "gateway-httproute, gateway-grpcroute, gateway-tlsroute, gateway-tcproute, gateway-udproute "
+            + "(repeatable; default service and ingress).")
     List<String> sources;
+
+    @Option(names = "--crd-source-apiversion", description = "API version of the DNSEndpoint CRD of --source=crd "
+            + "(default: externaldns.k8s.io/v1alpha1).")
+    String crdSourceApiVersion;
+
+    @Option(names = "--crd-source-kind", description = "Kind of the DNSEndpoint CRD of --source=crd (default: DNSEndpoint).")
+    String crdSourceKind;
+
+    @Option(names = "--gateway-name", description = "Gateway API sources: only routes attached to Gateways of this name.")
+    String gatewayName;
+
+    @Option(names = "--gateway-namespace", description = "Gateway API sources: only Gateways in this namespace.")
+    String gatewayNamespace;
+
+    @Option(names = "--gateway-label-filter", description = "Gateway API sources: only Gateways whose labels match "
+            + "this selector.")
+    String gatewayLabelFilter;
 
     @Option(names = "--namespace", description = "Watch only this namespace (default: all).")
     String namespace;
@@ -132,6 +152,11 @@ public final class WatcherCommand implements Callable<Integer>, StageCommand {
         put(m, "cluster-name", clusterName);
         put(m, "source", sources);
         put(m, "namespace", namespace);
+        put(m, "crd-source-apiversion", crdSourceApiVersion);
+        put(m, "crd-source-kind", crdSourceKind);
+        put(m, "gateway-name", gatewayName);
+        put(m, "gateway-namespace", gatewayNamespace);
+        put(m, "gateway-label-filter", gatewayLabelFilter);
         put(m, "label-filter", labelFilter);
         put(m, "annotation-filter", annotationFilter);
         put(m, "ingress-class", ingressClasses);

@@ -396,6 +396,92 @@ class DeployManifestsTest {
         }
     }
 
+    /** The sources components of deploy/components, one per optional source (see WatcherRbac). */
+    static final List<String> SOURCE_COMPONENTS = List.of("crd");
+
+    @Test
+    void everyOverlayGrantsExactlyWhatItsWatcherSourcesNeed() {
+        for (String overlay : OVERLAYS) {
+            assertGrantsMatchSources(overlay, BUILT.get(overlay));
+        }
+    }
+
+    /**
+     * Each source component on top of the shared watcher, with the source added to STREAMDNS_SOURCE as its
+     * comment says: the ClusterRoles bound to the watcher grow by exactly what WatcherRbac says the source needs.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.FieldSource("SOURCE_COMPONENTS")
+    void sourceComponentGrantsExactlyWhatItsSourceNeeds(String source) throws Exception {
+        Path dir = ROOT.resolve("app/target/deploy-check/source-" + source);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kustomization.yaml"), String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1",
+                "kind: Kustomization",
+                "resources:",
+                "  - " + dir.relativize(DEPLOY.resolve("watcher")),
+                "components:",
+                "  - " + dir.relativize(DEPLOY.resolve("components/source-" + source)),
+                "patches:",
+                "  - target: {kind: Deployment, name: streamdns-watcher}",
+                "    patch: |-",
+                "      - op: replace",
+                "        path: /spec/template/spec/containers/0/env/" + sourceEnvIndex(),
+                "        value: {name: STREAMDNS_SOURCE, value: \"service,ingress," + source + "\"}", ""));
+        List<HasMetadata> built = build(dir);
+        assertThat(env(container(of(built, Deployment.class).get(0)))).containsEntry("STREAMDNS_SOURCE",
+                "service,ingress," + source);
+        assertGrantsMatchSources("source-" + source, built);
+    }
+
+    private static int sourceEnvIndex() throws Exception {
+        Deployment d = of(build(DEPLOY.resolve("watcher")), Deployment.class).get(0);
+        List<String> names = container(d).getEnv().stream().map(EnvVar::getName).toList();
+        assertThat(names).contains("STREAMDNS_SOURCE");
+        return names.indexOf("STREAMDNS_SOURCE");
+    }
+
+    /** The grants of the ClusterRoles bound to the watching Deployment's account equal what its flags need. */
+    private static void assertGrantsMatchSources(String what, List<HasMetadata> built) {
+        Deployment d = of(built, Deployment.class).stream().filter(x -> List.of("watcher", "run").contains(args(x).get(0)))
+                .findFirst().orElseThrow();
+        Map<String, String> flags = new HashMap<>();
+        flags.put("cluster-name", "check");
+        env(container(d)).forEach((k, v) -> {
+            if (k.equals("STREAMDNS_SOURCE") || k.equals("STREAMDNS_EMIT_EVENTS") || k.startsWith("STREAMDNS_CRD_")
+                    || k.equals("STREAMDNS_SERVICE_TYPE_FILTER")) {
+                flags.put(k.substring("STREAMDNS_".length()).toLowerCase().replace('_', '-'), v);
+            }
+        });
+        Set<io.streamdns.watcher.WatcherRbac.Grant> required = io.streamdns.watcher.WatcherRbac.required(
+                io.streamdns.watcher.WatcherConfig.fromMap(flags));
+        String account = d.getSpec().getTemplate().getSpec().getServiceAccountName();
+        Set<String> roles = of(built, ClusterRoleBinding.class).stream()
+                .filter(b -> b.getSubjects().stream().anyMatch(x -> x.getName().equals(account)))
+                .map(b -> b.getRoleRef().getName()).collect(Collectors.toSet());
+        Set<io.streamdns.watcher.WatcherRbac.Grant> granted = new TreeSet<>();
+        for (ClusterRole role : of(built, ClusterRole.class)) {
+            if (!roles.contains(role.getMetadata().getName())) {
+                continue;
+            }
+            for (var rule : role.getRules()) {
+                List<String> names = rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
+                        ? java.util.Collections.singletonList(null) : rule.getResourceNames();
+                for (String group : rule.getApiGroups()) {
+                    for (String resource : rule.getResources()) {
+                        for (String name : names) {
+                            for (String verb : rule.getVerbs()) {
+                                granted.add(new io.streamdns.watcher.WatcherRbac.Grant(group, resource, name, verb));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(granted).as(what + ": the watcher's ClusterRoles grant exactly what " + flags + " needs")
+                .containsExactlyElementsOf(required);
+    }
+
     @Test
     void singlePodMayReadWhatTheWatcherReads() {
         ClusterRole watcher = of(BUILT.get("hub"), ClusterRole.class).stream()

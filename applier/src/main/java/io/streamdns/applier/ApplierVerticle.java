@@ -19,6 +19,7 @@ import io.streamdns.applier.state.ZoneStateReader;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.Topics;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.Backoff;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class ApplierVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierVerticle.class);
     public static final String READINESS = "applier";
+    /** Listing the zones of assigned partitions while the provider or Kafka is unavailable. */
+    private static final Backoff LISTING_RETRY = Backoff.of(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1));
 
     private final ApplierConfig config;
     private final StageContext stage;
@@ -219,7 +222,7 @@ public final class ApplierVerticle extends VerticleBase {
                 updateReadiness();
                 return;
             }
-            long delay = Math.min(60_000, 1000L << Math.min(6, attempt));
+            long delay = LISTING_RETRY.delayMillis(attempt);
             LOG.warn("listing zones of partitions {} failed ({}), retry in {} ms", partitions, ar.cause().getMessage(), delay);
             vertx.setTimer(delay, id -> {
                 Set<Integer> still = partitions.stream().filter(workers::containsKey)

@@ -10,6 +10,7 @@ import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.RecordKey;
+import io.streamdns.runtime.Backoff;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -158,7 +159,7 @@ final class PlanRunner implements PartitionWorker.Processor {
     }
 
     /**
-     * Retries a send with backoff (100 ms doubling to 5 s) for as long as the partition is ours: the run, and so the
+     * Retries a send with {@link Backoff#KAFKA} (100 ms doubling to 5 s) for as long as the partition is ours: the run, and so the
      * partition, waits, and its offset is never committed past an outcome that is not on Kafka. Fails once the
      * partition is revoked or the stage stops (the next owner replays the plans).
      */
@@ -168,7 +169,7 @@ final class PlanRunner implements PartitionWorker.Processor {
             if (stopping.getAsBoolean() || worker.isClosed()) {
                 return Future.failedFuture(t);
             }
-            long delay = Math.min(5000L, 100L << Math.min(6, attempt - 1));
+            long delay = Backoff.KAFKA.delayMillis(attempt);
             LOG.warn("partition {}: the {} failed (attempt {}), retrying in {} ms; offsets wait: {}",
                     worker.partition(), what, attempt, delay, t.toString());
             registry.counter("streamdns.applier.publish.retries").increment();

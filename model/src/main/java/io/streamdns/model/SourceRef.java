@@ -14,9 +14,13 @@ public record SourceRef(String cluster, String kind, String namespace, String na
         return cluster + "/" + kind + "/" + namespace + "/" + name;
     }
 
-    /** {@code kind/namespace/name}, external-dns's {@code resource} label (lower-case kind). */
+    /** The kind of external-dns's DNSEndpoint, whose {@code resource} label external-dns writes as {@code crd/...}. */
+    public static final String DNS_ENDPOINT_KIND = "DNSEndpoint";
+
+    /** {@code kind/namespace/name}, external-dns's {@code resource} label (lower-case kind; {@code crd} for DNSEndpoint). */
     public String resourceLabel() {
-        return kind.toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name;
+        String k = kind.equals(DNS_ENDPOINT_KIND) ? "crd" : kind.toLowerCase(java.util.Locale.ROOT);
+        return k + "/" + namespace + "/" + name;
     }
 
     public static SourceRef parse(String identity) {

@@ -4,6 +4,7 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.planner.plan.DebounceSchedule;
 import io.streamdns.planner.plan.ShardPlanner;
+import io.streamdns.runtime.Backoff;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ final class LivePlanning {
     private final Map<Integer, PartitionState> partitions;
     private final Map<String, PartitionState> byShard;
     private final Debouncer debouncer;
-    private final Backoff backoff;
+    private final RefusalBackoff backoff;
     private final PlanPublisher publisher;
     private final DeadLetters dlq;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -63,7 +64,7 @@ final class LivePlanning {
     private final Map<String, Integer> planFailures = new HashMap<>();
 
     LivePlanning(Vertx vertx, Map<Integer, PartitionState> partitions, Map<String, PartitionState> byShard,
-                 Debouncer debouncer, Backoff backoff, PlanPublisher publisher, DeadLetters dlq,
+                 Debouncer debouncer, RefusalBackoff backoff, PlanPublisher publisher, DeadLetters dlq,
                  KafkaConsumer<String, byte[]> consumer, PlannerMetrics metrics, int namesPerTurn,
                  BooleanSupplier stopped, SlicePlanner slicer, LongSupplier clock) {
         this.vertx = vertx;
@@ -239,7 +240,7 @@ final class LivePlanning {
             ps.commitAgain = false;
             ps.commitFailures++;
             metrics.commitFailures.increment();
-            long delay = Math.min(5000L, 100L << Math.min(6, ps.commitFailures - 1));
+            long delay = Backoff.KAFKA.delayMillis(ps.commitFailures);
             LOG.warn("planner commit of {} failed (attempt {}), retrying in {} ms: {}", offsets, ps.commitFailures,
                     delay, ar.cause().toString());
             vertx.setTimer(delay, id -> commit(ps));

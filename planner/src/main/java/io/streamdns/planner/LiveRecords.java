@@ -29,11 +29,11 @@ final class LiveRecords {
     private final DeadLetters dlq;
     private final Map<String, PartitionState> byShard;
     private final Debouncer debouncer;
-    private final Backoff backoff;
+    private final RefusalBackoff backoff;
     private final PlanPublisher.Refusals refusals;
 
     LiveRecords(Planner planner, PlannerMetrics metrics, DeadLetters dlq, Map<String, PartitionState> byShard,
-                Debouncer debouncer, Backoff backoff, PlanPublisher.Refusals refusals) {
+                Debouncer debouncer, RefusalBackoff backoff, PlanPublisher.Refusals refusals) {
         this.planner = planner;
         this.metrics = metrics;
         this.dlq = dlq;

@@ -4,6 +4,7 @@ import io.streamdns.model.Topics;
 import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.Skipped;
+import io.streamdns.runtime.Backoff;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -13,6 +14,7 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class PlannerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(PlannerVerticle.class);
     public static final String READINESS_CHECK = "planner";
+    private static final Backoff RESTORE_RETRY = Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(30));
     static final List<String> LIVE_TOPICS = List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.RESULTS);
 
     private final PlannerConfig config;
@@ -50,7 +53,7 @@ public final class PlannerVerticle extends VerticleBase {
     private PlanPublisher publisher;
     private LiveRecords records;
     private Debouncer debouncer;
-    private Backoff backoff;
+    private RefusalBackoff backoff;
     private LivePlanning planning;
     private String clientId;
     private long generation;
@@ -83,7 +86,7 @@ public final class PlannerVerticle extends VerticleBase {
         publisher = new PlanPublisher(producer, metrics, config.tuning().maxChangesPerPlan(), refusals, this::countHeld);
         debouncer = new Debouncer(vertx, config.debounce().toMillis(), config.debounceMax().toMillis(),
                 shard -> planning.flush(shard), metrics.coalesced, System::currentTimeMillis);
-        backoff = new Backoff(config.tuning().backoffMin().toMillis(), config.tuning().backoffMax().toMillis());
+        backoff = new RefusalBackoff(config.tuning().backoffMin().toMillis(), config.tuning().backoffMax().toMillis());
         records = new LiveRecords(planner, metrics, dlq, byShard, debouncer, backoff, refusals);
         if (!config.policyGiven()) {
             LOG.info("no --policy given: planning with 'sync' (external-dns v0.22 requires --policy to be set)");
@@ -129,11 +132,11 @@ public final class PlannerVerticle extends VerticleBase {
         if (!fresh.isEmpty()) {
             LOG.info("partitions {} assigned: restoring", fresh);
             consumer.pause(topicPartitions(fresh));
-            restore(fresh, gen);
+            restore(fresh, gen, 1);
         }
     }
 
-    private void restore(Set<Integer> parts, long gen) {
+    private void restore(Set<Integer> parts, long gen, int attempt) {
         long started = System.nanoTime();
         long now = System.currentTimeMillis();
         vertx.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
@@ -151,9 +154,11 @@ public final class PlannerVerticle extends VerticleBase {
                             still.add(p);
                         }
                     }
-                    LOG.error("restoring partitions {} failed, retrying {} in 5s: {}", parts, still, e.toString());
+                    long delay = RESTORE_RETRY.delayMillis(attempt);
+                    LOG.error("restoring partitions {} failed (attempt {}), retrying {} in {} ms: {}", parts, attempt,
+                            still, delay, e.toString());
                     if (!still.isEmpty() && !stopped) {
-                        vertx.setTimer(5000, id -> restore(still, gen));
+                        vertx.setTimer(delay, id -> restore(still, gen, attempt + 1));
                     }
                 });
     }

@@ -101,7 +101,7 @@ class LivePlanningTest {
             PlanPublisher.Refusals refusals = (s, n, why, now) -> planning.refused(s, n, why, now);
             Debouncer debouncer = new Debouncer(vertx, 20, 200, s -> planning.flush(s), metrics.coalesced,
                     System::currentTimeMillis);
-            Backoff backoff = new Backoff(20, 100);
+            RefusalBackoff backoff = new RefusalBackoff(20, 100);
             PlanPublisher publisher = new PlanPublisher(producer, metrics, 500, refusals, () -> { });
             LivePlanning.SlicePlanner slicer = (sp, names) -> {
                 if (names.stream().anyMatch(n -> poison.computeIfPresent(n, (k, left) -> left - 1) != null

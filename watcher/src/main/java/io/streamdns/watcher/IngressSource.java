@@ -35,6 +35,11 @@ final class IngressSource implements Source<Ingress> {
     }
 
     @Override
+    public java.util.List<WatcherRbac.Grant> rbac(WatcherConfig config) {
+        return WatcherRbac.read("networking.k8s.io", "ingresses");
+    }
+
+    @Override
     public MappingResult map(Ingress ing, KubeInformers in) {
         return IngressMapper.map(ing, options);
     }

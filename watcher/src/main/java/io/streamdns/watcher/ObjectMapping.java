@@ -81,7 +81,7 @@ final class ObjectMapping {
     /** A kind no source knows is kept (not ours to judge); a source kind not enabled is gone. */
     private boolean exists(SourceRef ref) {
         if (!sources.containsKey(ref.kind())) {
-            return !Sources.isSourceKind(ref.kind());
+            return !Sources.isSourceKind(ref.kind(), config);
         }
         return informers().object(ref.kind(), ref.namespace(), ref.name()) != null;
     }

@@ -79,6 +79,18 @@ final class ServiceSource implements Source<Service> {
     }
 
     @Override
+    public List<WatcherRbac.Grant> rbac(WatcherConfig config) {
+        List<WatcherRbac.Grant> out = new ArrayList<>(WatcherRbac.read("", "services"));
+        if (config.needsEndpointSlices()) {
+            out.addAll(WatcherRbac.read("discovery.k8s.io", "endpointslices"));
+        }
+        if (config.needsNodes()) {
+            out.addAll(WatcherRbac.read("", "nodes"));
+        }
+        return out;
+    }
+
+    @Override
     public MappingResult map(Service svc, KubeInformers in) {
         List<EndpointSlice> slices = List.of();
         List<Node> nodes = List.of();

@@ -45,6 +45,9 @@ interface Source<T extends HasMetadata> {
     default void mapped(T object, MappingResult result, KubeInformers informers) {
     }
 
+    /** The API access it needs ({@link WatcherRbac}): what its informers read, what it writes. */
+    List<WatcherRbac.Grant> rbac(WatcherConfig config);
+
     /** True when the kind is cluster-scoped (no namespace; {@code --namespace} does not apply). */
     default boolean clusterScoped() {
         return false;

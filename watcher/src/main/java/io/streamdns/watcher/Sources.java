@@ -1,32 +1,43 @@
 package io.streamdns.watcher;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.MappingOptions;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The catalogue of sources: {@code --source} value → how to build it. Adding a kind is one {@link Source} class and
  * one line here.
  */
 final class Sources {
-    private static final Map<String, BiFunction<WatcherConfig, MappingOptions, Source<?>>> CATALOGUE =
-            new LinkedHashMap<>();
+    /** What a source may need besides its flags: a worker pool for writes (status), the metrics. */
+    record Context(Vertx vertx, MeterRegistry registry) {
+    }
+
+    private interface Factory {
+        Source<?> build(WatcherConfig config, MappingOptions options, Context context);
+    }
+
+    private static final Map<String, Factory> CATALOGUE = new LinkedHashMap<>();
     /** The kind of every source there is, enabled or not (a named scope tombstones kinds it no longer watches). */
     private static final Map<String, String> KINDS = new LinkedHashMap<>();
 
     static {
-        register(WatcherConfig.SOURCE_SERVICE, "Service", (c, o) -> new ServiceSource(o));
-        register(WatcherConfig.SOURCE_INGRESS, "Ingress", (c, o) -> new IngressSource(o));
+        register(WatcherConfig.SOURCE_SERVICE, "Service", (c, o, x) -> new ServiceSource(o));
+        register(WatcherConfig.SOURCE_INGRESS, "Ingress", (c, o, x) -> new IngressSource(o));
+        register(WatcherConfig.SOURCE_CRD, CrdMapper.DEFAULT_KIND,
+                (c, o, x) -> new CrdSource(c, o, x.vertx(), x.registry()));
     }
 
     private Sources() {
     }
 
-    private static void register(String name, String kind, BiFunction<WatcherConfig, MappingOptions, Source<?>> f) {
+    private static void register(String name, String kind, Factory f) {
         CATALOGUE.put(name, f);
         KINDS.put(name, kind);
     }
@@ -37,17 +48,17 @@ final class Sources {
     }
 
     /** The kinds of all sources, enabled or not. */
-    static boolean isSourceKind(String kind) {
-        return KINDS.containsValue(kind);
+    static boolean isSourceKind(String kind, WatcherConfig config) {
+        return KINDS.containsValue(kind) || kind.equals(config.sourceFlags().crdKind());
     }
 
     /** The sources the configuration enables, in catalogue order. */
-    static List<Source<?>> enabled(WatcherConfig config) {
+    static List<Source<?>> enabled(WatcherConfig config, Context context) {
         MappingOptions options = config.mappingOptions();
         List<Source<?>> out = new ArrayList<>();
         CATALOGUE.forEach((name, f) -> {
             if (config.sources().contains(name)) {
-                out.add(f.apply(config, options));
+                out.add(f.build(config, options, context));
             }
         });
         return out;

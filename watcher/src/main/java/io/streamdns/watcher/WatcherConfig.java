@@ -3,6 +3,7 @@ package io.streamdns.watcher;
 import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.dns.DomainFilter;
+import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.Selector;
@@ -31,9 +32,10 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                             FqdnTemplate fqdnTemplate, boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
-                            Safety safety) {
+                            Safety safety, SourceFlags sourceFlags) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
+    public static final String SOURCE_CRD = "crd";
     /** Every {@code --source} value, in the order of the source catalogue. */
     public static final Set<String> SOURCES = java.util.Collections.unmodifiableSet(
             new LinkedHashSet<>(Sources.names()));
@@ -56,6 +58,30 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                          int minRecordsForBudget, Duration relistInterval) {
         public static final Safety DEFAULT = new Safety(ControlKeys.DEFAULT_SCOPE, false, false, 0.3, 10,
                 DEFAULT_RELIST);
+    }
+
+    /**
+     * Flags of single sources.
+     *
+     * @param crdApiVersion      {@code --crd-source-apiversion} (group/version of the DNSEndpoint CRD)
+     * @param crdKind            {@code --crd-source-kind}
+     * @param gatewayName        {@code --gateway-name}: only routes attached to Gateways of this name (null = any)
+     * @param gatewayNamespace   {@code --gateway-namespace}: only Gateways in this namespace (null = any)
+     * @param gatewayLabelFilter {@code --gateway-label-filter}: only Gateways whose labels match (null = any)
+     */
+    public record SourceFlags(String crdApiVersion, String crdKind, String gatewayName, String gatewayNamespace,
+                              String gatewayLabelFilter) {
+        public static final SourceFlags DEFAULT = new SourceFlags(CrdMapper.DEFAULT_API_VERSION,
+                CrdMapper.DEFAULT_KIND, null, null, null);
+
+        /** The CRD's API group (before the slash). */
+        public String crdGroup() {
+            return crdApiVersion.substring(0, crdApiVersion.indexOf('/'));
+        }
+
+        public String crdVersion() {
+            return crdApiVersion.substring(crdApiVersion.indexOf('/') + 1);
+        }
     }
 
     public WatcherConfig {
@@ -114,7 +140,26 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 new LinkedHashSet<>(list(m, "ingress-class")), types, template,
                 bool(m, "publish-internal-services"), bool(m, "ignore-ingress-tls-spec"),
                 bool(m, "ignore-ingress-rules-spec"), include, exclude, bool(m, "emit-events"),
-                text(m, "kubeconfig"), text(m, "context"), resync, safety(m));
+                text(m, "kubeconfig"), text(m, "context"), resync, safety(m), sourceFlags(m));
+    }
+
+    private static SourceFlags sourceFlags(Map<String, String> m) {
+        String apiVersion = text(m, "crd-source-apiversion");
+        apiVersion = apiVersion == null ? CrdMapper.DEFAULT_API_VERSION : apiVersion;
+        if (!apiVersion.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?/[a-z0-9]+")) {
+            throw new InvalidFlagException("crd-source-apiversion", "'" + apiVersion
+                    + "' is not <group>/<version>, e.g. " + CrdMapper.DEFAULT_API_VERSION);
+        }
+        String kind = text(m, "crd-source-kind");
+        kind = kind == null ? CrdMapper.DEFAULT_KIND : kind;
+        if (!kind.matches("[A-Z][A-Za-z0-9]*")) {
+            throw new InvalidFlagException("crd-source-kind", "'" + kind + "' is not a kind such as "
+                    + CrdMapper.DEFAULT_KIND);
+        }
+        String gatewayLabels = text(m, "gateway-label-filter");
+        parse("gateway-label-filter", () -> Selector.parse(gatewayLabels));
+        return new SourceFlags(apiVersion, kind, text(m, "gateway-name"), text(m, "gateway-namespace"),
+                gatewayLabels);
     }
 
     private static Safety safety(Map<String, String> m) {
@@ -192,6 +237,15 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         if (ignoreIngressRulesSpec) {
             spec.put("ignore-ingress-rules-spec", "true");
         }
+        if (sources.contains(SOURCE_CRD) && !SourceFlags.DEFAULT.crdApiVersion().equals(sourceFlags.crdApiVersion())) {
+            spec.put("crd-source-apiversion", sourceFlags.crdApiVersion());
+        }
+        if (sources.contains(SOURCE_CRD) && !SourceFlags.DEFAULT.crdKind().equals(sourceFlags.crdKind())) {
+            spec.put("crd-source-kind", sourceFlags.crdKind());
+        }
+        putIf(spec, "gateway-name", sourceFlags.gatewayName());
+        putIf(spec, "gateway-namespace", sourceFlags.gatewayNamespace());
+        putIf(spec, "gateway-label-filter", sourceFlags.gatewayLabelFilter());
         return spec;
     }
 

@@ -46,7 +46,7 @@ public final class WatcherVerticle extends VerticleBase {
     private final KubernetesClient client;
     private final StageContext stage;
     /** The enabled sources (--source): everything kind-specific is behind them. */
-    private final List<Source<?>> sources;
+    private List<Source<?>> sources;
     private KafkaProducer<String, byte[]> producer;
     private SourcePublisher publisher;
     private SyncMarkers markers;
@@ -77,12 +77,12 @@ public final class WatcherVerticle extends VerticleBase {
         this.config = config;
         this.client = client;
         this.stage = stage;
-        this.sources = Sources.enabled(config);
     }
 
     @Override
     public Future<?> start() {
         ctx = context;
+        sources = Sources.enabled(config, new Sources.Context(vertx, stage.registry()));
         stage.readiness().register(READINESS_CHECK);
         String clientId = stage.instanceId() + "-watcher-" + config.clusterName();
         Map<String, String> producerConfig = new HashMap<>(KafkaSettings.producer(stage.bootstrapServers(), clientId));

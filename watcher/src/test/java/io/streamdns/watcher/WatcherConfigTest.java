@@ -70,11 +70,27 @@ class WatcherConfigTest {
         assertThat(c.needsNodes()).isEqualTo(nodes);
     }
 
+    @org.junit.jupiter.api.Test
+    void crdSourceFlagsAndTheirScopeSpec() {
+        WatcherConfig c = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "crd"));
+        assertThat(c.sourceFlags().crdGroup()).isEqualTo("externaldns.k8s.io");
+        assertThat(c.sourceFlags().crdVersion()).isEqualTo("v1alpha1");
+        assertThat(c.sourceFlags().crdKind()).isEqualTo("DNSEndpoint");
+        assertThat(c.scopeSpec()).containsExactly(Map.entry("source", "crd")); // defaults stay out of the spec
+        WatcherConfig custom = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "crd,service",
+                "crd-source-apiversion", "dns.example.io/v1", "crd-source-kind", "Record"));
+        assertThat(custom.scopeSpec()).containsEntry("crd-source-apiversion", "dns.example.io/v1")
+                .containsEntry("crd-source-kind", "Record").containsEntry("source", "crd,service");
+        assertThat(WatcherRbac.required(custom).stream().map(Object::toString))
+                .contains("dns.example.io records list", "dns.example.io records/status patch")
+                .noneMatch(g -> g.contains("ingresses"));
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of(Map.of(), "cluster-name"),
                 Arguments.of(Map.of("cluster-name", "a|b"), "cluster-name"),
-                Arguments.of(Map.of("cluster-name", "c", "source", "crd"), "source"),
+                Arguments.of(Map.of("cluster-name", "c", "source", "nope"), "source"),
                 Arguments.of(Map.of("cluster-name", "c", "service-type-filter", "Foo"), "service-type-filter"),
                 Arguments.of(Map.of("cluster-name", "c", "emit-events", "yes"), "emit-events"),
                 Arguments.of(Map.of("cluster-name", "c", "exclude-domains", "a..b"), "exclude-domains"),
@@ -88,7 +104,10 @@ class WatcherConfigTest {
                 Arguments.of(Map.of("cluster-name", "c", "min-records-for-budget", "-1"), "min-records-for-budget"),
                 Arguments.of(Map.of("cluster-name", "c", "relist-interval", "10x"), "relist-interval"),
                 Arguments.of(Map.of("cluster-name", "c", "relist-interval", "0s"), "relist-interval"),
-                Arguments.of(Map.of("cluster-name", "c", "scope-changed", "maybe"), "scope-changed"));
+                Arguments.of(Map.of("cluster-name", "c", "scope-changed", "maybe"), "scope-changed"),
+                Arguments.of(Map.of("cluster-name", "c", "crd-source-apiversion", "v1alpha1"), "crd-source-apiversion"),
+                Arguments.of(Map.of("cluster-name", "c", "crd-source-kind", "dns endpoint"), "crd-source-kind"),
+                Arguments.of(Map.of("cluster-name", "c", "gateway-label-filter", "a in b"), "gateway-label-filter"));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")

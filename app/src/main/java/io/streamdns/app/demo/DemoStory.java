@@ -20,6 +20,10 @@ public final class DemoStory {
     static final String LB_2 = "203.0.113.20";
     static final String LB_B = "198.51.100.7";
     static final String INGRESS_LB = "k8s-shop-0123456789.us-east-1.elb.amazonaws.com";
+    /** cluster-a's watcher reads these sources (its emulator has their CRDs installed). */
+    public static final String CLUSTER_A_SOURCES = "service,ingress,crd";
+    static final String API = "api.example.com";
+    static final String API_IP = "203.0.113.30";
 
     /** One step: what to do, and the zone content that means it has reached Route 53. */
     public record Step(String title, Runnable action, Predicate<List<ZoneRecord>> reached) {
@@ -43,6 +47,11 @@ public final class DemoStory {
                             clusterA.setIngressLoadBalancer("default", "shop", INGRESS_LB);
                         },
                         zone -> zone.stream().anyMatch(r -> r.name().equals(SHOP) && r.type().equals("A") && r.alias() != null)),
+                new Step("cluster-a: create DNSEndpoint default/records (external-dns's CRD: " + API + " A " + API_IP
+                        + ", docs.example.com CNAME)",
+                        () -> apply(clusterA, "examples/cluster-a/dnsendpoint.yaml"),
+                        zone -> hasA(zone, API, API_IP) && zone.stream().anyMatch(r -> r.name().equals("docs.example.com")
+                                && r.type().equals("CNAME"))),
                 new Step("cluster-a: the load balancer of my-webapp moves to " + LB_2,
                         () -> clusterA.setServiceLoadBalancer("default", "my-webapp", LB_2),
                         zone -> hasA(zone, WEBAPP, LB_2)),

@@ -138,6 +138,42 @@ class EndToEndIT {
                 .anyMatch(r -> r.name().equals("cname-api.cname-e2e.com") && r.type().equals("TXT"));
     }
 
+    /** The optional sources through the whole pipeline: a DNSEndpoint's records land in the zone and leave with it. */
+    @Test
+    void dnsEndpointRecordsReachTheZone() {
+        pipeline.route53.createZone("sources-e2e.com", false);
+        KubernetesEmulator d = pipeline.cluster(dir, "d").installCrds();
+        pipeline.deploy(TestStages.watcher(), "--cluster-name=cluster-d", "--kubeconfig=" + dir.resolve("kubeconfig-d"),
+                "--domain-filter=sources-e2e.com", "--source=crd");
+        pipeline.deploy(TestStages.planner(), "--txt-owner-id=e2e-sources", "--domain-filter=sources-e2e.com",
+                "--policy=sync", "--group-id=planner-sources", "--managed-record-types=A,AAAA,CNAME,TXT");
+        pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=e2e-sources",
+                "--domain-filter=sources-e2e.com", "--group-id=applier-sources");
+        var zone = io.streamdns.app.demo.ZoneView.of(pipeline.route53, pipeline.route53.zoneId("sources-e2e.com"),
+                "sources-e2e.com");
+
+        d.apply(new java.io.ByteArrayInputStream("""
+                apiVersion: externaldns.k8s.io/v1alpha1
+                kind: DNSEndpoint
+                metadata: {name: records, namespace: default}
+                spec:
+                  endpoints:
+                    - {dnsName: api.sources-e2e.com, recordType: A, recordTTL: 60, targets: [203.0.113.40]}
+                    - {dnsName: txt.sources-e2e.com, recordType: TXT, targets: ["v=spf1 -all"]}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<ZoneRecord> records = awaitZone(zone, "DNSEndpoint records", z -> hasA(z, "api.sources-e2e.com",
+                "203.0.113.40") && z.stream().anyMatch(r -> r.name().equals("txt.sources-e2e.com") && r.type().equals("TXT")));
+        assertThat(records).filteredOn(r -> r.name().equals("api.sources-e2e.com") && r.type().equals("A"))
+                .singleElement().satisfies(r -> assertThat(r.ttl()).isEqualTo(60));
+        assertThat(txt(records, "a-api.sources-e2e.com").values().get(0))
+                .contains("external-dns/resource=crd/default/records");
+
+        d.client().genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                .withGroup("externaldns.k8s.io").withVersion("v1alpha1").withKind("DNSEndpoint").withPlural("dnsendpoints")
+                .withNamespaced(true).build()).inNamespace("default").withName("records").delete();
+        awaitZone(zone, "records gone", z -> z.stream().noneMatch(r -> r.name().endsWith("api.sources-e2e.com")));
+    }
+
     static List<ZoneRecord> awaitZone(io.streamdns.app.demo.ZoneView zone, String what,
                                       java.util.function.Predicate<List<ZoneRecord>> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -2,10 +2,10 @@ package io.streamdns.applier.resilience;
 
 import io.streamdns.applier.provider.ProviderException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import io.streamdns.runtime.Backoff;
 
 /**
- * Exponential backoff with equal jitter (half fixed, half random) for the retryable kinds: throttling,
+ * Exponential back-off (doubling, ±50 % jitter, {@link Backoff}) for the retryable kinds: throttling,
  * PriorRequestNotComplete, 5xx and timeouts. Throttles start from a longer base, as the AWS SDK does.
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration throttleBase, Duration max) {
@@ -16,6 +16,8 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration throttleBase,
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
+        backoff(base, max);
+        backoff(throttleBase, max);
     }
 
     public boolean shouldRetry(ProviderException e, int attempt) {
@@ -24,10 +26,10 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration throttleBase,
 
     /** Delay before attempt {@code attempt + 1}. */
     public long delayMillis(ProviderException e, int attempt) {
-        long b = (e.kind() == ProviderException.Kind.THROTTLED ? throttleBase : base).toMillis();
-        long cap = max.toMillis();
-        long exp = attempt >= 30 ? cap : Math.min(cap, b << Math.max(0, attempt - 1));
-        long half = Math.max(1, exp / 2);
-        return half + ThreadLocalRandom.current().nextLong(half + 1);
+        return backoff(e.kind() == ProviderException.Kind.THROTTLED ? throttleBase : base, max).delayMillis(attempt);
+    }
+
+    private static Backoff backoff(Duration initial, Duration max) {
+        return new Backoff(initial, max.compareTo(initial) < 0 ? initial : max, 2, 0.5);
     }
 }

@@ -12,6 +12,7 @@ import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.Backoff;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -305,7 +306,7 @@ public final class ZoneStateKeeper {
         if (repairTimer >= 0 || unpublished.isEmpty()) {
             return;
         }
-        long delay = Math.min(5_000L, 200L << Math.min(6, repairAttempt++));
+        long delay = Backoff.KAFKA.delayMillis(++repairAttempt);
         repairTimer = vertx.setTimer(delay, id -> {
             repairTimer = -1;
             repair();

@@ -4,12 +4,6 @@ import static io.streamdns.applier.it.Topics.await;
 import static io.streamdns.applier.it.Topics.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.streamdns.applier.ApplierConfig;
-import io.streamdns.applier.ApplierVerticle;
-import io.streamdns.applier.provider.Route53Api;
-import io.streamdns.applier.provider.Route53Clients;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
@@ -17,12 +11,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
 import io.streamdns.model.registry.TxtRecordFormat;
 import io.streamdns.model.shard.Partitioning;
-import io.streamdns.runtime.StageContext;
-import io.streamdns.runtime.ops.Readiness;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
-import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,13 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.route53.Route53AsyncClient;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
@@ -51,40 +36,12 @@ class ApplierFailoverIT {
     static final Duration WAIT = Duration.ofSeconds(90);
     static final String ZONE = "ha.example.com";
 
-    Vertx vertx;
-    EmbeddedKafka kafka;
-    Route53Emulator emulator;
-    Route53AsyncClient client;
-    Topics topics;
+    @RegisterExtension
+    static final ApplierRig RIG = ApplierRig.rig(Route53EmulatorOptions.defaults().withRateLimit(0, 0));
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        kafka = EmbeddedKafka.startTemporary(6);
-        emulator = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults().withRateLimit(0, 0)).await();
-        client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
-        topics = new Topics(kafka.bootstrapServers());
-    }
 
-    @AfterAll
-    void stop() {
-        topics.close();
-        client.close();
-        vertx.close().await();
-        kafka.close();
-    }
-
-    record Running(String id, ApplierVerticle verticle, StageContext stage) {
-    }
-
-    Running deploy(String instance, String group, String domainFilter) {
-        ApplierConfig config = ApplierConfig.fromMap(Map.of("group-id", group, "domain-filter", domainFilter,
-                "aws-endpoint-url", emulator.endpoint().toString(), "aws-api-rate", "50", "aws-batch-change-size", "10"));
-        StageContext stage = new StageContext(kafka.bootstrapServers(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new Readiness(), instance);
-        ApplierVerticle v = new ApplierVerticle(config, stage, Route53Api.of(client));
-        return new Running(vertx.deployVerticle(v).await(), v, stage);
+    ApplierRig.Running deploy(String instance, String group, String domainFilter) {
+        return RIG.deploy(instance, group, Map.of("domain-filter", domainFilter, "aws-batch-change-size", "10"));
     }
 
     /** Two shard names under the zone that land on different partitions. */
@@ -113,54 +70,54 @@ class ApplierFailoverIT {
     }
 
     long recordsUnder(String zoneId, String suffix) {
-        return emulator.records(zoneId).stream().filter(r -> r.type().equals("A") && r.name().endsWith(suffix + ".")).count();
+        return RIG.emulator.records(zoneId).stream().filter(r -> r.type().equals("A") && r.name().endsWith(suffix + ".")).count();
     }
 
     ApplyResult lastResult(String planId) throws InterruptedException {
         return awaitValue(WAIT, "result of " + planId, () -> {
-            List<ApplyResult> r = topics.results(planId);
+            List<ApplyResult> r = RIG.topics.results(planId);
             return r.isEmpty() ? null : r.get(r.size() - 1);
         });
     }
 
     @Test
     void aSurvivorReplaysThePlanOfAKilledApplierWithoutLossOrDuplicates() throws Exception {
-        String zoneId = emulator.createZone(ZONE, false);
+        String zoneId = RIG.emulator.createZone(ZONE, false);
         List<String> shards = twoShards();
         String victimShard = shards.get(0);
         String otherShard = shards.get(1);
         int victimPartition = Partitioning.partitionOfShard(victimShard, 6);
         String group = "g-ha-" + UUID.randomUUID();
-        topics.startGroupAtEnd(group);
+        RIG.topics.startGroupAtEnd(group);
         String filter = String.join(",", shards);
-        Running a = deploy("ha-a", group, filter);
-        Running b = deploy("ha-b", group, filter);
+        ApplierRig.Running a = deploy("ha-a", group, filter);
+        ApplierRig.Running b = deploy("ha-b", group, filter);
         await(WAIT, "both appliers active on all partitions", () -> {
             Set<Integer> all = new HashSet<>(a.verticle().activePartitions());
             all.addAll(b.verticle().activePartitions());
             return all.size() == 6 && !a.verticle().activePartitions().isEmpty() && !b.verticle().activePartitions().isEmpty()
                     && a.stage().readiness().isReady() && b.stage().readiness().isReady();
         });
-        Running victim = a.verticle().activePartitions().contains(victimPartition) ? a : b;
-        Running survivor = victim == a ? b : a;
+        ApplierRig.Running victim = a.verticle().activePartitions().contains(victimPartition) ? a : b;
+        ApplierRig.Running survivor = victim == a ? b : a;
 
         // slow Route 53 down so a 150-record plan (300 changes with TXTs, 30 batches) is still running when its applier dies
-        emulator.faults().latencyMs(150);
+        RIG.emulator.faults().latencyMs(150);
         ChangePlan doomed = plan(victimShard, "k", 150);
         ChangePlan bystander = plan(otherShard, "b", 20);
-        topics.publish(doomed);
-        topics.publish(bystander);
+        RIG.topics.publish(doomed);
+        RIG.topics.publish(bystander);
         await(WAIT, "the victim half way through", () -> recordsUnder(zoneId, victimShard) >= 20);
         long landed = recordsUnder(zoneId, victimShard);
-        vertx.undeploy(victim.id()).await();
+        RIG.undeploy(victim);
         System.out.printf("failover IT: killed %s after %d of 150 records landed%n", victim.stage().instanceId(), landed);
         assertThat(landed).as("killed mid-plan").isLessThan(150);
-        emulator.faults().latencyMs(0);
+        RIG.emulator.faults().latencyMs(0);
 
         await(WAIT, "the survivor owns every partition", () -> survivor.verticle().activePartitions().size() == 6);
         ApplyResult replay = lastResult(doomed.planId());
         ChangePlan after = plan(victimShard, "n", 5);
-        topics.publish(after);
+        RIG.topics.publish(after);
         assertThat(lastResult(after.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
         // the bystander's partition may have been the victim's too: then it was replayed as well
         assertThat(lastResult(bystander.planId()).outcomes()).hasSize(40).allSatisfy(o -> assertThat(o.status())
@@ -169,7 +126,7 @@ class ApplierFailoverIT {
         // nothing lost: every record is there, once; nothing duplicated: one result, no refused or failed change
         assertThat(recordsUnder(zoneId, victimShard)).isEqualTo(155);
         assertThat(recordsUnder(zoneId, otherShard)).isEqualTo(20);
-        assertThat(topics.results(doomed.planId())).hasSize(1);
+        assertThat(RIG.topics.results(doomed.planId())).hasSize(1);
         assertThat(replay.status()).isEqualTo(ApplyResult.Status.APPLIED);
         assertThat(replay.outcomes()).hasSize(300).allSatisfy(o -> assertThat(o.status())
                 .isIn(ChangeOutcome.Status.APPLIED, ChangeOutcome.Status.ALREADY_DONE));
@@ -177,8 +134,8 @@ class ApplierFailoverIT {
         System.out.printf("failover IT: the survivor found %d changes already done and applied %d%n", alreadyDone,
                 300 - alreadyDone);
         assertThat(alreadyDone).isGreaterThanOrEqualTo(landed);
-        assertThat(topics.zoneState(victimShard + "|" + zoneId + "/").values()).filteredOn(r -> r != null && r.type().equals("A"))
+        assertThat(RIG.topics.zoneState(victimShard + "|" + zoneId + "/").values()).filteredOn(r -> r != null && r.type().equals("A"))
                 .hasSize(155);
-        vertx.undeploy(survivor.id()).await();
+        RIG.undeploy(survivor);
     }
 }

@@ -4,12 +4,7 @@ import static io.streamdns.applier.it.Topics.await;
 import static io.streamdns.applier.it.Topics.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.streamdns.applier.ApplierConfig;
-import io.streamdns.applier.ApplierVerticle;
 import io.streamdns.applier.provider.Route53Api;
-import io.streamdns.applier.provider.Route53Clients;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
@@ -18,35 +13,23 @@ import io.streamdns.model.Labels;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.registry.TxtRecordFormat;
-import io.streamdns.runtime.StageContext;
-import io.streamdns.runtime.ops.Readiness;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
-import io.streamdns.sandbox.route53.Route53Emulator;
-import io.streamdns.sandbox.route53.Route53EmulatorOptions;
 import io.streamdns.sandbox.route53.store.ChangeRequest;
 import io.streamdns.sandbox.route53.store.RecordSet;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.route53.Route53AsyncClient;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The applier end to end: plans on a real Kafka broker, Route 53 through the real SDK v2 async client against the
- * emulator. One broker, one emulator, one SDK client for the class; each test has its own zone, domain filter and
+ * RIG.emulator. One broker, one emulator, one SDK client for the class; each test has its own zone, domain filter and
  * consumer group (started at the end of the plans topic).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,71 +37,20 @@ import java.util.concurrent.TimeUnit;
 class ApplierIT {
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    Vertx vertx;
-    EmbeddedKafka kafka;
-    Route53Emulator emulator;
-    Route53AsyncClient client;
-    Topics topics;
-    final List<String> deployments = new ArrayList<>();
+    @RegisterExtension
+    static final ApplierRig RIG = ApplierRig.rig();
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        kafka = EmbeddedKafka.startTemporary(6);
-        emulator = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults()).await();
-        client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
-        topics = new Topics(kafka.bootstrapServers());
+
+    ApplierRig.Running deploy(String zone, Map<String, String> flags) throws InterruptedException {
+        return deploy(zone, flags, Route53Api.of(RIG.client));
     }
 
-    @AfterAll
-    void stop() {
-        topics.close();
-        client.close();
-        vertx.close().await();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void calm() {
-        emulator.faults().clear();
-        emulator.throttle().configure(0, 0);
-    }
-
-    @AfterEach
-    void undeployAll() {
-        for (String id : deployments) {
-            vertx.undeploy(id).await();
-        }
-        deployments.clear();
-    }
-
-    record Running(String id, ApplierVerticle verticle, StageContext stage) {
-    }
-
-    Running deploy(String instance, String groupId, Map<String, String> flags, Route53Api api) {
-        Map<String, String> m = new HashMap<>(flags);
-        m.put("group-id", groupId);
-        m.putIfAbsent("aws-api-rate", "50");
-        m.put("aws-endpoint-url", emulator.endpoint().toString());
-        StageContext stage = new StageContext(kafka.bootstrapServers(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new Readiness(), instance);
-        ApplierVerticle v = new ApplierVerticle(ApplierConfig.fromMap(m), stage, api);
-        String id = vertx.deployVerticle(v).await();
-        deployments.add(id);
-        return new Running(id, v, stage);
-    }
-
-    Running deploy(String zone, Map<String, String> flags) throws InterruptedException {
-        return deploy(zone, flags, Route53Api.of(client));
-    }
-
-    Running deploy(String zone, Map<String, String> flags, Route53Api api) throws InterruptedException {
+    ApplierRig.Running deploy(String zone, Map<String, String> flags, Route53Api api) throws InterruptedException {
         String group = "g-" + zone + "-" + UUID.randomUUID();
-        topics.startGroupAtEnd(group);
+        RIG.topics.startGroupAtEnd(group);
         Map<String, String> m = new HashMap<>(flags);
         m.putIfAbsent("domain-filter", zone);
-        Running r = deploy(zone, group, m, api);
+        ApplierRig.Running r = RIG.deploy(zone, group, m, api);
         await(WAIT, "applier ready", () -> r.stage().readiness().isReady());
         return r;
     }
@@ -142,39 +74,39 @@ class ApplierIT {
 
     ApplyResult result(String planId) throws InterruptedException {
         return awaitValue(WAIT, "result of " + planId, () -> {
-            List<ApplyResult> r = topics.results(planId);
+            List<ApplyResult> r = RIG.topics.results(planId);
             return r.isEmpty() ? null : r.get(r.size() - 1);
         });
     }
 
     List<RecordSet> records(String zoneId, String type) {
-        return emulator.records(zoneId).stream().filter(r -> r.type().equals(type)).toList();
+        return RIG.emulator.records(zoneId).stream().filter(r -> r.type().equals(type)).toList();
     }
 
     @Test
     void zoneStateIsPublishedOnAssignmentAndVanishedRecordsAreTombstoned() throws Exception {
         String zone = "assign.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.change(zoneId, List.of(
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.change(zoneId, List.of(
                 ChangeRequest.of("CREATE", "www." + zone, "A", 60, List.of("10.0.0.1")),
                 ChangeRequest.of("CREATE", "a-www." + zone, "TXT", 300, List.of(owned("me"))),
                 ChangeRequest.of("CREATE", "w." + zone, "A", 300, List.of("10.0.0.2")).weighted("c1", 10),
                 ChangeRequest.of("CREATE", "*." + zone, "CNAME", 300, List.of("lb.example.net"))));
         String stale = zone + "|" + zoneId + "/gone." + zone + "/A/";
-        topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, stale, JsonCodec.encode(new ZoneRecord(zoneId, zone,
+        RIG.topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, stale, JsonCodec.encode(new ZoneRecord(zoneId, zone,
                 "gone." + zone, "A", 300, List.of("10.9.9.9"), null, null, Map.of())));
         // another applier group's zone on the shared topic, and a record with a malformed key
         String foreign = "other.org|ZOTHER" + UUID.randomUUID() + "/www.other.org/A/";
-        topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, foreign, JsonCodec.encode(new ZoneRecord("ZOTHER", "other.org",
+        RIG.topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, foreign, JsonCodec.encode(new ZoneRecord("ZOTHER", "other.org",
                 "www.other.org", "A", 300, List.of("10.8.8.8"), null, null, Map.of())));
         String malformed = "no-separator-" + UUID.randomUUID();
-        topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, malformed, "{}".getBytes());
+        RIG.topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, malformed, "{}".getBytes());
 
         deploy(zone, Map.of()); // ready: every partition listed despite the malformed key
 
         String prefix = zone + "|" + zoneId + "/";
         Map<String, ZoneRecord> state = awaitValue(WAIT, "zone-state of " + zone, () -> {
-            Map<String, ZoneRecord> s = topics.zoneState(prefix);
+            Map<String, ZoneRecord> s = RIG.topics.zoneState(prefix);
             return s.size() >= 7 && s.get(stale) == null && s.containsKey(stale) ? s : null;
         });
         assertThat(state.keySet()).contains(prefix + "www." + zone + "/A/", prefix + "a-www." + zone + "/TXT/",
@@ -183,39 +115,39 @@ class ApplierIT {
         assertThat(state.get(prefix + "www." + zone + "/A/").ttl()).isEqualTo(60);
         assertThat(state.get(prefix + "a-www." + zone + "/TXT/").values()).containsExactly(owned("me"));
         assertThat(state.get(stale)).as("tombstone").isNull();
-        assertThat(topics.zoneState("other.org|").get(foreign)).as("another group's record is not tombstoned").isNotNull();
-        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> topics.readAll(io.streamdns.model.Topics.DLQ)
+        assertThat(RIG.topics.zoneState("other.org|").get(foreign)).as("another group's record is not tombstoned").isNotNull();
+        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> RIG.topics.readAll(io.streamdns.model.Topics.DLQ)
                 .stream().filter(r -> r.key().endsWith(malformed)).map(r -> Topics.decode(r.value(), io.streamdns.model.DeadLetter.class))
                 .findFirst().orElse(null));
         assertThat(letter.topic()).isEqualTo(io.streamdns.model.Topics.ZONE_STATE);
         assertThat(letter.reason()).contains("malformed zone-state key");
         // and the next good record is applied
         ChangePlan p = plan(zone, hosts(zone, "after", 1));
-        topics.publish(p);
+        RIG.topics.publish(p);
         assertThat(result(p.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
     }
 
     @Test
     void throttlingAtFiveRequestsPerSecondWithHalfTheCallsThrottledConverges() throws Exception {
         String zone = "throttle.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.throttle().configure(5, 5);
-        long bucketBefore = emulator.counters().count("ChangeResourceRecordSets", "Throttling");
-        ThrottleInjectingApi api = new ThrottleInjectingApi(Route53Api.of(client), 0.5);
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.throttle().configure(5, 5);
+        long bucketBefore = RIG.emulator.counters().count("ChangeResourceRecordSets", "Throttling");
+        ThrottleInjectingApi api = new ThrottleInjectingApi(Route53Api.of(RIG.client), 0.5);
         // batches of 10 make one plan 6 back-to-back calls; the applier starts at the full 5/s account quota
-        Running r = deploy(zone, Map.of("aws-api-rate", "5", "aws-api-retries", "30", "aws-batch-change-size", "10"), api);
+        ApplierRig.Running r = deploy(zone, Map.of("aws-api-rate", "5", "aws-api-retries", "30", "aws-batch-change-size", "10"), api);
         ChangePlan p = plan(zone, hosts(zone, "t", 60));
         long t0 = System.nanoTime();
-        topics.publish(p);
+        RIG.topics.publish(p);
         ApplyResult result = awaitValue(Duration.ofSeconds(120), "result", () -> {
-            List<ApplyResult> rs = topics.results(p.planId());
+            List<ApplyResult> rs = RIG.topics.results(p.planId());
             return rs.isEmpty() ? null : rs.get(0);
         });
         long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         assertThat(result.status()).isEqualTo(ApplyResult.Status.APPLIED);
         assertThat(result.changeIds()).hasSize(6);
         assertThat(records(zoneId, "A")).hasSize(60);
-        long bucket = emulator.counters().count("ChangeResourceRecordSets", "Throttling") - bucketBefore;
+        long bucket = RIG.emulator.counters().count("ChangeResourceRecordSets", "Throttling") - bucketBefore;
         double rate = r.stage().registry().get("streamdns.applier.rate.limit").gauge().value();
         double throttles = r.stage().registry().get("streamdns.applier.throttles").counter().count();
         System.out.printf("throttling IT: 6 batches took %d calls (%d injected throttles, %d by the emulator's 5/s bucket),"
@@ -228,33 +160,33 @@ class ApplierIT {
     @Test
     void injectedServerErrorsConverge() throws Exception {
         String zone = "errors.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.faults().internalErrorRate(0.3);
-        emulator.faults().unavailableRate(0.2);
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.faults().internalErrorRate(0.3);
+        RIG.emulator.faults().unavailableRate(0.2);
         deploy(zone, Map.of("aws-api-retries", "30", "aws-batch-change-size", "3"));
         ChangePlan p = plan(zone, hosts(zone, "e", 30));
-        topics.publish(p);
+        RIG.topics.publish(p);
         ApplyResult result = result(p.planId());
         assertThat(result.status()).isEqualTo(ApplyResult.Status.APPLIED);
         assertThat(result.attempts()).isGreaterThan(result.changeIds().size());
         assertThat(records(zoneId, "A")).hasSize(30);
-        System.out.println("5xx IT: emulator counters " + emulator.counters().snapshot());
-        assertThat(emulator.counters().count("ChangeResourceRecordSets", "InternalFailure")
-                + emulator.counters().count("ChangeResourceRecordSets", "ServiceUnavailable")).isPositive();
+        System.out.println("5xx IT: emulator counters " + RIG.emulator.counters().snapshot());
+        assertThat(RIG.emulator.counters().count("ChangeResourceRecordSets", "InternalFailure")
+                + RIG.emulator.counters().count("ChangeResourceRecordSets", "ServiceUnavailable")).isPositive();
     }
 
     @Test
     void aPoisonChangeInABatchOf500LeavesTheOther499Applied() throws Exception {
         String zone = "poison.example.com";
-        String zoneId = emulator.createZone(zone, false);
+        String zoneId = RIG.emulator.createZone(zone, false);
         deploy(zone, Map.of());
         List<Endpoint> creates = new ArrayList<>(hosts(zone, "h", 500));
         creates.set(321, Endpoint.of(creates.get(321).dnsName(), "A", "1.2.3"));
-        long callsBefore = emulator.counters().total("ChangeResourceRecordSets");
+        long callsBefore = RIG.emulator.counters().total("ChangeResourceRecordSets");
         ChangePlan p = plan(zone, creates);
-        topics.publish(p);
+        RIG.topics.publish(p);
         ApplyResult r = result(p.planId());
-        long calls = emulator.counters().total("ChangeResourceRecordSets") - callsBefore;
+        long calls = RIG.emulator.counters().total("ChangeResourceRecordSets") - callsBefore;
         System.out.printf("poison IT: %d ChangeResourceRecordSets calls to isolate 1 bad change of 500, %d attempts%n",
                 calls, r.attempts());
         assertThat(r.status()).isEqualTo(ApplyResult.Status.PARTIAL);
@@ -272,8 +204,8 @@ class ApplierIT {
     @Test
     void aCreateCollidingWithAnUnownedRecordIsNotOverwritten() throws Exception {
         String zone = "collide.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "www." + zone, "A", 300, List.of("192.0.2.1")),
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "www." + zone, "A", 300, List.of("192.0.2.1")),
                 ChangeRequest.of("CREATE", "legacy." + zone, "A", 300, List.of("192.0.2.2"))));
         deploy(zone, Map.of("txt-owner-id", "me"));
         Endpoint txt = new Endpoint("a-www." + zone, "TXT", List.of(owned("me")), 0, null, Map.of(),
@@ -282,7 +214,7 @@ class ApplierIT {
                 List.of(Endpoint.of("www." + zone, "A", "10.0.0.1"), txt),
                 List.of(Endpoint.of("legacy." + zone, "A", "192.0.2.2")), List.of(Endpoint.of("legacy." + zone, "A", "10.0.0.9")),
                 List.of(), List.of());
-        topics.publish(p);
+        RIG.topics.publish(p);
         ApplyResult r = result(p.planId());
         assertThat(r.status()).isEqualTo(ApplyResult.Status.FAILED);
         assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactlyInAnyOrder(
@@ -294,7 +226,7 @@ class ApplierIT {
         assertThat(records(zoneId, "A")).extracting(RecordSet::values)
                 .containsExactlyInAnyOrder(List.of("192.0.2.1"), List.of("192.0.2.2"));
         assertThat(records(zoneId, "TXT")).isEmpty();
-        ZoneRecord www = topics.zoneState(zone + "|" + zoneId + "/www." + zone + "/A/").values().iterator().next();
+        ZoneRecord www = RIG.topics.zoneState(zone + "|" + zoneId + "/www." + zone + "/A/").values().iterator().next();
         assertThat(www.values()).containsExactly("192.0.2.1");
     }
 
@@ -306,12 +238,12 @@ class ApplierIT {
     @Test
     void anEqualRecordThatIsNotOursIsNeverAdoptedNorDeleted() throws Exception {
         String zone = "equal.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "hand." + zone, "A", 300, List.of("10.0.0.1")),
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "hand." + zone, "A", 300, List.of("10.0.0.1")),
                 ChangeRequest.of("CREATE", "ext." + zone, "A", 300, List.of("10.0.0.2")),
                 ChangeRequest.of("CREATE", "other-a-ext." + zone, "TXT", 300, List.of(owned("me")))));
         deploy(zone, Map.of("txt-owner-id", "me"));
-        emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "late." + zone, "A", 300, List.of("10.0.0.3"))));
+        RIG.emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "late." + zone, "A", 300, List.of("10.0.0.3"))));
         List<Endpoint> wanted = new ArrayList<>();
         for (String[] host : new String[][] {{"hand", "10.0.0.1"}, {"ext", "10.0.0.2"}, {"late", "10.0.0.3"}}) {
             String name = host[0] + "." + zone;
@@ -319,9 +251,9 @@ class ApplierIT {
             wanted.add(new Endpoint("a-" + name, "TXT", List.of(owned("me")), 0, null, Map.of(),
                     Map.of(Labels.OWNED_RECORD, name, Labels.OWNED_TYPE, "A")));
         }
-        List<RecordSet> before = emulator.records(zoneId);
+        List<RecordSet> before = RIG.emulator.records(zoneId);
         ChangePlan create = plan(zone, wanted);
-        topics.publish(create);
+        RIG.topics.publish(create);
         ApplyResult created = result(create.planId());
         assertThat(created.outcomes()).hasSize(6).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo(ChangeOutcome.Status.SKIPPED);
@@ -329,10 +261,10 @@ class ApplierIT {
         });
         ChangePlan delete = new ChangePlan("plan-" + UUID.randomUUID(), zone, System.currentTimeMillis(), 0L, List.of(),
                 List.of(), List.of(), wanted, List.of());
-        topics.publish(delete);
+        RIG.topics.publish(delete);
         assertThat(result(delete.planId()).outcomes()).hasSize(6)
                 .allSatisfy(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.SKIPPED));
-        assertThat(emulator.records(zoneId)).as("zone untouched (read through the emulator's store)")
+        assertThat(RIG.emulator.records(zoneId)).as("zone untouched (read through the emulator's store)")
                 .containsExactlyInAnyOrderElementsOf(before);
         assertThat(records(zoneId, "TXT")).extracting(RecordSet::name).containsExactly("other-a-ext." + zone + ".");
     }
@@ -340,30 +272,30 @@ class ApplierIT {
     @Test
     void dryRunWritesNothing() throws Exception {
         String zone = "dry.example.com";
-        String zoneId = emulator.createZone(zone, false);
+        String zoneId = RIG.emulator.createZone(zone, false);
         deploy(zone, Map.of("dry-run", "true"));
-        long callsBefore = emulator.counters().total("ChangeResourceRecordSets");
+        long callsBefore = RIG.emulator.counters().total("ChangeResourceRecordSets");
         ChangePlan p = plan(zone, hosts(zone, "d", 5));
-        topics.publish(p);
+        RIG.topics.publish(p);
         ApplyResult r = result(p.planId());
         assertThat(r.status()).isEqualTo(ApplyResult.Status.DRY_RUN);
         assertThat(r.outcomes()).hasSize(5).allSatisfy(o -> assertThat(o.status()).isEqualTo(ChangeOutcome.Status.DRY_RUN));
-        assertThat(emulator.counters().total("ChangeResourceRecordSets")).isEqualTo(callsBefore);
-        assertThat(emulator.records(zoneId)).extracting(RecordSet::type).containsExactlyInAnyOrder("NS", "SOA");
+        assertThat(RIG.emulator.counters().total("ChangeResourceRecordSets")).isEqualTo(callsBefore);
+        assertThat(RIG.emulator.records(zoneId)).extracting(RecordSet::type).containsExactlyInAnyOrder("NS", "SOA");
     }
 
     @Test
     void aMalformedPlanGoesToTheDeadLetterQueueAndTheNextOneIsApplied() throws Exception {
         String zone = "dlq.example.com";
-        String zoneId = emulator.createZone(zone, false);
+        String zoneId = RIG.emulator.createZone(zone, false);
         deploy(zone, Map.of());
         String badKey = zone + "|plan-bad-" + UUID.randomUUID();
-        topics.publishRaw(io.streamdns.model.Topics.PLANS, badKey, "{\"v\":1,\"planId\":\"x\"}".getBytes());
+        RIG.topics.publishRaw(io.streamdns.model.Topics.PLANS, badKey, "{\"v\":1,\"planId\":\"x\"}".getBytes());
         ChangePlan good = plan(zone, hosts(zone, "g", 2));
-        topics.publish(good);
+        RIG.topics.publish(good);
         assertThat(result(good.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
         assertThat(records(zoneId, "A")).hasSize(2);
-        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> topics.readAll(io.streamdns.model.Topics.DLQ)
+        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> RIG.topics.readAll(io.streamdns.model.Topics.DLQ)
                 .stream().filter(r -> r.key().equals(badKey)).map(r -> Topics.decode(r.value(), io.streamdns.model.DeadLetter.class))
                 .findFirst().orElse(null));
         assertThat(letter.stage()).isEqualTo("applier");
@@ -373,17 +305,17 @@ class ApplierIT {
     @Test
     void theDriftCheckRepublishesWhatChangedBehindOurBack() throws Exception {
         String zone = "drift.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "keep." + zone, "A", 300, List.of("10.0.0.1")),
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.change(zoneId, List.of(ChangeRequest.of("CREATE", "keep." + zone, "A", 300, List.of("10.0.0.1")),
                 ChangeRequest.of("CREATE", "gone." + zone, "A", 300, List.of("10.0.0.2"))));
         deploy(zone, Map.of("drift-interval", "1s"));
         String prefix = zone + "|" + zoneId + "/";
-        await(WAIT, "initial zone-state", () -> topics.zoneState(prefix).get(prefix + "gone." + zone + "/A/") != null);
-        emulator.change(zoneId, List.of(ChangeRequest.of("UPSERT", "keep." + zone, "A", 300, List.of("10.0.0.9")),
+        await(WAIT, "initial zone-state", () -> RIG.topics.zoneState(prefix).get(prefix + "gone." + zone + "/A/") != null);
+        RIG.emulator.change(zoneId, List.of(ChangeRequest.of("UPSERT", "keep." + zone, "A", 300, List.of("10.0.0.9")),
                 ChangeRequest.of("DELETE", "gone." + zone, "A", 300, List.of("10.0.0.2")),
                 ChangeRequest.of("CREATE", "new." + zone, "A", 300, List.of("10.0.0.3"))));
         await(WAIT, "drift republished", () -> {
-            Map<String, ZoneRecord> s = topics.zoneState(prefix);
+            Map<String, ZoneRecord> s = RIG.topics.zoneState(prefix);
             ZoneRecord keep = s.get(prefix + "keep." + zone + "/A/");
             return keep != null && keep.values().equals(List.of("10.0.0.9")) && s.containsKey(prefix + "gone." + zone + "/A/")
                     && s.get(prefix + "gone." + zone + "/A/") == null && s.get(prefix + "new." + zone + "/A/") != null;

@@ -4,34 +4,19 @@ import static io.streamdns.applier.it.Topics.await;
 import static io.streamdns.applier.it.Topics.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.streamdns.applier.ApplierConfig;
-import io.streamdns.applier.ApplierVerticle;
-import io.streamdns.applier.provider.Route53Api;
-import io.streamdns.applier.provider.Route53Clients;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
 import io.streamdns.runtime.StageContext;
-import io.streamdns.runtime.ops.Readiness;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
-import io.streamdns.sandbox.route53.Route53Emulator;
-import io.streamdns.sandbox.route53.Route53EmulatorOptions;
 import io.streamdns.sandbox.route53.store.RecordSet;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.route53.Route53AsyncClient;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
@@ -46,44 +31,20 @@ class CircuitBreakerIT {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String ZONE = "outage.example.com";
 
-    Vertx vertx;
-    EmbeddedKafka kafka;
-    Route53Emulator emulator;
-    Route53AsyncClient client;
-    Topics topics;
+    @RegisterExtension
+    static final ApplierRig RIG = ApplierRig.rig();
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        kafka = EmbeddedKafka.startTemporary(6);
-        emulator = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults()).await();
-        client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
-        topics = new Topics(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    void stop() {
-        topics.close();
-        client.close();
-        vertx.close().await();
-        kafka.close();
-    }
 
     @Test
     void anOutageOpensTheZoneCircuitWhichRefusesCallsUntilAProbeSucceeds() throws Exception {
-        String zoneId = emulator.createZone(ZONE, false);
+        String zoneId = RIG.emulator.createZone(ZONE, false);
         String group = "g-outage-" + UUID.randomUUID();
-        topics.startGroupAtEnd(group);
-        StageContext stage = new StageContext(kafka.bootstrapServers(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new Readiness(), "outage");
-        ApplierConfig config = ApplierConfig.fromMap(Map.of("group-id", group, "domain-filter", ZONE,
-                "aws-endpoint-url", emulator.endpoint().toString(), "aws-api-rate", "50", "aws-api-retries", "2",
-                "aws-circuit-open-duration", "3s"));
-        vertx.deployVerticle(new ApplierVerticle(config, stage, Route53Api.of(client))).await();
+        RIG.topics.startGroupAtEnd(group);
+        StageContext stage = RIG.deploy("outage", group, Map.of("domain-filter", ZONE, "aws-api-retries", "2",
+                "aws-circuit-open-duration", "3s")).stage();
         await(WAIT, "applier ready", () -> stage.readiness().isReady());
 
-        emulator.faults().outage(true);
+        RIG.emulator.faults().outage(true);
         // the breaker counts calls that failed past their retries (a window of 6, at least 3 calls, 50 % failures;
         // the calls that loaded the zone count too): within the window's worth of failed plans it must open
         for (int i = 0; i < 6 && circuitState(stage, zoneId) != 1.0; i++) {
@@ -93,15 +54,15 @@ class CircuitBreakerIT {
         }
         assertThat(circuitState(stage, zoneId)).as("circuit open").isEqualTo(1.0);
 
-        long callsBefore = emulator.counters().total("ChangeResourceRecordSets");
+        long callsBefore = RIG.emulator.counters().total("ChangeResourceRecordSets");
         ApplyResult skipped = apply(plan("while-open"));
         assertThat(skipped.outcomes()).isNotEmpty().allSatisfy(o -> {
             assertThat(o.status()).isEqualTo(ChangeOutcome.Status.SKIPPED);
             assertThat(o.message()).contains("circuit").contains(zoneId.replaceFirst("^/hostedzone/", ""));
         });
-        assertThat(emulator.counters().total("ChangeResourceRecordSets")).as("no call while open").isEqualTo(callsBefore);
+        assertThat(RIG.emulator.counters().total("ChangeResourceRecordSets")).as("no call while open").isEqualTo(callsBefore);
 
-        emulator.faults().outage(false);
+        RIG.emulator.faults().outage(false);
         // after the open wait a plan is the half-open probe; a plan sent earlier is still refused (and retried later
         // by the planner), so keep offering plans until one goes through
         ApplyResult applied = awaitValue(WAIT, "a plan applied after the outage", () -> {
@@ -115,15 +76,15 @@ class CircuitBreakerIT {
         assertThat(applied.changeIds()).isNotEmpty();
         assertThat(circuitState(stage, zoneId)).as("circuit closed").isEqualTo(0.0);
         String name = applied.outcomes().get(0).dnsName();
-        List<String> names = emulator.records(zoneId).stream().map(RecordSet::name).map(n -> n.replaceFirst("\\.$", ""))
+        List<String> names = RIG.emulator.records(zoneId).stream().map(RecordSet::name).map(n -> n.replaceFirst("\\.$", ""))
                 .toList();
         assertThat(names).contains(name).noneMatch(n -> n.startsWith("down") || n.startsWith("while-open"));
     }
 
     private ApplyResult apply(ChangePlan plan) throws Exception {
-        topics.publish(plan);
+        RIG.topics.publish(plan);
         return awaitValue(WAIT, "result of " + plan.planId(), () -> {
-            List<ApplyResult> r = topics.results(plan.planId());
+            List<ApplyResult> r = RIG.topics.results(plan.planId());
             return r.isEmpty() ? null : r.get(0);
         });
     }

@@ -3,12 +3,6 @@ package io.streamdns.applier.it;
 import static io.streamdns.applier.it.Topics.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.streamdns.applier.ApplierConfig;
-import io.streamdns.applier.ApplierVerticle;
-import io.streamdns.applier.provider.Route53Api;
-import io.streamdns.applier.provider.Route53Clients;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
@@ -16,12 +10,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
 import io.streamdns.model.registry.TxtRecordFormat;
 import io.streamdns.runtime.StageContext;
-import io.streamdns.runtime.ops.Readiness;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
-import io.streamdns.sandbox.route53.Route53Emulator;
-import io.streamdns.sandbox.route53.Route53EmulatorOptions;
 import io.streamdns.sandbox.route53.store.RecordSet;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,15 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.route53.Route53AsyncClient;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
@@ -51,55 +34,16 @@ class MergingIT {
     static final Duration WAIT = Duration.ofSeconds(90);
     static final String CRRS = "ChangeResourceRecordSets";
 
-    Vertx vertx;
-    EmbeddedKafka kafka;
-    Route53Emulator emulator;
-    Route53AsyncClient client;
-    Topics topics;
-    final List<String> deployments = new ArrayList<>();
+    @RegisterExtension
+    static final ApplierRig RIG = ApplierRig.rig();
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        kafka = EmbeddedKafka.startTemporary(6);
-        emulator = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults()).await();
-        client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
-        topics = new Topics(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    void stop() {
-        topics.close();
-        client.close();
-        vertx.close().await();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void calm() {
-        emulator.faults().clear();
-        emulator.throttle().configure(0, 0);
-    }
-
-    @AfterEach
-    void undeployAll() {
-        for (String id : deployments) {
-            vertx.undeploy(id).await();
-        }
-        deployments.clear();
-    }
 
     StageContext deploy(String zone, Map<String, String> flags) throws InterruptedException {
         String group = "g-" + zone + "-" + UUID.randomUUID();
-        topics.startGroupAtEnd(group);
+        RIG.topics.startGroupAtEnd(group);
         Map<String, String> m = new HashMap<>(flags);
-        m.put("group-id", group);
         m.put("domain-filter", zone);
-        m.put("aws-endpoint-url", emulator.endpoint().toString());
-        StageContext stage = new StageContext(kafka.bootstrapServers(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new Readiness(), zone);
-        deployments.add(vertx.deployVerticle(new ApplierVerticle(ApplierConfig.fromMap(m), stage, Route53Api.of(client))).await());
+        StageContext stage = RIG.deploy(zone, group, m).stage();
         Topics.await(WAIT, "applier ready", () -> stage.readiness().isReady());
         return stage;
     }
@@ -125,7 +69,7 @@ class MergingIT {
     Map<String, ApplyResult> results(List<ChangePlan> plans) throws InterruptedException {
         return awaitValue(WAIT, "a result for each of " + plans.size() + " plans", () -> {
             Map<String, ApplyResult> byId = new LinkedHashMap<>();
-            for (var r : topics.readAll(io.streamdns.model.Topics.RESULTS)) {
+            for (var r : RIG.topics.readAll(io.streamdns.model.Topics.RESULTS)) {
                 ApplyResult a = Topics.decode(r.value(), ApplyResult.class);
                 byId.put(a.planId(), a);
             }
@@ -134,25 +78,25 @@ class MergingIT {
     }
 
     List<RecordSet> records(String zoneId, String type) {
-        return emulator.records(zoneId).stream().filter(r -> r.type().equals(type)).toList();
+        return RIG.emulator.records(zoneId).stream().filter(r -> r.type().equals(type)).toList();
     }
 
     @Test
     void fortySmallPlansIntoOneZoneShareCallsAndEachGetsItsOwnResult() throws Exception {
         String zone = "merge.example.com";
-        String zoneId = emulator.createZone(zone, false);
-        emulator.throttle().configure(5, 5);
+        String zoneId = RIG.emulator.createZone(zone, false);
+        RIG.emulator.throttle().configure(5, 5);
         StageContext stage = deploy(zone, Map.of("aws-api-rate", "5", "aws-api-retries", "30"));
-        long before = emulator.counters().total(CRRS);
+        long before = RIG.emulator.counters().total(CRRS);
         List<ChangePlan> plans = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             plans.add(create(zone, String.format("h%02d.%s", i, zone), "10.0.0." + (i + 1)));
         }
-        topics.publishAll(plans);
+        RIG.topics.publishAll(plans);
         Map<String, ApplyResult> results = results(plans);
-        long calls = emulator.counters().total(CRRS) - before;
+        long calls = RIG.emulator.counters().total(CRRS) - before;
         System.out.printf("merging IT: 40 plans took %d ChangeResourceRecordSets calls (%s)%n", calls,
-                emulator.counters().snapshot().get(CRRS));
+                RIG.emulator.counters().snapshot().get(CRRS));
         for (ChangePlan p : plans) {
             String name = p.create().get(0).dnsName();
             ApplyResult r = results.get(p.planId());
@@ -177,17 +121,17 @@ class MergingIT {
     @Test
     void queuedPlansOnOneNameApplyInOrder() throws Exception {
         String zone = "order.example.com";
-        String zoneId = emulator.createZone(zone, false);
+        String zoneId = RIG.emulator.createZone(zone, false);
         StageContext stage = deploy(zone, Map.of("aws-api-rate", "50"));
         // slow answers keep the first plan in flight while the rest queue up behind it
-        emulator.faults().latencyMs(400);
+        RIG.emulator.faults().latencyMs(400);
         ChangePlan blocker = create(zone, "first." + zone, "10.1.0.1");
         ChangePlan createX = create(zone, "x." + zone, "10.0.0.1");
         ChangePlan createY = create(zone, "y." + zone, "10.0.0.3");
         ChangePlan updateX = update(zone, "x." + zone, "10.0.0.1", "10.0.0.2");
         ChangePlan createZ = create(zone, "z." + zone, "10.0.0.4");
         List<ChangePlan> plans = List.of(blocker, createX, createY, updateX, createZ);
-        topics.publishAll(plans);
+        RIG.topics.publishAll(plans);
         Map<String, ApplyResult> results = results(plans);
         var merged = stage.registry().get("streamdns.applier.plans.merged").summary();
         System.out.printf("order IT: %d plans in %d runs (largest %d)%n", plans.size(), merged.count(), (long) merged.max());

@@ -80,6 +80,24 @@ public final class KubernetesEmulator implements AutoCloseable {
         }
     }
 
+    /** The CRDs {@link #installCrds()} creates: those of the optional sources. */
+    public static final List<String> CRDS = List.of("crds/dnsendpoints.externaldns.k8s.io.yaml");
+
+    /** Creates the CRDs of the optional sources (DNSEndpoint, ...), as a cluster admin installs them. */
+    public KubernetesEmulator installCrds() {
+        for (String crd : CRDS) {
+            try (InputStream in = KubernetesEmulator.class.getClassLoader().getResourceAsStream(crd)) {
+                if (in == null) {
+                    throw new IllegalStateException(crd + " is missing from the classpath");
+                }
+                apply(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return this;
+    }
+
     /** Plays the cloud controller: sets a Service's load-balancer status (IPs or host names). */
     public Service setServiceLoadBalancer(String namespace, String name, String... addresses) {
         Service svc = client.services().inNamespace(namespace).withName(name).get();

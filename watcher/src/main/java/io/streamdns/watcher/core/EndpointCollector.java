@@ -37,6 +37,8 @@ final class EndpointCollector {
     private final List<String> aliasTypes;
     private final Map<Key, Set<String>> records = new LinkedHashMap<>();
     private final Set<Rejection> rejections = new LinkedHashSet<>();
+    /** Labels an entry of its own brings (a DNSEndpoint's), beside resource and cluster. */
+    private final Map<Key, Map<String, String>> entryLabels = new LinkedHashMap<>();
 
     EndpointCollector(MappingOptions options, String resourceLabel, Annotations annotations) {
         this.options = options;
@@ -132,6 +134,22 @@ final class EndpointCollector {
         }
     }
 
+    /**
+     * An endpoint written out in full (a DNSEndpoint entry): its type, targets (already valid for it), TTL,
+     * set identifier, properties and extra labels as given; the object's annotations do not apply.
+     */
+    void addEntry(String name, String type, List<String> targets, long entryTtl, String setId,
+                  Map<String, String> props, Map<String, String> extraLabels) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        Key key = new Key(name, type, setId, entryTtl, Map.copyOf(props));
+        targets.forEach(t -> put(key, t));
+        if (!extraLabels.isEmpty()) {
+            entryLabels.computeIfAbsent(key, k -> new TreeMap<>()).putAll(extraLabels);
+        }
+    }
+
     private void put(Key key, String target) {
         records.computeIfAbsent(key, k -> new TreeSet<>()).add(target);
     }
@@ -139,9 +157,19 @@ final class EndpointCollector {
     MappingResult result() {
         List<Endpoint> endpoints = new ArrayList<>();
         records.forEach((k, targets) -> endpoints.add(new Endpoint(k.name(), k.type(), List.copyOf(targets), k.ttl(),
-                k.setId(), k.props(), labels)));
+                k.setId(), k.props(), labelsOf(k))));
         endpoints.sort(ORDER);
         return new MappingResult(endpoints, List.copyOf(rejections), null);
+    }
+
+    private Map<String, String> labelsOf(Key k) {
+        Map<String, String> extra = entryLabels.get(k);
+        if (extra == null) {
+            return labels;
+        }
+        Map<String, String> all = new TreeMap<>(extra);
+        all.putAll(labels);
+        return all;
     }
 
     static final Comparator<Endpoint> ORDER = Comparator.comparing(Endpoint::dnsName)

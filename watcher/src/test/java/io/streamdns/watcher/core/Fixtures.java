@@ -48,7 +48,8 @@ final class Fixtures {
 
     static Arguments row(String title, Object object, List<EndpointSlice> slices, List<Node> nodes,
                          MappingOptions options, List<String> expected, String... rejections) {
-        HasMetadata o = object instanceof Svc s ? s.build() : object instanceof Ing i ? i.build() : (HasMetadata) object;
+        HasMetadata o = object instanceof Svc s ? s.build() : object instanceof Ing i ? i.build()
+                : object instanceof CrdRows.Dns d ? d.build() : (HasMetadata) object;
         return Arguments.of(Named.of(title, new Row(o, slices, nodes, options, expected, List.of(rejections))));
     }
 

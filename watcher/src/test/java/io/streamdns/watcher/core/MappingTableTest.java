@@ -2,6 +2,7 @@ package io.streamdns.watcher.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.streamdns.model.Endpoint;
@@ -15,10 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MappingTableTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"io.streamdns.watcher.core.ServiceRows#rows", "io.streamdns.watcher.core.IngressRows#rows"})
+    @MethodSource({"io.streamdns.watcher.core.ServiceRows#rows", "io.streamdns.watcher.core.IngressRows#rows",
+            "io.streamdns.watcher.core.CrdRows#rows"})
     void maps(Fixtures.Row row) {
         MappingResult result = row.object() instanceof Service svc
                 ? ServiceMapper.map(svc, row.slices(), row.nodes(), row.options())
+                : row.object() instanceof GenericKubernetesResource dns ? CrdMapper.map(dns, row.options())
                 : IngressMapper.map((Ingress) row.object(), row.options());
 
         assertThat(result.endpoints().stream().map(Fixtures::fmt).toList())
@@ -30,7 +33,9 @@ class MappingTableTest {
         }
         assertThat(rejections).containsExactlyInAnyOrderElementsOf(row.rejections());
 
-        String resource = row.object().getKind().toLowerCase() + "/" + row.object().getMetadata().getNamespace()
+        String kind = row.object() instanceof GenericKubernetesResource ? CrdMapper.RESOURCE_KIND
+                : row.object().getKind().toLowerCase();
+        String resource = kind + "/" + row.object().getMetadata().getNamespace()
                 + "/" + row.object().getMetadata().getName();
         for (Endpoint e : result.endpoints()) {
             assertThat(e.labels()).containsEntry(Labels.RESOURCE, resource)

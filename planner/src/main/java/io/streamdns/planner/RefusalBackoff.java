@@ -1,30 +1,31 @@
 package io.streamdns.planner;
 
+import io.streamdns.runtime.Backoff;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Names whose changes the provider refused are planned again only after a growing pause (min, 2×min, ... up to
- * max), so a change that keeps being rejected does not loop hot; an accepted change resets the name.
+ * max, ±20 %: {@link Backoff}), so a change that keeps being rejected does not loop hot; an accepted change resets
+ * the name.
  */
-final class Backoff {
+final class RefusalBackoff {
     private record State(int attempts, long until) {
     }
 
-    private final long minMs;
-    private final long maxMs;
+    private final Backoff backoff;
     private final Map<String, State> byKey = new HashMap<>();
 
-    Backoff(long minMs, long maxMs) {
-        this.minMs = minMs;
-        this.maxMs = maxMs;
+    RefusalBackoff(long minMs, long maxMs) {
+        this.backoff = Backoff.of(Duration.ofMillis(minMs), Duration.ofMillis(maxMs));
     }
 
     /** Records a refusal. @return milliseconds until the name may be planned again */
     long reject(String shard, String name, long now) {
         State s = byKey.get(key(shard, name));
         int attempts = s == null ? 1 : s.attempts() + 1;
-        long delay = Math.min(maxMs, minMs << Math.min(attempts - 1, 30));
+        long delay = backoff.delayMillis(attempts);
         byKey.put(key(shard, name), new State(attempts, now + delay));
         return delay;
     }
