@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import io.streamdns.watcher.WatcherFlags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -28,6 +29,10 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
     /** Flags that must stay per stage (each stage has its own consumer group). */
     private static final Set<String> PER_STAGE = Set.of("--group-id");
     static final String DEFAULT_CLUSTER_NAME = "default";
+    /** external-dns's {@code --once}: needs the whole pipeline in one process, so run has it and no stage does. */
+    static final io.streamdns.runtime.flags.Flag<Boolean> ONCE = io.streamdns.runtime.flags.Flag.bool("once", false,
+            "Plan everything once, apply it, print a summary and exit (for cron and CI): exit 0, or 1 when a plan "
+                    + "failed");
 
     @CommandLine.Spec
     CommandSpec spec;
@@ -54,7 +59,7 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
 
     /** Adds the union of the stages' options to {@code run}'s spec; Main calls this once per command line. */
     void addStageOptions(CommandSpec runSpec) {
-        flags = new FlagOptions(unionFlags());
+        flags = new FlagOptions(unionFlags().plus("run", io.streamdns.runtime.flags.FlagSet.of("run", ONCE)));
         flags.addTo(runSpec);
         for (CommandLine stage : stageCommandLines()) {
             for (OptionSpec o : stage.getCommandSpec().options()) {
@@ -145,30 +150,38 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
                 }
             }
         });
-        // registry flags of run that a stage still declares as its own picocli option (the watcher's, until it is
-        // migrated), in that option's syntax
-        if (flags != null) {
-            flags.given().forEach((name, text) -> {
-                OptionSpec option = stage.findOption("--" + name);
-                if (option == null || option.userObject() instanceof io.streamdns.runtime.flags.Flag) {
-                    return;
-                }
-                for (String v : text.split("\n")) {
-                    if (option.arity().max() == 0) {
-                        if (Boolean.parseBoolean(v.strip())) {
-                            args.add("--" + name);
-                        }
-                    } else {
-                        args.add("--" + name + "=" + v);
-                    }
-                }
-            });
-        }
-        if (stage.name().equals("watcher") && given.get("--cluster-name") == null
-                && System.getenv(EnvDefaults.envName("--cluster-name")) == null) {
-            args.add("--cluster-name=" + DEFAULT_CLUSTER_NAME);
-        }
         return args;
+    }
+
+    /**
+     * The registry flags a stage gets: what was given to run; the watcher's cluster is "default" when neither
+     * the flag nor its env var names one (a single-cluster pipeline needs no name).
+     */
+    Map<String, String> flagsFor(FlagOptions.Command stage) {
+        Map<String, String> share = new LinkedHashMap<>(flags.given());
+        boolean watcher = stage.flagOptions().set().contains(WatcherFlags.CLUSTER_NAME.name());
+        if (watcher && !share.containsKey(WatcherFlags.CLUSTER_NAME.name())
+                && WatcherFlags.CLUSTER_NAME.envNames().stream().noneMatch(e -> System.getenv(e) != null)) {
+            share.put(WatcherFlags.CLUSTER_NAME.name(), DEFAULT_CLUSTER_NAME);
+        }
+        return share;
+    }
+
+    /** --once: until the pipeline is quiet, then the summary on stdout; exit 1 when a plan failed. */
+    private int runOnce(StageLauncher launcher, OnceRun onceRun) throws Exception {
+        java.time.Duration quiet = flags.value(io.streamdns.planner.PlannerFlags.DEBOUNCE_MAX, spec)
+                .plusSeconds(3);
+        try {
+            OnceRun.Summary summary = onceRun.await(launcher.context().readiness(),
+                    io.streamdns.planner.PlannerConfig.DEFAULT_GROUP, io.streamdns.applier.ApplierFlags.GROUP_ID
+                            .defaultValue(), quiet, java.time.Duration.ofMinutes(10));
+            spec.commandLine().getOut().println(summary.text());
+            spec.commandLine().getOut().flush();
+            LOG.info("{}", summary.text());
+            return summary.ok() ? 0 : 1;
+        } finally {
+            launcher.close();
+        }
     }
 
     @Override
@@ -186,7 +199,7 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
                 }
                 StageCommand command = stage.getCommand();
                 if (command instanceof FlagOptions.Command c) {
-                    c.flagOptions().give(flags.given());
+                    c.flagOptions().give(flagsFor(c));
                 }
                 shared = command.shared();
                 try {
@@ -197,12 +210,18 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
             }
             LOG.info("running {} in one process", prepared.stream().map(StageCommand.Prepared::name).toList());
             StageLauncher launcher = StageLauncher.start(shared, "run", true, StageCommand.combined(prepared));
+            boolean once = flags.value(ONCE, spec);
+            OnceRun onceRun;
             try {
+                onceRun = once ? OnceRun.begin(launcher.context().bootstrapServers()) : null;
                 launcher.deploy(prepared.stream().map(p -> p.verticle().apply(launcher.context()))
                         .map(io.vertx.core.Deployable.class::cast).toList());
             } catch (RuntimeException e) {
                 launcher.close();
                 throw e;
+            }
+            if (once) {
+                return runOnce(launcher, onceRun);
             }
             launcher.runUntilStopped();
             return 0;

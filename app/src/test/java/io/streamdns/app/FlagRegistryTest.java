@@ -149,7 +149,7 @@ class FlagRegistryTest {
         Set<String> shared = new java.util.HashSet<>();
         CommandSpec holder = new CommandLine(new CommandLineTest.Holder()).getCommandSpec();
         holder.options().forEach(o -> shared.addAll(List.of(o.names())));
-        for (String stage : List.of("applier", "planner")) {
+        for (String stage : List.of("applier", "planner", "watcher")) {
             for (OptionSpec o : fresh(stage).getCommandSpec().options()) {
                 if (o.usageHelp() || o.versionHelp() || shared.contains(o.longestName())) {
                     continue;

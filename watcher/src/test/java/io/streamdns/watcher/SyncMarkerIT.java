@@ -131,7 +131,7 @@ class SyncMarkerIT {
     @Test
     void everyOrphanCheckWritesMarkersAfterItsTombstones(Vertx vertx) {
         createServices();
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-check", "resync-period", "1");
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-check", "resync-period", "1s");
         SourcesTopic.until("ready", w::ready);
         topic.await("all objects", t -> objectsOf("c-check").size() == DOMAINS.size());
         int before = topic.markers("c-check", ControlKeys.DEFAULT_SCOPE).size();
@@ -179,9 +179,9 @@ class SyncMarkerIT {
         createIngress(api.admin(), "i-nginx", "nginx", "n.example.com", "192.0.2.81");
         createIngress(api.admin(), "i-alb", "alb", "a.example.com", "192.0.2.82");
         Running nginx = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
-                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
+                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1s");
         Running alb = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
-                "ingress-class", "alb", "watcher-scope", "alb", "resync-period", "1");
+                "ingress-class", "alb", "watcher-scope", "alb", "resync-period", "1s");
         String n = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-nginx@nginx");
         String a = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-alb@alb");
         topic.await("each scope's ingress under its own key", t -> t.latest().containsKey(n) && t.latest().containsKey(a));
@@ -190,7 +190,7 @@ class SyncMarkerIT {
         // a restart restores only its own scope: the other's key is neither an orphan nor re-mapped to nothing
         nginx.undeploy();
         Running again = deploy(vertx, kafka.bootstrapServers(), api, "c-split", "source", "ingress",
-                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
+                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1s");
         SourcesTopic.until("orphan checks after the restart", () -> again.counter("streamdns.watcher.orphan.checks") >= 3);
 
         assertThat(objectsOf("c-split")).extracting(p -> p.rec().key()).containsOnly(n, a);

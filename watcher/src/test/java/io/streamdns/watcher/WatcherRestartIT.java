@@ -119,7 +119,7 @@ class WatcherRestartIT {
     @Test
     void apiServerGoingAwayWhileRunningPublishesNothing(Vertx vertx) throws InterruptedException {
         // a 1 s resync: informer resyncs and the orphan check keep running against the (stale, intact) cache
-        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-away", "resync-period", "1");
+        Running w = deploy(vertx, kafka.bootstrapServers(), api, "c-away", "resync-period", "1s");
         SourcesTopic.until("ready", w::ready);
         for (String name : List.of("a", "b")) {
             create(api.admin(), loadBalancer(name, name + ".example.com"));

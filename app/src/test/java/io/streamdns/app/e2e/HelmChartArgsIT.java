@@ -93,6 +93,41 @@ class HelmChartArgsIT {
         }
     }
 
+    /**
+     * external-dns's {@code --once} for cron and CI: with the chart's arguments plus {@code --once}, streamdns plans
+     * what the cluster holds, applies it, prints a summary and exits 0.
+     */
+    @Test
+    void withOnceItAppliesPrintsASummaryAndExits() throws Exception {
+        Route53Emulator route53 = Route53Emulator.startBlocking(Route53EmulatorOptions.defaults().withZones(List.of(
+                new Route53EmulatorOptions.ZoneSpec("example.com", false))));
+        Process p = null;
+        try (KubernetesEmulator k8s = KubernetesEmulator.start()) {
+            k8s.client().services().inNamespace("default").resource(EndToEndIT.lbService("api", "api.example.com"))
+                    .create();
+            k8s.setServiceLoadBalancer("default", "api", "203.0.113.20");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(CHART_ARGS);
+            cmd.addAll(List.of("--once", "--kubeconfig=" + k8s.writeKubeconfig(dir.resolve("kubeconfig")),
+                    "--aws-endpoint-url=" + route53.endpoint(), "--data-dir=" + dir.resolve("data"), "--http-port=0"));
+            Path log = dir.resolve("once.log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("STREAMDNS_") || k.startsWith("EXTERNAL_DNS_"));
+            p = pb.start();
+            assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+            String out = read(log);
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("once: ").contains("APPLIED=").doesNotContain("failed or partial");
+            assertThat(has(route53.records(route53.zoneId("example.com")), "api.example.com.", "A")).isTrue();
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+            route53.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static String read(Path log) {
         try {
             return Files.readString(log);

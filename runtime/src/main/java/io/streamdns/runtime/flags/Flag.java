@@ -12,8 +12,8 @@ import java.util.Objects;
  * every command that has it and the stage's config are both made from this. Immutable.
  *
  * @param defaultValue null when the flag has no value unless given (the config sees null)
- * @param aliases      older names still accepted on the command line (e.g. {@code drift-interval} for
- *                     {@code interval}), never in the environment
+ * @param aliases      older names still accepted (e.g. {@code drift-interval} for {@code interval}), on the command
+ *                     line and as {@code STREAMDNS_<ALIAS>} (deployments that set the old variable keep working)
  */
 public record Flag<T>(String name, FlagType<T> type, T defaultValue, String help, boolean required,
                       List<String> aliases) {
@@ -67,6 +67,13 @@ public record Flag<T>(String name, FlagType<T> type, T defaultValue, String help
     public List<String> envNames() {
         String upper = name.replace('-', '_').toUpperCase(Locale.ROOT);
         return List.of("STREAMDNS_" + upper, "EXTERNAL_DNS_" + upper);
+    }
+
+    /** {@link #envNames()}, then {@code STREAMDNS_<ALIAS>} of each older name. */
+    public List<String> allEnvNames() {
+        List<String> all = new ArrayList<>(envNames());
+        aliases.forEach(a -> all.add("STREAMDNS_" + a.replace('-', '_').toUpperCase(Locale.ROOT)));
+        return all;
     }
 
     /** The default as the flag would be written, or null when there is none. */

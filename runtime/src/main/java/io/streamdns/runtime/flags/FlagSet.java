@@ -104,7 +104,7 @@ public final class FlagSet {
             if (text.containsKey(f.name())) {
                 continue;
             }
-            for (String e : f.envNames()) {
+            for (String e : f.allEnvNames()) {
                 String v = env.get(e);
                 if (v != null) {
                     text.put(f.name(), v);

@@ -44,10 +44,11 @@ class FlagSetTest {
                 Arguments.of(Map.of("STREAMDNS_WAIT", "1m", "EXTERNAL_DNS_WAIT", "2m"), Map.of(), Duration.ofMinutes(1)),
                 Arguments.of(Map.of("STREAMDNS_WAIT", "1m"), Map.of("wait", "5s"), Duration.ofSeconds(5)),
                 Arguments.of(Map.of(), Map.of("old-wait", "7s"), Duration.ofSeconds(7)),
-                Arguments.of(Map.of("STREAMDNS_OLD_WAIT", "9s"), Map.of(), Duration.ofSeconds(30)));
+                Arguments.of(Map.of("STREAMDNS_OLD_WAIT", "9s"), Map.of(), Duration.ofSeconds(9)),
+                Arguments.of(Map.of("STREAMDNS_OLD_WAIT", "9s", "STREAMDNS_WAIT", "8s"), Map.of(), Duration.ofSeconds(8)));
     }
 
-    /** Command line first, then STREAMDNS_, then EXTERNAL_DNS_; an alias is a command-line name only. */
+    /** Command line first, then STREAMDNS_, then EXTERNAL_DNS_, then the old name's STREAMDNS_ variable. */
     @ParameterizedTest(name = "env {0} given {1}")
     @MethodSource("envRows")
     void environmentFillsWhatWasNotGiven(Map<String, String> env, Map<String, String> given, Duration expected) {

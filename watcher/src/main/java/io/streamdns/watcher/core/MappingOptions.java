@@ -19,7 +19,14 @@ import java.util.Set;
 public record MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                              boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                              boolean ignoreIngressRulesSpec, Selector annotationFilter, Set<String> ingressClasses,
-                             Set<String> serviceTypes) {
+                             Set<String> serviceTypes, java.util.List<String> annotationPrefixes) {
+    public MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
+                          boolean publishInternalServices, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
+                          Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes) {
+        this(clusterName, domainFilter, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, null);
+    }
+
     public MappingOptions {
         if (clusterName == null || clusterName.isBlank()) {
             throw new IllegalArgumentException("clusterName missing");
@@ -28,45 +35,60 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
         annotationFilter = annotationFilter == null ? Selector.ALL : annotationFilter;
         ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
         serviceTypes = serviceTypes == null ? Set.of() : Set.copyOf(serviceTypes);
+        annotationPrefixes = annotationPrefixes == null || annotationPrefixes.isEmpty()
+                ? java.util.List.of(Annotations.PREFIX) : java.util.List.copyOf(annotationPrefixes);
+    }
+
+    /** Also reads {@code prefixes} (in order, a later one winning a key both carry). */
+    public MappingOptions withAnnotationPrefixes(java.util.List<String> prefixes) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, prefixes);
+    }
+
+    /** The object's external-dns annotations under this watcher's prefixes. */
+    public Annotations annotations(java.util.Map<String, String> raw) {
+        return Annotations.of(raw, annotationPrefixes);
     }
 
     public static MappingOptions defaults(String clusterName) {
         return new MappingOptions(clusterName, DomainFilter.ALL, null, false, false, false, Selector.ALL, Set.of(),
-                Set.of());
+                Set.of(), null);
     }
 
     public MappingOptions withDomainFilter(DomainFilter f) {
         return new MappingOptions(clusterName, f, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
-                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, annotationPrefixes);
     }
 
     public MappingOptions withFqdnTemplate(String template) {
         return new MappingOptions(clusterName, domainFilter, FqdnTemplate.parse(template), publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
+                annotationPrefixes);
     }
 
     public MappingOptions withPublishInternalServices(boolean v) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, v, ignoreIngressTlsSpec,
-                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes);
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, annotationPrefixes);
     }
 
     public MappingOptions withIgnoreIngressSpecs(boolean tls, boolean rules) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices, tls, rules,
-                annotationFilter, ingressClasses, serviceTypes);
+                annotationFilter, ingressClasses, serviceTypes, annotationPrefixes);
     }
 
     public MappingOptions withAnnotationFilter(String selector) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes,
+                annotationPrefixes);
     }
 
     public MappingOptions withIngressClasses(Set<String> classes) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes, annotationPrefixes);
     }
 
     public MappingOptions withServiceTypes(Set<String> types) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types, annotationPrefixes);
     }
 }
