@@ -167,6 +167,60 @@ class StageStartIT {
                 .hasMessageContaining("--domain-filter: the pipeline has example.org, this stage has example.com");
     }
 
+    @Test
+    @Order(8)
+    void twoStagesStartingAtOnceOnAnEmptyTopicCannotBothPass() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            clearConfig();
+            PipelineSettings a = domains("a" + round + ".example.com");
+            PipelineSettings b = domains("b" + round + ".example.com");
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var fa = two.submit(() -> agreeAt(together, a, "stage-a"));
+                var fb = two.submit(() -> agreeAt(together, b, "stage-b"));
+                Throwable ea = failure(fa);
+                Throwable eb = failure(fb);
+                assertThat(ea == null ^ eb == null).as("round %d: exactly one stage starts (a: %s, b: %s)", round, ea, eb)
+                        .isTrue();
+                PipelineSettings winner = ea == null ? a : b;
+                PipelineSettings loser = ea == null ? b : a;
+                assertThat(ea == null ? eb : ea).isInstanceOf(StartRefusedException.class)
+                        .hasMessageContaining("--domain-filter: the pipeline has " + winner.domainFilters().get(0)
+                                + ", this stage has " + loser.domainFilters().get(0));
+                assertThat(PipelineConfig.read(kafka.bootstrapServers())).contains(winner);
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    private static PipelineSettings agreeAt(java.util.concurrent.CyclicBarrier together, PipelineSettings mine,
+                                            String stage) throws Exception {
+        together.await(30, TimeUnit.SECONDS);
+        return PipelineConfig.agree(kafka.bootstrapServers(), mine, stage);
+    }
+
+    private static Throwable failure(java.util.concurrent.Future<?> f) throws Exception {
+        try {
+            f.get(60, TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    /** A tombstone: the pipeline has no settings, as on a new topic. */
+    private static void clearConfig() throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+                new java.util.HashMap<String, Object>(io.streamdns.runtime.kafka.KafkaSettings.producer(
+                        kafka.bootstrapServers(), "it-config-clear")))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CONFIG, 0, Topics.CONFIG_KEY, null))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        assertThat(PipelineConfig.read(kafka.bootstrapServers())).isEmpty();
+    }
+
     private static void setPolicy(String topic, String policy) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Map<ConfigResource, Collection<AlterConfigOp>> ops = Map.of(resource, List.of(new AlterConfigOp(

@@ -29,6 +29,7 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class ApplierVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierVerticle.class);
     public static final String READINESS = "applier";
     /** Listing the zones of assigned partitions while the provider or Kafka is unavailable. */
-    private static final Backoff LISTING_RETRY = Backoff.of(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1));
+    private static final Backoff LISTING_RETRY = Backoff.of(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     private final ApplierConfig config;
     private final StageContext stage;
@@ -113,7 +114,7 @@ public final class ApplierVerticle extends VerticleBase {
         consumerConfig.put("max.poll.records", "50");
         consumer = KafkaConsumer.create(vertx, consumerConfig);
         // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
-        consumer.pollTimeout(java.time.Duration.ofMillis(50));
+        consumer.pollTimeout(Duration.ofMillis(50));
     }
 
     /** The zone-state keeper, the executor and the runner, sized to the plans topic; the consumer's handlers. */

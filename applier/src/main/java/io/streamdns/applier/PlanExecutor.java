@@ -18,12 +18,15 @@ import io.streamdns.applier.state.ZoneStateKeeper;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -256,10 +259,10 @@ public final class PlanExecutor {
 
     /** Every plan change without an outcome yet fails with the reason; one already decided keeps its outcome. */
     private static void failAll(Run run, String why) {
-        Set<Change.Origin> decided = new java.util.HashSet<>();
+        Set<Change.Origin> decided = new HashSet<>();
         run.decisions.forEach(d -> decided.add(d.origin()));
         ChangePlan p = run.plan;
-        List<io.streamdns.model.Endpoint> all = new ArrayList<>(p.create());
+        List<Endpoint> all = new ArrayList<>(p.create());
         all.addAll(p.updateNew());
         all.addAll(p.delete());
         for (int i = 0; i < all.size(); i++) {
@@ -275,7 +278,7 @@ public final class PlanExecutor {
 
     private List<ApplyResult> results(Run run, long receivedAt) {
         List<ApplyResult> results = run.merged.results(run.decisions, new MergedPlan.Shared(
-                run.changeIds.stream().filter(java.util.Objects::nonNull).toList(), run.stats.attempts(), receivedAt,
+                run.changeIds.stream().filter(Objects::nonNull).toList(), run.stats.attempts(), receivedAt,
                 run.acceptedAt));
         for (ApplyResult r : results) {
             metrics.plan(r.status().name());

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,7 +164,7 @@ final class PlanRunner implements PartitionWorker.Processor {
      * partition, waits, and its offset is never committed past an outcome that is not on Kafka. Fails once the
      * partition is revoked or the stage stops (the next owner replays the plans).
      */
-    private Future<Void> untilSent(PartitionWorker worker, String what, java.util.function.Supplier<Future<Void>> send,
+    private Future<Void> untilSent(PartitionWorker worker, String what, Supplier<Future<Void>> send,
                                    int attempt) {
         return send.get().recover(t -> {
             if (stopping.getAsBoolean() || worker.isClosed()) {

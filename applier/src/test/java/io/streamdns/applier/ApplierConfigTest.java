@@ -3,6 +3,7 @@ package io.streamdns.applier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamdns.applier.batch.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class ApplierConfigTest {
         ApplierConfig c = ApplierConfig.defaultConfig();
         assertThat(c.awsApiRate()).isEqualTo(5);
         assertThat(c.awsApiRateShare()).isEqualTo(1);
-        assertThat(c.limits()).isEqualTo(io.streamdns.applier.batch.Limits.ROUTE53);
+        assertThat(c.limits()).isEqualTo(Limits.ROUTE53);
         assertThat(c.awsEvaluateTargetHealth()).isTrue();
         assertThat(c.awsPreferCname()).isFalse();
         assertThat(c.txtOwnerId()).isEqualTo("default");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.applier.batch.EndpointMapper;
 import io.streamdns.applier.batch.Limits;
+import io.streamdns.applier.batch.MergedPlan;
 import io.streamdns.applier.batch.OwnershipGuard;
 import io.streamdns.applier.batch.PlanCompiler;
+import io.streamdns.applier.batch.PlanMerger;
 import io.streamdns.applier.batch.RecordSet;
 import io.streamdns.applier.batch.Zone;
 import io.streamdns.applier.batch.ZoneSelection;
@@ -24,18 +26,23 @@ import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.registry.TxtRecordFormat;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.testsupport.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,7 +110,7 @@ class PlanExecutorTest {
             plans.add(new ChangePlan("p" + i, "example.com", 1L, 1L, List.of(Endpoint.of(name, "A",
                     i == 7 ? "poison" : "10.0.0.1"), txtFor(name)), List.of(), List.of(), List.of(), List.of()));
         }
-        io.streamdns.applier.batch.MergedPlan merged = io.streamdns.applier.batch.PlanMerger.prefix(plans, 50, 5000);
+        MergedPlan merged = PlanMerger.prefix(plans, 50, 5000);
         PlanExecutor executor = executor(false);
         Future<List<ApplyResult>> f = Future.future(p -> vertx.runOnContext(v -> executor.execute(merged, 1L, () -> false)
                 .onComplete(p)));
@@ -208,8 +215,8 @@ class PlanExecutorTest {
                 List.of(Endpoint.of("old.example.com", "A", "10.0.0.1"), txtFor("old.example.com")), List.of());
         ApplyResult r = run(executor(false), plan);
         assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("old.example.com", ChangeOutcome.Status.ALREADY_DONE),
-                org.assertj.core.groups.Tuple.tuple("a-old.example.com", ChangeOutcome.Status.APPLIED));
+                Tuple.tuple("old.example.com", ChangeOutcome.Status.ALREADY_DONE),
+                Tuple.tuple("a-old.example.com", ChangeOutcome.Status.APPLIED));
         assertThat(provider.zones.get(zone)).isEmpty();
         assertThat(r.endToEndMillis()).as("no source event time: unknown").isEqualTo(-1);
     }
@@ -253,9 +260,9 @@ class PlanExecutorTest {
                 DomainFilter.ALL, guard, new EndpointMapper(true), new Limits(1, 32_000, 1000)), false, ApplierMetrics.noop());
         ApplyResult r = run(oneChangePerBatch, creates(hosts(3, -1)));
         assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("h000.example.com", ChangeOutcome.Status.APPLIED),
-                org.assertj.core.groups.Tuple.tuple("h001.example.com", ChangeOutcome.Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("h002.example.com", ChangeOutcome.Status.FAILED));
+                Tuple.tuple("h000.example.com", ChangeOutcome.Status.APPLIED),
+                Tuple.tuple("h001.example.com", ChangeOutcome.Status.FAILED),
+                Tuple.tuple("h002.example.com", ChangeOutcome.Status.FAILED));
         assertThat(r.outcomes()).filteredOn(o -> o.status() == ChangeOutcome.Status.FAILED)
                 .allSatisfy(o -> assertThat(o.message()).contains("boom"));
         assertThat(r.status()).isEqualTo(ApplyResult.Status.PARTIAL);
@@ -279,7 +286,7 @@ class PlanExecutorTest {
         Future<ApplyResult> f = Future.future(p -> vertx.runOnContext(v -> executor.execute(plan, 1L).onComplete(p)));
         // (no partition is assigned here, so the zone's first listing publishes nothing) the write's publication fails
         await(() -> flaky.history().size() >= 2);
-        while (flaky.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker down"))) {
+        while (flaky.errorNext(new TimeoutException("broker down"))) {
             // the write's record and tombstone
         }
         await(() -> keeper.unpublished() == 2);
@@ -300,8 +307,8 @@ class PlanExecutorTest {
                 .satisfies(rec -> assertThat(rec.value()).as("tombstone").isNull());
     }
 
-    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        io.streamdns.testsupport.Eventually.until("the condition", java.time.Duration.ofSeconds(20), condition);
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        Eventually.until("the condition", Duration.ofSeconds(20), condition);
     }
 
     List<String> published() {

@@ -24,16 +24,20 @@ import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.kafka.DeadLetters;
+import io.streamdns.testsupport.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.impl.KafkaConsumerRecordImpl;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -41,6 +45,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,7 +71,7 @@ class PlanRunnerTest {
     MockProducer<String, byte[]> out;
     MockConsumer<String, byte[]> plans;
     /** commits to refuse before accepting */
-    final java.util.concurrent.atomic.AtomicInteger failCommits = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger failCommits = new AtomicInteger();
     KafkaConsumer<String, byte[]> consumer;
     PlanRunner runner;
     PartitionWorker worker;
@@ -91,7 +96,7 @@ class PlanRunnerTest {
             @Override
             public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
                 if (failCommits.getAndDecrement() > 0) {
-                    throw new org.apache.kafka.common.errors.RebalanceInProgressException("rebalance in progress");
+                    throw new RebalanceInProgressException("rebalance in progress");
                 }
                 super.commitSync(offsets);
             }
@@ -117,7 +122,7 @@ class PlanRunnerTest {
     }
 
     static ChangePlan plan(String id, String... names) {
-        List<Endpoint> creates = java.util.Arrays.stream(names).map(n -> Endpoint.of(n, "A", "10.0.0.1")).toList();
+        List<Endpoint> creates = Arrays.stream(names).map(n -> Endpoint.of(n, "A", "10.0.0.1")).toList();
         return new ChangePlan(id, "example.com", 1L, 1L, creates, List.of(), List.of(), List.of(), List.of());
     }
 
@@ -135,7 +140,7 @@ class PlanRunnerTest {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        io.streamdns.testsupport.Eventually.until(what, java.time.Duration.ofSeconds(20), condition);
+        Eventually.until(what, Duration.ofSeconds(20), condition);
     }
 
     /** The send attempts so far (MockProducer keeps failed ones in its history too). */

@@ -10,8 +10,10 @@ import io.streamdns.bench.scenario.ScaleOutScenario;
 import io.streamdns.bench.scenario.SteadyScenario;
 import io.streamdns.bench.scenario.ThroughputScenario;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar bench/target/streamdns-bench.jar <scenario> [options]}: runs one benchmark scenario and prints
@@ -25,14 +27,14 @@ import picocli.CommandLine.Command;
                 FaultScenario.class})
 public final class BenchMain implements Runnable {
     /** fabric8's mock API server logs every request through java.util.logging; held so the level sticks. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     static {
         // quiet Kafka and friends unless asked otherwise: stdout is for the result line, stderr for what matters
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         // as the streamdns command does: the broker's few Log4j API lines go to Log4j's simple logger, no error at start
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");

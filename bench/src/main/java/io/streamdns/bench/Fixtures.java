@@ -11,6 +11,7 @@ import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.ServiceMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,7 +87,7 @@ public final class Fixtures {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("creating services: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -4,7 +4,9 @@ import io.streamdns.model.Topics;
 import io.streamdns.runtime.kafka.TopicAdmin;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,7 +34,7 @@ final class KafkaReset {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reset the streamdns topics: " + e.getMessage(), e);
         }
         // a topic just deleted may linger in the broker's metadata for a moment: retry creation briefly

@@ -10,6 +10,7 @@ import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,7 +144,7 @@ public final class LatencyLedger {
     public synchronized Map<String, Double> breakdown(int from, int to) {
         resolve();
         String[] names = {"toWatcherMs", "watcherToPlanMs", "planToApplierMs", "applierToAcceptedMs"};
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         for (int step = 0; step < names.length; step++) {
             List<Double> xs = new ArrayList<>();
             for (int k = from; k < to; k++) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * watcher → planner → applier on one rig, for one zone, deployed as {@code streamdns run} would (applier first so
@@ -19,7 +21,7 @@ import java.util.function.Predicate;
  * Service that exists at once.
  */
 public final class Pipeline {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     public static final String OWNER = "bench";
 
     private final Rig rig;

@@ -3,6 +3,7 @@ package io.streamdns.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -81,7 +82,7 @@ public final class Report {
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = MAPPER.createArrayNode();
+            ArrayNode copy = MAPPER.createArrayNode();
             node.forEach(n -> copy.add(finite(n)));
             return copy;
         }

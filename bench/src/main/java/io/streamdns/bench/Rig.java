@@ -30,6 +30,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ public final class Rig implements AutoCloseable {
      * from freshly recreated topics and its own consumer groups instead of a broker of its own.
      */
     public static final String SHARED_KAFKA = "streamdns.bench.kafka";
-    private static final java.util.concurrent.atomic.AtomicInteger RIGS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger RIGS = new AtomicInteger();
 
     private final Path dataDir;
     private final EmbeddedKafka kafka;

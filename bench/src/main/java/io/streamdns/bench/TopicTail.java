@@ -3,6 +3,7 @@ package io.streamdns.bench;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ public final class TopicTail implements AutoCloseable {
         Map<String, String> config = KafkaSettings.reader(bootstrap, "bench-tail");
         config.put("max.poll.records", "5000");
         config.put("isolation.level", "read_uncommitted");
-        Map<String, Object> props = new java.util.HashMap<>(config);
+        Map<String, Object> props = new HashMap<>(config);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
         List<TopicPartition> tps = new ArrayList<>();
         for (String topic : topics) {

@@ -1,5 +1,7 @@
 package io.streamdns.model;
 
+import java.util.Map;
+
 /** Keys of {@link Endpoint#providerSpecific()}, as external-dns names them. */
 public final class ProviderProperties {
     /** "true": an ALIAS record (Route 53) instead of a CNAME; the target is the alias DNS name. */
@@ -27,7 +29,7 @@ public final class ProviderProperties {
     }
 
     /** The routing-policy kind an endpoint's properties select, or "simple". */
-    public static String routingKind(java.util.Map<String, String> props) {
+    public static String routingKind(Map<String, String> props) {
         if (props.containsKey(AWS_WEIGHT)) {
             return "weighted";
         }

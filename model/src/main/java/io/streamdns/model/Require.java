@@ -1,7 +1,9 @@
 package io.streamdns.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Small guards for record constructors: they name the field, so a decode error can too. */
@@ -27,7 +29,7 @@ public final class Require {
         return value == null ? List.of() : List.copyOf(value);
     }
 
-    private static final Class<?> FROZEN_MAP = java.util.Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+    private static final Class<?> FROZEN_MAP = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
 
     /**
      * Sorted, so equal maps serialise equally (content hashes, deterministic plans). A map this method returned
@@ -38,10 +40,10 @@ public final class Require {
         if (value == null || value.isEmpty()) {
             return Map.of();
         }
-        if (value.getClass() == FROZEN_MAP && ((java.util.SortedMap<String, String>) value).comparator() == null) {
+        if (value.getClass() == FROZEN_MAP && ((SortedMap<String, String>) value).comparator() == null) {
             return value;
         }
-        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(value));
+        return Collections.unmodifiableSortedMap(new TreeMap<>(value));
     }
 
     /** A required field was absent or blank. */

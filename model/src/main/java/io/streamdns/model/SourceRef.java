@@ -1,5 +1,7 @@
 package io.streamdns.model;
 
+import java.util.Locale;
+
 /** A Kubernetes object in one cluster: the unit a watcher publishes state for. */
 public record SourceRef(String cluster, String kind, String namespace, String name) {
     public SourceRef {
@@ -19,7 +21,7 @@ public record SourceRef(String cluster, String kind, String namespace, String na
 
     /** {@code kind/namespace/name}, external-dns's {@code resource} label (lower-case kind; {@code crd} for DNSEndpoint). */
     public String resourceLabel() {
-        String k = kind.equals(DNS_ENDPOINT_KIND) ? "crd" : kind.toLowerCase(java.util.Locale.ROOT);
+        String k = kind.equals(DNS_ENDPOINT_KIND) ? "crd" : kind.toLowerCase(Locale.ROOT);
         return k + "/" + namespace + "/" + name;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A record set as the provider has it: the value of {@code streamdns.zone-state}, keyed
@@ -40,7 +41,7 @@ public record ZoneRecord(String zoneId, String zoneName, String name, String typ
      * endpoint with property {@code alias=true} and its target name, as external-dns reads Route 53.
      */
     public Endpoint toEndpoint() {
-        Map<String, String> props = new java.util.TreeMap<>(providerSpecific);
+        Map<String, String> props = new TreeMap<>(providerSpecific);
         List<String> targets = values;
         long effectiveTtl = ttl;
         if (alias != null) {

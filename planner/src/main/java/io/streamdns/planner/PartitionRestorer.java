@@ -13,6 +13,7 @@ import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.SyncState;
 import io.streamdns.runtime.kafka.KafkaSettings;
+import io.streamdns.runtime.kafka.ReadToEnd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -35,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * Rebuilds the planning state of assigned partitions with a group-less reader: sources and zone state from the
  * beginning to their end offsets, plus the recent plans and results of the partition (whoever made them), so
  * plans still in flight when the partition moved are laid over zone state instead of being planned again. Then
- * plans each shard once. Blocking: run it on a worker.
+ * plans each shard once. Reads with {@link ReadToEnd}. Blocking: run it on a worker
+ * ({@link io.streamdns.runtime.RestoreWorkers}).
  */
-@Blocking("a worker (executeBlocking): it reads whole partitions with a raw consumer")
+@Blocking("the streamdns-restore worker pool (RestoreWorkers): it reads whole partitions with a raw consumer")
 final class PartitionRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRestorer.class);
 
@@ -63,51 +66,52 @@ final class PartitionRestorer {
     static Map<Integer, Restored> restore(String bootstrap, String clientId, String groupId, Set<Integer> partitions,
                                           Planner planner, PlannerConfig.Tuning tuning, DeleteBudget.Settings budget,
                                           long now) {
-        Map<Integer, Restored> out = new HashMap<>();
         Map<TopicPartition, Long> committed = committed(bootstrap, groupId, tuning.restoreTimeout());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 new HashMap<String, Object>(KafkaSettings.reader(bootstrap, clientId)))) {
-            Duration timeout = tuning.restoreTimeout();
-            List<TopicPartition> all = new ArrayList<>();
-            Map<TopicPartition, Long> since = new HashMap<>();
-            for (int p : partitions) {
-                for (String t : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.PLANS, Topics.RESULTS)) {
-                    all.add(new TopicPartition(t, p));
-                }
-                since.put(new TopicPartition(Topics.PLANS, p), now - tuning.inFlightMaxAge().toMillis());
-                since.put(new TopicPartition(Topics.RESULTS, p), now - tuning.inFlightMaxAge().toMillis());
+            return restore(consumer, committed, partitions, planner, tuning, budget, now);
+        }
+    }
+
+    /**
+     * @param consumer  a group-less consumer (the caller closes it)
+     * @param committed the group's committed offsets: malformed records below them were dead-lettered before
+     */
+    static Map<Integer, Restored> restore(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> committed,
+                                          Set<Integer> partitions, Planner planner, PlannerConfig.Tuning tuning,
+                                          DeleteBudget.Settings budget, long now) {
+        Duration quiet = tuning.restoreTimeout();
+        List<TopicPartition> all = new ArrayList<>();
+        Map<TopicPartition, Long> since = new HashMap<>();
+        for (int p : partitions) {
+            for (String t : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.PLANS, Topics.RESULTS)) {
+                all.add(new TopicPartition(t, p));
             }
-            consumer.assign(all);
-            Map<TopicPartition, Long> end = consumer.endOffsets(all, timeout);
-            Map<TopicPartition, OffsetAndTimestamp> recent = consumer.offsetsForTimes(since, timeout);
-            for (TopicPartition tp : all) {
-                OffsetAndTimestamp at = recent.get(tp);
-                if (tp.topic().equals(Topics.SOURCES) || tp.topic().equals(Topics.ZONE_STATE)) {
-                    consumer.seekToBeginning(List.of(tp));
-                } else {
-                    consumer.seek(tp, at == null ? end.get(tp) : at.offset());
-                }
+            since.put(new TopicPartition(Topics.PLANS, p), now - tuning.inFlightMaxAge().toMillis());
+            since.put(new TopicPartition(Topics.RESULTS, p), now - tuning.inFlightMaxAge().toMillis());
+        }
+        consumer.assign(all);
+        Map<TopicPartition, OffsetAndTimestamp> recent = consumer.offsetsForTimes(since, quiet);
+        for (TopicPartition tp : all) {
+            OffsetAndTimestamp at = recent.get(tp);
+            if (tp.topic().equals(Topics.SOURCES) || tp.topic().equals(Topics.ZONE_STATE)) {
+                consumer.seekToBeginning(List.of(tp));
+            } else if (at == null) {
+                consumer.seekToEnd(List.of(tp)); // nothing as recent: none of these is in flight
+            } else {
+                consumer.seek(tp, at.offset());
             }
-            Map<Integer, State> states = new HashMap<>();
-            partitions.forEach(p -> states.put(p, new State(p, committed, budget)));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (all.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("restoring partitions " + partitions + " took longer than " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        states.get(r.partition()).apply(r, planner);
-                    }
-                }
+        }
+        Map<Integer, State> states = new HashMap<>();
+        partitions.forEach(p -> states.put(p, new State(p, committed, budget)));
+        Map<TopicPartition, Long> end = ReadToEnd.read(consumer, all, quiet, r -> states.get(r.partition()).apply(r, planner));
+        Map<Integer, Restored> out = new HashMap<>();
+        for (int p : partitions) {
+            Map<String, Long> endByTopic = new HashMap<>();
+            for (String t : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.RESULTS)) {
+                endByTopic.put(t, end.getOrDefault(new TopicPartition(t, p), 0L));
             }
-            for (int p : partitions) {
-                Map<String, Long> endByTopic = new HashMap<>();
-                for (String t : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.RESULTS)) {
-                    endByTopic.put(t, end.get(new TopicPartition(t, p)));
-                }
-                out.put(p, states.get(p).finish(p, endByTopic, tuning, now));
-            }
+            out.put(p, states.get(p).finish(p, endByTopic, tuning, now));
         }
         return out;
     }

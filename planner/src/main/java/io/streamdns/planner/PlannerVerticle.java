@@ -5,11 +5,13 @@ import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.Skipped;
 import io.streamdns.runtime.Backoff;
+import io.streamdns.runtime.RestoreWorkers;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -55,6 +57,7 @@ public final class PlannerVerticle extends VerticleBase {
     private Debouncer debouncer;
     private RefusalBackoff backoff;
     private LivePlanning planning;
+    private WorkerExecutor restoreWorkers;
     private String clientId;
     private long generation;
     private boolean assigned;
@@ -78,6 +81,7 @@ public final class PlannerVerticle extends VerticleBase {
     public Future<?> start() {
         stage.readiness().register(READINESS_CHECK);
         metrics = new PlannerMetrics(stage.registry());
+        restoreWorkers = RestoreWorkers.create(vertx);
         countHeld();
         clientId = stage.instanceId() + "-planner";
         producer = KafkaProducer.create(vertx, KafkaSettings.producer(stage.bootstrapServers(), clientId));
@@ -111,7 +115,7 @@ public final class PlannerVerticle extends VerticleBase {
     public Future<?> stop() {
         stopped = true;
         vertx.cancelTimer(sweepTimer);
-        return consumer.close().eventually(() -> producer.close());
+        return consumer.close().eventually(() -> producer.close()).eventually(restoreWorkers::close);
     }
 
     // ---- assignment
@@ -139,7 +143,7 @@ public final class PlannerVerticle extends VerticleBase {
     private void restore(Set<Integer> parts, long gen, int attempt) {
         long started = System.nanoTime();
         long now = System.currentTimeMillis();
-        vertx.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
+        restoreWorkers.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
                         config.groupId(), parts, planner, config.tuning(), config.deleteBudget(), now), false)
                 .onSuccess(restored -> {
                     metrics.restore.record(java.time.Duration.ofNanos(System.nanoTime() - started));

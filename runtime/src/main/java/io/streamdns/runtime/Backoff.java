@@ -17,6 +17,8 @@ public final class Backoff {
     private final double multiplier;
     private final double jitter;
     private final IntervalFunction interval;
+    /** The attempt from which every delay is {@code max}: IntervalFunction's cost grows with the attempt. */
+    private final int saturated;
 
     /**
      * @param multiplier at least 1
@@ -34,6 +36,11 @@ public final class Backoff {
         this.max = max;
         this.multiplier = multiplier;
         this.jitter = jitter;
+        int n = 1;
+        for (double d = initial.toMillis() * (1 - jitter); d < max.toMillis() && multiplier > 1 && n < 64; n++) {
+            d *= multiplier;
+        }
+        this.saturated = n;
         this.interval = jitter == 0 ? IntervalFunction.ofExponentialBackoff(initial, multiplier, max)
                 : IntervalFunction.ofExponentialRandomBackoff(initial, multiplier, jitter, max);
     }
@@ -44,7 +51,7 @@ public final class Backoff {
 
     /** Milliseconds to wait before the next try after {@code attempt} failed tries (1 = the first failed). */
     public long delayMillis(int attempt) {
-        return interval.apply(Math.max(1, attempt));
+        return interval.apply(Math.min(saturated, Math.max(1, attempt)));
     }
 
     public Backoff withJitter(double j) {

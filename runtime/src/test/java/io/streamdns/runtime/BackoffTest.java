@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@org.junit.jupiter.api.Timeout(10)
 class BackoffTest {
     @ParameterizedTest(name = "{0} ms x{2} to {1} ms, attempt {3} -> {4} ms")
     @CsvSource({

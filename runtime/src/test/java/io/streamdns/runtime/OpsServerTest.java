@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.OpsServer;
 import io.streamdns.runtime.ops.Readiness;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -48,7 +49,7 @@ class OpsServerTest {
         }).onComplete(ctx.succeedingThenComplete());
     }
 
-    private static io.vertx.core.Future<String> get(HttpClient client, int port, String path) {
+    private static Future<String> get(HttpClient client, int port, String path) {
         return client.request(HttpMethod.GET, port, "127.0.0.1", path)
                 .compose(req -> req.send().compose(resp -> resp.body().map(Buffer::toString)
                         .map(body -> resp.statusCode() + " " + body)));

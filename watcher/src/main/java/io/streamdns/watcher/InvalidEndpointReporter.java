@@ -12,18 +12,26 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports dropped endpoints once per object version: a log line each, the counter
- * {@code streamdns.watcher.invalid.endpoints{reason}}, and with {@code --emit-events} a Warning Event on the object.
+ * Reports dropped endpoints, and objects refused whole, once per object version: a log line each (at most
+ * {@value #MAX_LINES}, then one line with the counts), the counter {@code streamdns.watcher.invalid.endpoints{reason}}
+ * for every one, and with {@code --emit-events} a Warning Event on the object ({@value #EVENT_REASON}, or
+ * {@value #REFUSED_REASON} when the object is refused).
  * Resyncs and unrelated re-maps of the same version report nothing again. Call only on the verticle's context.
  */
 final class InvalidEndpointReporter {
     private static final Logger LOG = LoggerFactory.getLogger(InvalidEndpointReporter.class);
     static final String EVENT_REASON = "InvalidDNSEndpoint";
+    /** The Event reason when the whole object is refused (the bound, DESIGN rule W8): nothing new is published. */
+    static final String REFUSED_REASON = "DNSEndpointsRefused";
+    /** Log lines per reported object version; the rest is summed up in one line. */
+    static final int MAX_LINES = 20;
+    private static final int MAX_MESSAGE = 1000;
     static final String COMPONENT = "streamdns-watcher";
 
     private final MeterRegistry registry;
@@ -49,10 +57,23 @@ final class InvalidEndpointReporter {
         if (version.equals(reportedVersion.put(identity, version))) {
             return;
         }
-        for (Rejection r : rejections) {
-            LOG.warn("{} rv={}: dropped {}", identity, object.getMetadata().getResourceVersion(), r);
-            registry.counter("streamdns.watcher.invalid.endpoints", "reason", r.reason()).increment();
+        // an object may hold 20,000 bad names: a bounded number of lines, every rejection counted
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < rejections.size(); i++) {
+            Rejection r = rejections.get(i);
+            if (i < MAX_LINES) {
+                LOG.warn("{} rv={}: {} {}", identity, object.getMetadata().getResourceVersion(),
+                        r.refusesObject() ? "refused:" : "dropped", r);
+            }
+            counts.merge(r.reason(), 1, Integer::sum);
         }
+        if (rejections.size() > MAX_LINES) {
+            LOG.warn("{} rv={}: {} more rejections not logged ({} in all: {})", identity,
+                    object.getMetadata().getResourceVersion(), rejections.size() - MAX_LINES, rejections.size(),
+                    counts);
+        }
+        counts.forEach((reason, n) -> registry.counter("streamdns.watcher.invalid.endpoints", "reason", reason)
+                .increment(n));
         if (emitEvents) {
             emit(object, rejections);
         }
@@ -63,10 +84,18 @@ final class InvalidEndpointReporter {
     }
 
     private void emit(HasMetadata object, List<Rejection> rejections) {
-        String message = String.join("; ", rejections.stream().map(Rejection::toString).toList());
-        if (message.length() > 1000) {
-            message = message.substring(0, 997) + "...";
+        StringBuilder message = new StringBuilder();
+        for (Rejection r : rejections) {
+            if (message.length() > MAX_MESSAGE) {
+                break;
+            }
+            message.append(message.length() == 0 ? "" : "; ").append(r);
         }
+        if (message.length() > MAX_MESSAGE) {
+            message.setLength(MAX_MESSAGE - 3);
+            message.append("...");
+        }
+        boolean refused = rejections.stream().anyMatch(Rejection::refusesObject);
         String now = Instant.now().toString();
         var meta = object.getMetadata();
         var event = new EventBuilder().withNewMetadata()
@@ -75,7 +104,8 @@ final class InvalidEndpointReporter {
                 .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(object.getApiVersion())
                         .withKind(object.getKind()).withName(meta.getName()).withNamespace(meta.getNamespace())
                         .withUid(meta.getUid()).withResourceVersion(meta.getResourceVersion()).build())
-                .withType("Warning").withReason(EVENT_REASON).withMessage(message)
+                .withType("Warning").withReason(refused ? REFUSED_REASON : EVENT_REASON)
+                .withMessage(message.toString())
                 .withNewSource().withComponent(COMPONENT).endSource()
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .withReportingComponent(COMPONENT).build();

@@ -4,12 +4,15 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.streamdns.model.SourceRef;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.watcher.core.MappingResult;
+import io.streamdns.watcher.core.Rejection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +131,6 @@ final class ObjectMapping {
         if (result.skipped() != null) {
             LOG.debug("{} skipped: {}", ref.identity(), result.skipped());
         }
-        reporter.report(ref, object, result.rejections());
         var meta = object.getMetadata();
         String version = version(object);
         if (version != null) {
@@ -136,8 +138,11 @@ final class ObjectMapping {
         } else {
             mappedVersion.remove(ref.identity());
         }
-        publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(), meta.getResourceVersion(),
-                System.currentTimeMillis()), result.endpoints(), result.rejections(), bulk);
+        Optional<Rejection> refusal = publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(),
+                meta.getResourceVersion(), System.currentTimeMillis()), result.endpoints(), result.rejections(), bulk);
+        // a refusal of the whole object (the bound, DESIGN rule W8) is reported first, like every rejection
+        reporter.report(ref, object, refusal.map(r -> Stream.concat(Stream.of(r), result.rejections().stream())
+                .toList()).orElse(result.rejections()));
     }
 
     void retract(SourceRef ref) {

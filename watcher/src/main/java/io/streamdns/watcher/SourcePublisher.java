@@ -9,17 +9,22 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.PublishedIndex;
 import io.streamdns.watcher.core.Rejection;
 import io.streamdns.watcher.core.ShardedState;
 import io.streamdns.watcher.core.StateCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -56,6 +61,9 @@ final class SourcePublisher {
     private final Counter states;
     private final Counter tombstones;
     private final Counter failures;
+    /** Objects refused as a whole by their last mapping (DESIGN rule W8): their earlier states stay published. */
+    private final Set<String> refused = new HashSet<>();
+    private final ObjectBound bound;
 
     /**
      * Objects a full pass mapped to nothing while they are published (a filter that now hides them, an address
@@ -67,10 +75,14 @@ final class SourcePublisher {
     private List<Pending> pending = new ArrayList<>();
     private boolean flushScheduled;
 
-    /** @param scope the watcher scope: object keys are {@link ControlKeys#sourceIdentity} in it */
+    /**
+     * @param scope the watcher scope: object keys are {@link ControlKeys#sourceIdentity} in it
+     * @param bound what one object may claim, for every source alike
+     */
     SourcePublisher(Context context, Producer<String, byte[]> producer, ShardResolver shards, PublishedIndex index,
-                    String scope, MeterRegistry registry) {
+                    String scope, ObjectBound bound, MeterRegistry registry) {
         this.context = context;
+        this.bound = bound;
         this.scope = scope;
         this.producer = producer;
         this.shards = shards;
@@ -78,6 +90,7 @@ final class SourcePublisher {
         this.states = registry.counter("streamdns.watcher.events.out", "type", "state");
         this.tombstones = registry.counter("streamdns.watcher.events.out", "type", "tombstone");
         this.failures = registry.counter("streamdns.watcher.send.failures");
+        registry.gauge("streamdns.watcher.objects.refused", refused, Set::size);
         registry.gauge("streamdns.watcher.published.objects", index, PublishedIndex::size);
     }
 
@@ -86,26 +99,56 @@ final class SourcePublisher {
     }
 
     /**
-     * Publishes what changed (the records leave at the end of this turn, or at an earlier {@link #flush()}).
+     * Publishes what changed (the records leave at the end of this turn, or at an earlier {@link #flush()}), unless
+     * the object claims more than it may (DESIGN rule W8): then nothing new is published for it, and what it had
+     * published before stays (never turned into tombstones).
      *
      * @param bulk part of a full pass: per-record lines at debug, not info (20,000 lines at sync say nothing)
+     * @return the refusal of the whole object this decided (the bound), for the caller to report; empty when the
+     *     object was published or a refusal came with its rejections already
      */
-    void publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections, boolean bulk) {
+    Optional<Rejection> publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections,
+                                boolean bulk) {
         String identity = ControlKeys.sourceIdentity(ref, scope);
+        if (rejections.stream().anyMatch(Rejection::refusesObject)) {
+            refused.add(identity);
+            return Optional.empty();
+        }
+        String resource = resource(ref);
+        Optional<Rejection> tooMany = bound.endpoints(resource, endpoints);
+        if (tooMany.isPresent()) {
+            refused.add(identity);
+            return tooMany;
+        }
+        refused.remove(identity);
         Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, rejections, shards);
         if (!desired.isEmpty()) {
             emptied.remove(identity);
         } else if ((bulk || emptied.contains(identity)) && !index.shardsOf(identity).isEmpty()) {
             emptied.add(identity);
-            return;
+            return Optional.empty();
         }
         ShardedState.Diff diff = ShardedState.diff(index.shardsOf(identity), desired);
         if (diff.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        diff.upserts().forEach((shard, part) -> {
+        // every record is encoded and measured before any is decided: the object is published whole or not at all
+        Map<String, byte[]> encoded = new TreeMap<>();
+        for (var upsert : diff.upserts().entrySet()) {
+            String shard = upsert.getKey();
+            ShardedState.Part part = upsert.getValue();
             SourceState state = new SourceState(ref.cluster(), ref.kind(), ref.namespace(), ref.name(), seen.uid(),
                     seen.resourceVersion(), seen.observedAt(), part.endpoints(), part.rejected());
+            byte[] value = StateCodec.encode(state, part.endpointsJson(), part.rejectedJson());
+            int keyBytes = RecordKey.of(shard, identity).getBytes(StandardCharsets.UTF_8).length;
+            Optional<Rejection> tooLarge = bound.record(resource, shard, keyBytes, value.length);
+            if (tooLarge.isPresent()) {
+                refused.add(identity);
+                return tooLarge;
+            }
+            encoded.put(shard, value);
+        }
+        diff.upserts().forEach((shard, part) -> {
             index.put(identity, shard, part.hash());
             if (bulk) {
                 LOG.debug("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(),
@@ -114,7 +157,7 @@ final class SourcePublisher {
                 LOG.info("[{}] {} rv={} → {} endpoint(s)", shard, identity, seen.resourceVersion(),
                         part.endpoints().size());
             }
-            enqueue(identity, shard, StateCodec.encode(state, part.endpointsJson(), part.rejectedJson()), part.hash());
+            enqueue(identity, shard, encoded.get(shard), part.hash());
             states.increment();
         });
         for (String shard : diff.tombstones()) {
@@ -123,12 +166,19 @@ final class SourcePublisher {
             enqueue(identity, shard, null, null);
             tombstones.increment();
         }
+        return Optional.empty();
+    }
+
+    /** The object as endpoint labels name it: {@code service/<namespace>/<name>}. */
+    static String resource(SourceRef ref) {
+        return ref.kind().toLowerCase(Locale.ROOT) + "/" + (ref.namespace() == null ? "" : ref.namespace()) + "/"
+                + ref.name();
     }
 
     /** Tombstones every shard the object has state in. */
     void retract(SourceRef ref) {
         emptied.remove(ControlKeys.sourceIdentity(ref, scope));
-        publish(ref, Seen.GONE, List.of(), List.of(), false);
+        publish(ref, Seen.GONE, List.of(), List.of(), false); // nothing to bound: tombstones only
     }
 
     /** True when a full pass mapped the object to nothing and its tombstones wait for the budget. */

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param labelFilter  label selector applied by the API server to Services and Ingresses (null = all)
  * @param resyncPeriod how often informers replay their cache and orphaned keys are re-checked
  * @param safety       what guards this watcher's deletes (scope, identity, budget, relist)
+ * @param maxEndpointsPerObject {@code --max-endpoints-per-object}: an object claiming more publishes nothing new
+ *                     ({@link io.streamdns.watcher.core.ObjectBound}, DESIGN rule W8)
  * @param annotationPrefixes the external-dns annotation prefixes read, a later one winning a key both carry
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
@@ -31,7 +33,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                             FqdnTemplate fqdnTemplate, boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
-                            Safety safety, SourceFlags sourceFlags, List<String> annotationPrefixes) {
+                            Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject,
+                            List<String> annotationPrefixes) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
@@ -42,6 +45,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
             ServiceMapper.LOAD_BALANCER, ServiceMapper.EXTERNAL_NAME);
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
     public static final Duration DEFAULT_RELIST = Duration.ofMinutes(10);
+    /** The highest {@code --max-endpoints-per-object}: the mapping stops well before (its own work ceiling). */
+    public static final int MAX_ENDPOINTS_LIMIT = 100_000;
 
     /**
      * @param scope               {@code --watcher-scope}: this watcher's key space within its cluster
@@ -122,7 +127,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 v.get(WatcherFlags.IGNORE_INGRESS_TLS_SPEC), v.get(WatcherFlags.IGNORE_INGRESS_RULES_SPEC),
                 v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS), v.get(WatcherFlags.EMIT_EVENTS),
                 blankToNull(v.get(WatcherFlags.KUBECONFIG)), blankToNull(v.get(WatcherFlags.CONTEXT)),
-                v.get(WatcherFlags.RESYNC_PERIOD), safety, sourceFlags, prefixes);
+                v.get(WatcherFlags.RESYNC_PERIOD), safety, sourceFlags, v.get(WatcherFlags.MAX_ENDPOINTS_PER_OBJECT),
+                prefixes);
     }
 
     private static String blankToNull(String s) {
@@ -183,7 +189,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public MappingOptions mappingOptions() {
         return new MappingOptions(clusterName, domainFilter(), fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
-                annotationPrefixes);
+                maxEndpointsPerObject, annotationPrefixes);
     }
 
     public DomainFilter domainFilter() {

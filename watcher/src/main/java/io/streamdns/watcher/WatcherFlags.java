@@ -121,11 +121,16 @@ public final class WatcherFlags {
             Duration.ofDays(1)), WatcherConfig.DEFAULT_RELIST, "How often everything is listed from the API server "
             + "again (not from the informer cache), a backstop against missed watch events");
 
+    public static final Flag<Integer> MAX_ENDPOINTS_PER_OBJECT = of("max-endpoints-per-object",
+            FlagType.integer(1, WatcherConfig.MAX_ENDPOINTS_LIMIT), io.streamdns.watcher.core.ObjectBound.DEFAULT_MAX_ENDPOINTS,
+            "Most endpoints one object may claim; an object claiming more (or whose state would not fit in one Kafka "
+                    + "record) publishes nothing new, keeps what it had published and is reported (log, metric, Event)");
+
     public static final FlagSet ALL = FlagSet.of("watcher", CLUSTER_NAME, SOURCE, CRD_SOURCE_APIVERSION,
             CRD_SOURCE_KIND, GATEWAY_NAME, GATEWAY_NAMESPACE, GATEWAY_LABEL_FILTER, NAMESPACE, LABEL_FILTER,
             ANNOTATION_FILTER, ANNOTATION_PREFIX, ALPHA_ANNOTATIONS, INGRESS_CLASS, SERVICE_TYPE_FILTER, FQDN_TEMPLATE,
             PUBLISH_INTERNAL_SERVICES, IGNORE_INGRESS_TLS_SPEC, IGNORE_INGRESS_RULES_SPEC, CommonFlags.DOMAIN_FILTER,
             CommonFlags.EXCLUDE_DOMAINS, EMIT_EVENTS, KUBECONFIG, CONTEXT, RESYNC_PERIOD, WATCHER_SCOPE,
             SCOPE_CHANGED, CLUSTER_REPLACED, CommonFlags.MAX_DELETE_FRACTION, CommonFlags.MIN_RECORDS_FOR_BUDGET,
-            RELIST_INTERVAL);
+            RELIST_INTERVAL, MAX_ENDPOINTS_PER_OBJECT);
 }

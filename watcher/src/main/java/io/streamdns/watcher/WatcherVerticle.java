@@ -5,13 +5,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.runtime.RestoreWorkers;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.watcher.core.ChunkedPass;
+import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class WatcherVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WatcherVerticle.class);
     public static final String READINESS_CHECK = "watcher";
-    static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
+    /** A restore gives up after this long without progress (not for the whole read: large restores take longer). */
+    static final Duration RESTORE_QUIET = Duration.ofMinutes(2);
     /**
      * Objects mapped per event-loop turn in the full pass at sync (a few ms of work): between chunks, live events
      * and everything else on the loop get their turn.
@@ -48,6 +52,7 @@ public final class WatcherVerticle extends VerticleBase {
     /** The enabled sources (--source): everything kind-specific is behind them. */
     private List<Source<?>> sources;
     private KafkaProducer<String, byte[]> producer;
+    private ObjectBound bound;
     private SourcePublisher publisher;
     private SyncMarkers markers;
     private IdentityGuard identity;
@@ -88,9 +93,12 @@ public final class WatcherVerticle extends VerticleBase {
         Map<String, String> producerConfig = new HashMap<>(KafkaSettings.producer(stage.bootstrapServers(), clientId));
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         producer = KafkaProducer.create(vertx, producerConfig);
+        bound = objectBound(config, producerConfig);
         reporter = new InvalidEndpointReporter(stage.registry(), vertx, client, config.emitEvents());
-        return vertx.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(), clientId + "-restore",
-                        config.clusterName(), config.safety().scope(), RESTORE_TIMEOUT))
+        WorkerExecutor restoreWorkers = RestoreWorkers.create(vertx); // held until the restore is done (see there)
+        return restoreWorkers.executeBlocking(() -> StateRestorer.restore(stage.bootstrapServers(),
+                        clientId + "-restore", config.clusterName(), config.safety().scope(), RESTORE_QUIET))
+                .eventually(restoreWorkers::close)
                 .compose(this::setUp)
                 .compose(v -> identity.atStart())
                 .compose(v -> vertx.executeBlocking(this::startInformers))
@@ -103,6 +111,14 @@ public final class WatcherVerticle extends VerticleBase {
                 })
                 .onSuccess(v -> LOG.info("watcher for cluster {} started: sources {}, namespace {}",
                         config.clusterName(), config.sources(), config.namespace() == null ? "(all)" : config.namespace()));
+    }
+
+    /** The bound of one object from the flag and the effective producer's {@code max.request.size} (rule W8). */
+    static ObjectBound objectBound(WatcherConfig config, Map<String, String> producerConfig) {
+        String size = producerConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int maxRequestSize = size == null || size.isBlank() ? ObjectBound.DEFAULT_MAX_REQUEST_SIZE
+                : Integer.parseInt(size.strip());
+        return ObjectBound.forProducer(config.maxEndpointsPerObject(), maxRequestSize);
     }
 
     /** From what was restored: the start-up refusals, then the publisher and markers. */
@@ -118,7 +134,7 @@ public final class WatcherVerticle extends VerticleBase {
         }
         MeterRegistry registry = stage.registry();
         publisher = new SourcePublisher(ctx, producer.unwrap(), new ShardResolver(config.domainFilters()),
-                restored.index(), config.safety().scope(), registry);
+                restored.index(), config.safety().scope(), bound, registry);
         markers = new SyncMarkers(config.clusterName(), config.safety().scope(), config.scopeSpec(),
                 restored.partitions(), publisher, registry);
         identity = new IdentityGuard(vertx, client, config, restored.markers(), markers);

@@ -107,7 +107,13 @@ class WatcherConfigTest {
                 Arguments.of(Map.of("cluster-name", "c", "scope-changed", "maybe"), "scope-changed"),
                 Arguments.of(Map.of("cluster-name", "c", "crd-source-apiversion", "v1alpha1"), "crd-source-apiversion"),
                 Arguments.of(Map.of("cluster-name", "c", "crd-source-kind", "dns endpoint"), "crd-source-kind"),
-                Arguments.of(Map.of("cluster-name", "c", "gateway-label-filter", "a in b"), "gateway-label-filter"));
+                Arguments.of(Map.of("cluster-name", "c", "gateway-label-filter", "a in b"), "gateway-label-filter"),
+                Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "0"), "max-endpoints-per-object"),
+                Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "100001"),
+                        "max-endpoints-per-object"),
+                Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "many"),
+                        "max-endpoints-per-object"),
+                Arguments.of(Map.of("cluster-name", "c", "domain-filter", "ｅｘａｍｐｌｅ.com"), "domain-filter"));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")

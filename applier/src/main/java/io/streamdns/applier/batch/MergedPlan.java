@@ -3,6 +3,7 @@ package io.streamdns.applier.batch;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
 import io.streamdns.model.Provenance;
 import io.streamdns.model.Rejection;
 import java.util.ArrayList;
@@ -33,10 +34,10 @@ public record MergedPlan(ChangePlan combined, List<ChangePlan> members) {
             return single(members.get(0));
         }
         ChangePlan first = members.get(0);
-        List<io.streamdns.model.Endpoint> create = new ArrayList<>();
-        List<io.streamdns.model.Endpoint> updateOld = new ArrayList<>();
-        List<io.streamdns.model.Endpoint> updateNew = new ArrayList<>();
-        List<io.streamdns.model.Endpoint> delete = new ArrayList<>();
+        List<Endpoint> create = new ArrayList<>();
+        List<Endpoint> updateOld = new ArrayList<>();
+        List<Endpoint> updateNew = new ArrayList<>();
+        List<Endpoint> delete = new ArrayList<>();
         List<Provenance> provenance = new ArrayList<>();
         List<Rejection> skipped = new ArrayList<>();
         long createdAt = Long.MAX_VALUE;

@@ -8,11 +8,14 @@ import io.streamdns.model.ProviderProperties;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.DomainFilter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -118,7 +121,7 @@ public final class PlanCompiler {
 
     /** Step 1: provider changes per zone and group; a change that cannot be mapped skips its group in that zone. */
     private Map<Zone, ZoneChanges> toZoneChanges(List<Routed> routed, List<Decision> decided) {
-        Map<Zone, ZoneChanges> byZone = new TreeMap<>(java.util.Comparator.comparing(Zone::name)
+        Map<Zone, ZoneChanges> byZone = new TreeMap<>(Comparator.comparing(Zone::name)
                 .thenComparing(Zone::id));
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -207,10 +210,10 @@ public final class PlanCompiler {
     }
 
     /** The zones a plan's names map to (to load them before compiling against their contents). */
-    public java.util.Set<Zone> zonesTouched(ChangePlan plan) {
+    public Set<Zone> zonesTouched(ChangePlan plan) {
         List<Planned> planned = expand(plan);
         Map<String, String> pins = pins(planned);
-        java.util.Set<Zone> out = new java.util.LinkedHashSet<>();
+        Set<Zone> out = new LinkedHashSet<>();
         for (Planned p : planned) {
             out.addAll(targets(p.endpoint().dnsName(), pins.get(p.group)));
         }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -73,12 +74,12 @@ public final class ApplierMetrics {
 
     public void change(String status, long n) {
         if (n > 0) {
-            registry.counter(P + "changes", "outcome", status.toLowerCase(java.util.Locale.ROOT)).increment(n);
+            registry.counter(P + "changes", "outcome", status.toLowerCase(Locale.ROOT)).increment(n);
         }
     }
 
     public void plan(String status) {
-        registry.counter(P + "plans", "status", status.toLowerCase(java.util.Locale.ROOT)).increment();
+        registry.counter(P + "plans", "status", status.toLowerCase(Locale.ROOT)).increment();
     }
 
     public void endToEnd(long millis) {

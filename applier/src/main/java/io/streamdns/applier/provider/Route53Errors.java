@@ -1,8 +1,10 @@
 package io.streamdns.applier.provider;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
@@ -57,7 +59,7 @@ public final class Route53Errors {
             return new ProviderException(ProviderException.Kind.TRANSIENT, e.getClass().getSimpleName(),
                     String.valueOf(e.getMessage()), List.of(), e);
         }
-        if (e instanceof java.io.IOException || e instanceof java.util.concurrent.TimeoutException) {
+        if (e instanceof IOException || e instanceof TimeoutException) {
             return new ProviderException(ProviderException.Kind.TRANSIENT, e.getClass().getSimpleName(),
                     String.valueOf(e.getMessage()), List.of(), e);
         }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A token scheduler that never blocks: each {@link #acquire()} gets the next free slot at the current rate and
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AimdRateLimiter {
     private final Vertx vertx;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private final double maxRate;
     private final double floor;
     private final double step;
@@ -27,7 +28,7 @@ public final class AimdRateLimiter {
         this(vertx, ratePerSecond, System::nanoTime);
     }
 
-    AimdRateLimiter(Vertx vertx, double ratePerSecond, java.util.function.LongSupplier nanoClock) {
+    AimdRateLimiter(Vertx vertx, double ratePerSecond, LongSupplier nanoClock) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be positive: " + ratePerSecond);
         }

@@ -8,6 +8,7 @@ import io.streamdns.applier.provider.ProviderException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class ResilientGate implements CallGate {
                 }
                 ProviderException pe = ar.cause() instanceof ProviderException p ? p
                         : new ProviderException(ProviderException.Kind.FATAL, ar.cause().getClass().getSimpleName(),
-                        String.valueOf(ar.cause().getMessage()), java.util.List.of(), ar.cause());
+                        String.valueOf(ar.cause().getMessage()), List.of(), ar.cause());
                 metrics.call(op, pe.kind().name().toLowerCase(Locale.ROOT), took);
                 if (pe.kind() == ProviderException.Kind.THROTTLED) {
                     stats.throttled();

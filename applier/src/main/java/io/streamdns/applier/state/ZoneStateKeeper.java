@@ -7,14 +7,17 @@ import io.streamdns.applier.batch.ZoneIndex;
 import io.streamdns.applier.metrics.ApplierMetrics;
 import io.streamdns.applier.provider.CallStats;
 import io.streamdns.applier.provider.DnsProvider;
+import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.Backoff;
+import io.streamdns.runtime.RestoreWorkers;
 import io.streamdns.runtime.kafka.DeadLetters;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +28,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +66,7 @@ public final class ZoneStateKeeper {
     private final Map<String, Zone> unpublishedZones = new HashMap<>();
     private long repairTimer = -1;
     private int repairAttempt;
+    private io.vertx.core.WorkerExecutor restoreWorkers;
     /** Remembered sets being republished right now (out of {@link #unpublished} until Kafka answers). */
     private int repairing;
 
@@ -91,7 +99,7 @@ public final class ZoneStateKeeper {
     }
 
     /** Runs after whatever assignment or drift work is queued. */
-    private Future<Void> serially(java.util.function.Supplier<Future<Void>> work) {
+    private Future<Void> serially(Supplier<Future<Void>> work) {
         Future<Void> next = tail.transform(ignored -> work.get());
         tail = next.recover(t -> Future.succeededFuture());
         return next;
@@ -134,7 +142,10 @@ public final class ZoneStateKeeper {
     }
 
     private Future<Loading> readTopic(Set<Integer> partitions) {
-        return vertx.executeBlocking(() -> reader.read(partitions), false).map(snapshot -> {
+        if (restoreWorkers == null) { // made on the verticle's context, so it closes with the verticle
+            restoreWorkers = RestoreWorkers.create(vertx);
+        }
+        return restoreWorkers.executeBlocking(() -> reader.read(partitions), false).map(snapshot -> {
             deadLetter(snapshot.malformed());
             return new Loading(partitions, snapshot.live());
         });
@@ -187,11 +198,11 @@ public final class ZoneStateKeeper {
     private void deadLetter(List<ZoneStateReader.Malformed> malformed) {
         for (ZoneStateReader.Malformed m : malformed) {
             if (deadLetters == null) {
-                LOG.warn("zone-state {}-{}@{} key={}: {}", io.streamdns.model.Topics.ZONE_STATE, m.partition(), m.offset(),
+                LOG.warn("zone-state {}-{}@{} key={}: {}", Topics.ZONE_STATE, m.partition(), m.offset(),
                         m.key(), m.reason());
                 continue;
             }
-            deadLetters.send(io.streamdns.model.Topics.ZONE_STATE, m.partition(), m.offset(), m.key(), m.value(), m.reason())
+            deadLetters.send(Topics.ZONE_STATE, m.partition(), m.offset(), m.key(), m.value(), m.reason())
                     .onFailure(t -> LOG.warn("dead-lettering zone-state {}@{} failed (again at the next assignment): {}",
                             m.partition(), m.offset(), t.toString()));
         }
@@ -289,7 +300,7 @@ public final class ZoneStateKeeper {
      * in {@link #whenPublished}).
      */
     private Future<Void> publishOrRepair(Zone zone, List<RecordSet> upserts, List<RecordSet> removed,
-                                         java.util.function.IntPredicate partitions) {
+                                         IntPredicate partitions) {
         return publisher.publish(zone, upserts, removed, partitions).<Void>mapEmpty().recover(t -> {
             LOG.warn("zone-state of {} not published ({} set(s), {} gone): {}; republishing from the view", zone,
                     upserts.size(), removed.size(), t.toString());
@@ -344,18 +355,18 @@ public final class ZoneStateKeeper {
      * the zone-state they describe; fails with a CancellationException once {@code cancelled} (the partition left us:
      * the new owner's listing publishes the truth).
      */
-    public Future<Void> whenPublished(java.util.function.BooleanSupplier cancelled) {
+    public Future<Void> whenPublished(BooleanSupplier cancelled) {
         if (unpublished() == 0) {
             return Future.succeededFuture();
         }
-        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        Promise<Void> done = Promise.promise();
         vertx.setPeriodic(100, id -> {
             if (unpublished() == 0) {
                 vertx.cancelTimer(id);
                 done.tryComplete();
             } else if (cancelled.getAsBoolean()) {
                 vertx.cancelTimer(id);
-                done.tryFail(new java.util.concurrent.CancellationException("zone-state not yet published"));
+                done.tryFail(new CancellationException("zone-state not yet published"));
             }
         });
         return done.future();

@@ -8,6 +8,7 @@ import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.kafka.ReadToEnd;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class ZoneStateReader implements ZoneStateKeeper.TopicReader {
     @Override
     public Snapshot read(Set<Integer> partitions) {
         Map<String, ZoneRecord> live = new HashMap<>();
-        List<Malformed> malformed = new java.util.ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
         if (partitions.isEmpty()) {
             return new Snapshot(live, malformed);
         }

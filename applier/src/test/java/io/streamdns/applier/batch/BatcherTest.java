@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class BatcherTest {
         assertThat(order).containsExactly("UPSERT z.example.com", "DELETE c.example.com", "CREATE a-b.example.com",
                 "CREATE a.example.com", "CREATE b.example.com");
         List<Change> shuffled = new ArrayList<>(changes);
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         assertThat(Batcher.batch(shuffled, Limits.ROUTE53)).isEqualTo(Batcher.batch(changes, Limits.ROUTE53));
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EndpointMapperTest {
     private static final EndpointMapper MAPPER = new EndpointMapper(true);
@@ -66,7 +67,7 @@ class EndpointMapperTest {
     }
 
     @ParameterizedTest(name = "default evaluate-target-health {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    @ValueSource(booleans = {true, false})
     void evaluateTargetHealthDefaultComesFromTheFlag(boolean flag) {
         RecordSet set = new EndpointMapper(flag).toRecordSet(alias("d1.cloudfront.net"), EXAMPLE);
         assertThat(set.alias().evaluateTargetHealth()).isEqualTo(flag);

@@ -5,6 +5,7 @@ import static io.streamdns.applier.batch.Fixtures.ownerValue;
 import static io.streamdns.applier.batch.Fixtures.ownershipTxt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.ProviderProperties;
@@ -210,7 +211,7 @@ class PlanCompilerTest {
                 Fixtures.lookup(zone));
         assertThat(c.zones()).as("nothing sent, not even the TXT").isEmpty();
         assertThat(c.decided()).hasSize(2).allSatisfy(d -> {
-            assertThat(d.status()).isEqualTo(io.streamdns.model.ChangeOutcome.Status.SKIPPED);
+            assertThat(d.status()).isEqualTo(ChangeOutcome.Status.SKIPPED);
             assertThat(d.message()).contains(why).contains("left alone");
         });
         // and a later delete or update of it is not sent either
@@ -228,7 +229,7 @@ class PlanCompilerTest {
                 .withProperty(ProviderProperties.AWS_WEIGHT, "1");
         RecordSet weightedSet = new EndpointMapper(true).toRecordSet(weighted, EXAMPLE);
         RecordSet weightedTxt = new RecordSet("a-www.example.com", "TXT", 300, List.of(ownerValue(OWNER)), "blue", null,
-                io.streamdns.applier.batch.Routing.fromProperties(Map.of(ProviderProperties.AWS_WEIGHT, "1")));
+                Routing.fromProperties(Map.of(ProviderProperties.AWS_WEIGHT, "1")));
         return Stream.of(
                 Arguments.of("current-form TXT", a("www.example.com", "10.0.0.1"),
                         new RecordSet[] {Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))}),

@@ -3,12 +3,14 @@ package io.streamdns.applier.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.ApplyResult;
-import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangeOutcome.Status;
+import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.ProviderProperties;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +67,7 @@ class PlanMergerTest {
                         creates("p2", Endpoint.of("a.example.com", "AAAA", "::1"))), 50, 5000, 1),
                 Arguments.of("an ALIAS conflicts with a plan changing its target", List.of(
                         creates("p1", new Endpoint("www.example.com", "A", List.of("lb.example.com"), 300, null,
-                                java.util.Map.of(io.streamdns.model.ProviderProperties.ALIAS, "true"), java.util.Map.of())),
+                                Map.of(ProviderProperties.ALIAS, "true"), Map.of())),
                         delete("p2", "lb.example.com")), 50, 5000, 1),
                 Arguments.of("a CNAME's target does not conflict", List.of(
                         creates("p1", Endpoint.of("www.example.com", "CNAME", "lb.example.com")),

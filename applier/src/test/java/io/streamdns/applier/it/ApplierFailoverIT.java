@@ -1,7 +1,7 @@
 package io.streamdns.applier.it;
 
-import static io.streamdns.applier.it.Topics.await;
-import static io.streamdns.applier.it.Topics.awaitValue;
+import static io.streamdns.applier.it.TopicClient.await;
+import static io.streamdns.applier.it.TopicClient.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.ApplyResult;
@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two appliers in one consumer group split the partitions; the one applying a plan is killed mid-plan (undeployed:

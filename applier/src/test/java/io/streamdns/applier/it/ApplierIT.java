@@ -1,15 +1,17 @@
 package io.streamdns.applier.it;
 
-import static io.streamdns.applier.it.Topics.await;
-import static io.streamdns.applier.it.Topics.awaitValue;
+import static io.streamdns.applier.it.TopicClient.await;
+import static io.streamdns.applier.it.TopicClient.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.applier.provider.Route53Api;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
+import io.streamdns.model.DeadLetter;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
+import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.registry.TxtRecordFormat;
@@ -21,11 +23,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The applier end to end: plans on a real Kafka broker, Route 53 through the real SDK v2 async client against the
@@ -93,14 +96,14 @@ class ApplierIT {
                 ChangeRequest.of("CREATE", "w." + zone, "A", 300, List.of("10.0.0.2")).weighted("c1", 10),
                 ChangeRequest.of("CREATE", "*." + zone, "CNAME", 300, List.of("lb.example.net"))));
         String stale = zone + "|" + zoneId + "/gone." + zone + "/A/";
-        RIG.topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, stale, JsonCodec.encode(new ZoneRecord(zoneId, zone,
+        RIG.topics.publishRaw(Topics.ZONE_STATE, stale, JsonCodec.encode(new ZoneRecord(zoneId, zone,
                 "gone." + zone, "A", 300, List.of("10.9.9.9"), null, null, Map.of())));
         // another applier group's zone on the shared topic, and a record with a malformed key
         String foreign = "other.org|ZOTHER" + UUID.randomUUID() + "/www.other.org/A/";
-        RIG.topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, foreign, JsonCodec.encode(new ZoneRecord("ZOTHER", "other.org",
+        RIG.topics.publishRaw(Topics.ZONE_STATE, foreign, JsonCodec.encode(new ZoneRecord("ZOTHER", "other.org",
                 "www.other.org", "A", 300, List.of("10.8.8.8"), null, null, Map.of())));
         String malformed = "no-separator-" + UUID.randomUUID();
-        RIG.topics.publishRaw(io.streamdns.model.Topics.ZONE_STATE, malformed, "{}".getBytes());
+        RIG.topics.publishRaw(Topics.ZONE_STATE, malformed, "{}".getBytes());
 
         deploy(zone, Map.of()); // ready: every partition listed despite the malformed key
 
@@ -116,10 +119,10 @@ class ApplierIT {
         assertThat(state.get(prefix + "a-www." + zone + "/TXT/").values()).containsExactly(owned("me"));
         assertThat(state.get(stale)).as("tombstone").isNull();
         assertThat(RIG.topics.zoneState("other.org|").get(foreign)).as("another group's record is not tombstoned").isNotNull();
-        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> RIG.topics.readAll(io.streamdns.model.Topics.DLQ)
-                .stream().filter(r -> r.key().endsWith(malformed)).map(r -> Topics.decode(r.value(), io.streamdns.model.DeadLetter.class))
+        DeadLetter letter = awaitValue(WAIT, "dead letter", () -> RIG.topics.readAll(Topics.DLQ)
+                .stream().filter(r -> r.key().endsWith(malformed)).map(r -> TopicClient.decode(r.value(), DeadLetter.class))
                 .findFirst().orElse(null));
-        assertThat(letter.topic()).isEqualTo(io.streamdns.model.Topics.ZONE_STATE);
+        assertThat(letter.topic()).isEqualTo(Topics.ZONE_STATE);
         assertThat(letter.reason()).contains("malformed zone-state key");
         // and the next good record is applied
         ChangePlan p = plan(zone, hosts(zone, "after", 1));
@@ -143,7 +146,7 @@ class ApplierIT {
             List<ApplyResult> rs = RIG.topics.results(p.planId());
             return rs.isEmpty() ? null : rs.get(0);
         });
-        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         assertThat(result.status()).isEqualTo(ApplyResult.Status.APPLIED);
         assertThat(result.changeIds()).hasSize(6);
         assertThat(records(zoneId, "A")).hasSize(60);
@@ -218,9 +221,9 @@ class ApplierIT {
         ApplyResult r = result(p.planId());
         assertThat(r.status()).isEqualTo(ApplyResult.Status.FAILED);
         assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("www." + zone, ChangeOutcome.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("a-www." + zone, ChangeOutcome.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("legacy." + zone, ChangeOutcome.Status.SKIPPED));
+                Tuple.tuple("www." + zone, ChangeOutcome.Status.SKIPPED),
+                Tuple.tuple("a-www." + zone, ChangeOutcome.Status.SKIPPED),
+                Tuple.tuple("legacy." + zone, ChangeOutcome.Status.SKIPPED));
         assertThat(r.outcomes()).filteredOn(o -> o.dnsName().equals("www." + zone)).singleElement()
                 .satisfies(o -> assertThat(o.message()).contains("no ownership TXT").contains("left alone"));
         assertThat(records(zoneId, "A")).extracting(RecordSet::values)
@@ -290,13 +293,13 @@ class ApplierIT {
         String zoneId = RIG.emulator.createZone(zone, false);
         deploy(zone, Map.of());
         String badKey = zone + "|plan-bad-" + UUID.randomUUID();
-        RIG.topics.publishRaw(io.streamdns.model.Topics.PLANS, badKey, "{\"v\":1,\"planId\":\"x\"}".getBytes());
+        RIG.topics.publishRaw(Topics.PLANS, badKey, "{\"v\":1,\"planId\":\"x\"}".getBytes());
         ChangePlan good = plan(zone, hosts(zone, "g", 2));
         RIG.topics.publish(good);
         assertThat(result(good.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
         assertThat(records(zoneId, "A")).hasSize(2);
-        io.streamdns.model.DeadLetter letter = awaitValue(WAIT, "dead letter", () -> RIG.topics.readAll(io.streamdns.model.Topics.DLQ)
-                .stream().filter(r -> r.key().equals(badKey)).map(r -> Topics.decode(r.value(), io.streamdns.model.DeadLetter.class))
+        DeadLetter letter = awaitValue(WAIT, "dead letter", () -> RIG.topics.readAll(Topics.DLQ)
+                .stream().filter(r -> r.key().equals(badKey)).map(r -> TopicClient.decode(r.value(), DeadLetter.class))
                 .findFirst().orElse(null));
         assertThat(letter.stage()).isEqualTo("applier");
         assertThat(letter.reason()).contains("shard");

@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
 
 /**
@@ -37,7 +37,7 @@ final class ApplierRig implements BeforeAllCallback, AfterAllCallback, BeforeEac
     EmbeddedKafka kafka;
     Route53Emulator emulator;
     Route53AsyncClient client;
-    Topics topics;
+    TopicClient topics;
     private final List<String> deployments = new ArrayList<>();
 
     record Running(String id, ApplierVerticle verticle, StageContext stage) {
@@ -62,7 +62,7 @@ final class ApplierRig implements BeforeAllCallback, AfterAllCallback, BeforeEac
         emulator = Route53Emulator.start(vertx, emulatorOptions).await();
         client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
-        topics = new Topics(kafka.bootstrapServers());
+        topics = new TopicClient(kafka.bootstrapServers());
     }
 
     /** No faults and no throttling: each test starts from a calm Route 53. */

@@ -1,7 +1,7 @@
 package io.streamdns.applier.it;
 
-import static io.streamdns.applier.it.Topics.await;
-import static io.streamdns.applier.it.Topics.awaitValue;
+import static io.streamdns.applier.it.TopicClient.await;
+import static io.streamdns.applier.it.TopicClient.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.ApplyResult;
@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A full Route 53 outage: plans fail past their retries until the zone's circuit opens; while it is open plans are

@@ -1,6 +1,6 @@
 package io.streamdns.applier.it;
 
-import static io.streamdns.applier.it.Topics.awaitValue;
+import static io.streamdns.applier.it.TopicClient.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.ApplyResult;
@@ -8,6 +8,7 @@ import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
+import io.streamdns.model.Topics;
 import io.streamdns.model.registry.TxtRecordFormat;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.sandbox.route53.store.RecordSet;
@@ -18,11 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Queued plans of a partition merge into shared ChangeResourceRecordSets calls, each plan still answered on its own:
@@ -44,7 +47,7 @@ class MergingIT {
         Map<String, String> m = new HashMap<>(flags);
         m.put("domain-filter", zone);
         StageContext stage = RIG.deploy(zone, group, m).stage();
-        Topics.await(WAIT, "applier ready", () -> stage.readiness().isReady());
+        TopicClient.await(WAIT, "applier ready", () -> stage.readiness().isReady());
         return stage;
     }
 
@@ -69,8 +72,8 @@ class MergingIT {
     Map<String, ApplyResult> results(List<ChangePlan> plans) throws InterruptedException {
         return awaitValue(WAIT, "a result for each of " + plans.size() + " plans", () -> {
             Map<String, ApplyResult> byId = new LinkedHashMap<>();
-            for (var r : RIG.topics.readAll(io.streamdns.model.Topics.RESULTS)) {
-                ApplyResult a = Topics.decode(r.value(), ApplyResult.class);
+            for (var r : RIG.topics.readAll(Topics.RESULTS)) {
+                ApplyResult a = TopicClient.decode(r.value(), ApplyResult.class);
                 byId.put(a.planId(), a);
             }
             return plans.stream().allMatch(p -> byId.containsKey(p.planId())) ? byId : null;
@@ -103,8 +106,8 @@ class MergingIT {
             assertThat(r.status()).as(p.planId()).isEqualTo(ApplyResult.Status.APPLIED);
             assertThat(r.shard()).isEqualTo(zone);
             assertThat(r.outcomes()).as("exactly its own changes").extracting(ChangeOutcome::dnsName, ChangeOutcome::status)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(name, ChangeOutcome.Status.APPLIED),
-                            org.assertj.core.groups.Tuple.tuple("a-" + name, ChangeOutcome.Status.APPLIED));
+                    .containsExactlyInAnyOrder(Tuple.tuple(name, ChangeOutcome.Status.APPLIED),
+                            Tuple.tuple("a-" + name, ChangeOutcome.Status.APPLIED));
             assertThat(r.changeIds()).isNotEmpty();
             assertThat(r.endToEndMillis()).isPositive();
         }
@@ -139,7 +142,7 @@ class MergingIT {
             ApplyResult r = results.get(p.planId());
             assertThat(r.status()).as(p.planId()).isEqualTo(ApplyResult.Status.APPLIED);
             assertThat(r.outcomes()).extracting(ChangeOutcome::dnsName).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.Stream.of(p.create(), p.updateNew()).flatMap(List::stream).map(Endpoint::dnsName).toList());
+                    Stream.of(p.create(), p.updateNew()).flatMap(List::stream).map(Endpoint::dnsName).toList());
         }
         assertThat(results.get(updateX.planId()).outcomes()).singleElement()
                 .satisfies(o -> assertThat(o.action()).isEqualTo(ChangeOutcome.Action.UPDATE));

@@ -1,7 +1,7 @@
 package io.streamdns.applier.it;
 
-import static io.streamdns.applier.it.Topics.await;
-import static io.streamdns.applier.it.Topics.awaitValue;
+import static io.streamdns.applier.it.TopicClient.await;
+import static io.streamdns.applier.it.TopicClient.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,6 +14,7 @@ import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.runtime.StageContext;
@@ -90,7 +91,7 @@ class ResultPublishIT {
         Route53Emulator emulator = Route53Emulator.start(vertx, Route53EmulatorOptions.defaults()).await();
         Route53AsyncClient client = Route53Clients.create(new Route53Clients.Settings("", emulator.endpoint().toString(), "",
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
-        Topics topics = new Topics(bootstrap);
+        TopicClient topics = new TopicClient(bootstrap);
         try {
             String zone = "restart.example.com";
             String zoneId = emulator.createZone(zone, false);
@@ -126,7 +127,7 @@ class ResultPublishIT {
 
             kafka = EmbeddedKafka.start(dataDir, 0, 6);
             assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
-            TopicPartition tp = new TopicPartition(io.streamdns.model.Topics.PLANS, Partitioning.partitionOfShard(zone, 6));
+            TopicPartition tp = new TopicPartition(Topics.PLANS, Partitioning.partitionOfShard(zone, 6));
             long planOffset = offsetOf(topics, plan.planId());
             long t0 = System.nanoTime();
             try (Admin admin = Admin.create(new HashMap<>(KafkaSettings.admin(bootstrap, "restart-it-admin")))) {
@@ -176,8 +177,8 @@ class ResultPublishIT {
                 List.of(Endpoint.of(name, "A", "10.0.0.1")), List.of(), List.of(), List.of(), List.of());
     }
 
-    static long offsetOf(Topics topics, String planId) {
-        return topics.readAll(io.streamdns.model.Topics.PLANS).stream().filter(r -> r.key().endsWith("|" + planId))
+    static long offsetOf(TopicClient topics, String planId) {
+        return topics.readAll(Topics.PLANS).stream().filter(r -> r.key().endsWith("|" + planId))
                 .findFirst().orElseThrow().offset();
     }
 }

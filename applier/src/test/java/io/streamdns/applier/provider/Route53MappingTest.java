@@ -8,6 +8,7 @@ import io.streamdns.model.AliasTarget;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,7 +109,7 @@ class Route53MappingTest {
         assertThat(Route53Errors.classify(error).kind()).isEqualTo(kind);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void invalidChangeBatchKeepsEveryMessage() {
         ProviderException pe = Route53Errors.classify(InvalidChangeBatchException.builder().statusCode(400)
                 .messages("first", "second").build());

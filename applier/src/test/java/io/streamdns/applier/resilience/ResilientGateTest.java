@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.streamdns.applier.metrics.ApplierMetrics;
 import io.streamdns.applier.provider.CallStats;
-import io.streamdns.applier.provider.ProviderException;
 import io.streamdns.applier.provider.ProviderException.Kind;
+import io.streamdns.applier.provider.ProviderException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,7 @@ class ResilientGateTest {
     static Throwable awaitFailure(Future<?> f) throws Exception {
         try {
             await(f);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
         }
         throw new AssertionError("expected a failure");
@@ -129,7 +132,7 @@ class ResilientGateTest {
             try {
                 await(f);
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 assertThat(System.nanoTime()).as("circuit never half-opened").isLessThan(deadline);
                 Thread.sleep(50);
             }
@@ -144,7 +147,7 @@ class ResilientGateTest {
         RetryPolicy many = new RetryPolicy(50, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5));
         ZoneCircuits circuits = new ZoneCircuits(Duration.ofSeconds(30), metrics);
         ResilientGate gate = new ResilientGate(vertx, new AimdRateLimiter(vertx, 1000), many, circuits, metrics);
-        java.util.concurrent.atomic.AtomicBoolean revoked = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean revoked = new AtomicBoolean();
         AtomicInteger calls = new AtomicInteger();
         CallStats stats = new CallStats(revoked::get);
         Future<String> f = gate.call("ChangeResourceRecordSets", "Z1", () -> {
@@ -154,7 +157,7 @@ class ResilientGateTest {
             return Future.failedFuture(fail(Kind.THROTTLED));
         }, stats);
         Throwable cause = f.toCompletionStage().toCompletableFuture().handle((v, t) -> t).get(20, TimeUnit.SECONDS);
-        assertThat(cause).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(cause).isInstanceOf(CancellationException.class);
         Thread.sleep(50);
         assertThat(calls.get()).as("no attempt after the revocation").isEqualTo(3);
         assertThat(stats.attempts()).isEqualTo(3);

@@ -3,6 +3,7 @@ package io.streamdns.applier.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamdns.applier.batch.Change;
 import io.streamdns.applier.batch.RecordSet;
 import io.streamdns.applier.batch.Zone;
 import io.streamdns.applier.batch.ZoneSelection;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,7 +68,7 @@ class ZoneStateKeeperTest {
         }
 
         @Override
-        public Future<Accepted> apply(Zone zone, List<io.streamdns.applier.batch.Change> changes, String comment,
+        public Future<Accepted> apply(Zone zone, List<Change> changes, String comment,
                                       CallStats stats) {
             throw new UnsupportedOperationException();
         }
@@ -129,7 +131,7 @@ class ZoneStateKeeperTest {
             letters.add(JsonCodec.decode(r.value(), DeadLetter.class));
         }
         assertThat(letters).extracting(DeadLetter::topic, DeadLetter::offset).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Topics.ZONE_STATE, 17L), org.assertj.core.groups.Tuple.tuple(Topics.ZONE_STATE, 18L));
+                Tuple.tuple(Topics.ZONE_STATE, 17L), Tuple.tuple(Topics.ZONE_STATE, 18L));
         assertThat(letters.get(0).reason()).contains("malformed zone-state key");
     }
 

@@ -13,6 +13,7 @@ import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Topics;
+import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.StageContext;
@@ -148,7 +149,7 @@ public final class ScaleOutScenario extends Scenario {
     private static ApplyResult decode(byte[] value) {
         try {
             return JsonCodec.decode(value, ApplyResult.class);
-        } catch (io.streamdns.model.codec.CodecException e) {
+        } catch (CodecException e) {
             throw new IllegalArgumentException(e);
         }
     }

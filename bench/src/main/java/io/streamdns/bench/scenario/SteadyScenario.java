@@ -1,5 +1,6 @@
 package io.streamdns.bench.scenario;
 
+import io.streamdns.applier.ApplierConfig;
 import io.streamdns.bench.Fixtures;
 import io.streamdns.bench.Pipeline;
 import io.streamdns.bench.Report;
@@ -48,7 +49,7 @@ public final class SteadyScenario extends Scenario {
         if (driftInterval != null) {
             applierFlags.put("drift-interval", driftInterval);
         }
-        Duration drift = io.streamdns.applier.ApplierConfig.fromMap(applierFlags).driftInterval();
+        Duration drift = ApplierConfig.fromMap(applierFlags).driftInterval();
         Report report = new Report("steady").param("records", records).param("services", services)
                 .param("minutes", minutes).param("driftIntervalSeconds", drift.toSeconds());
         String zone = "steady.bench.example";

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -137,7 +138,7 @@ public final class ThroughputScenario extends Scenario {
         }
     }
 
-    private void await(java.util.function.BooleanSupplier condition, String what) {
+    private void await(BooleanSupplier condition, String what) {
         if (!Rig.await(Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(5), condition)) {
             throw new IllegalStateException("timed out waiting for " + what);
         }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public final class CanonicalHostedZones {
 
     /** The canonical hosted zone of a target host name (longest matching suffix), if it is an AWS endpoint. */
     public static Optional<String> zoneIdFor(String target) {
-        String host = target.toLowerCase(java.util.Locale.ROOT);
+        String host = target.toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
@@ -52,7 +53,7 @@ public final class CanonicalHostedZones {
                 }
                 String[] cols = line.split("\t");
                 if (cols.length >= 2) {
-                    map.put(cols[0].strip().toLowerCase(java.util.Locale.ROOT), cols[1].strip());
+                    map.put(cols[0].strip().toLowerCase(Locale.ROOT), cols[1].strip());
                 }
             }
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdns.model.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
@@ -69,7 +70,7 @@ public final class JsonCodec {
     }
 
     public static <T> T decode(String json, Class<T> type) throws CodecException {
-        return decode(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+        return decode(json.getBytes(StandardCharsets.UTF_8), type);
     }
 
     private static <T> T decode(JsonNode tree, Class<T> type) throws CodecException {

@@ -2,6 +2,7 @@ package io.streamdns.model.dns;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ public record DomainFilter(List<String> includes, List<String> excludes) {
             }
             return idn.name();
         }
-        return d.toLowerCase(java.util.Locale.ROOT);
+        return d.toLowerCase(Locale.ROOT);
     }
 
     public boolean matches(String name) {

@@ -170,10 +170,18 @@ final class Idna {
         return "not a valid internationalized name " + name + ": " + errors;
     }
 
+    /**
+     * True when no U-label (nor the decoded form of an A-label) has hyphens in the third and fourth positions: the
+     * error then comes from plain ASCII labels only, which DnsNames' own label rules judge.
+     */
     private static boolean onlyAsciiLabelsHaveHyphens34(String literal) {
         for (String label : literal.split("\\.", -1)) {
-            boolean hyphens34 = label.length() >= 4 && label.charAt(2) == '-' && label.charAt(3) == '-';
-            if (hyphens34 && (!isAscii(label) || label.regionMatches(true, 0, "xn--", 0, 4))) {
+            if (isAscii(label) && !label.regionMatches(true, 0, "xn--", 0, 4)) {
+                continue;
+            }
+            IDNA.Info info = new IDNA.Info();
+            UTS46.labelToUnicode(label, new StringBuilder(), info);
+            if (info.getErrors().contains(IDNA.Error.HYPHEN_3_4)) {
                 return false;
             }
         }

@@ -1,8 +1,8 @@
 package io.streamdns.runtime.kafka;
 
 import io.streamdns.runtime.Blocking;
-
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +70,7 @@ public final class KafkaPreflight {
     /** @return the cluster id */
     public static String check(String bootstrap, Duration timeout) {
         KafkaClientProperties props = KafkaClientSecurity.forServers(bootstrap);
-        Map<String, Object> config = new java.util.HashMap<>(KafkaSettings.admin(bootstrap, "streamdns-preflight"));
+        Map<String, Object> config = new HashMap<>(KafkaSettings.admin(bootstrap, "streamdns-preflight"));
         String millis = Long.toString(timeout.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);

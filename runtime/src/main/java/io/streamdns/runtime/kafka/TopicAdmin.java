@@ -1,8 +1,7 @@
 package io.streamdns.runtime.kafka;
 
-import io.streamdns.runtime.Blocking;
-
 import io.streamdns.model.Topics;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.config.StartRefusedException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the streamdns topics with their settings when missing, then checks the settings of all of them
@@ -58,7 +59,7 @@ public final class TopicAdmin {
                 try {
                     admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
@@ -103,7 +104,7 @@ public final class TopicAdmin {
             try {
                 return call.call();
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
                         || System.nanoTime() > deadline) {
                     throw e;
                 }
@@ -113,7 +114,7 @@ public final class TopicAdmin {
     }
 
     private static Map<String, Object> withTimeout(Map<String, String> config) {
-        Map<String, Object> c = new java.util.HashMap<>(config);
+        Map<String, Object> c = new HashMap<>(config);
         c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         return c;
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 
 /** {@code /healthz} (alive), {@code /readyz} (all checks ready, else 503 with the list), {@code /metrics}. */
 public final class OpsServer {
@@ -23,7 +24,7 @@ public final class OpsServer {
                     JsonObject body = new JsonObject();
                     readiness.snapshot().forEach(body::put);
                     if (!readiness.details().isEmpty()) {
-                        body.put("details", new JsonObject(new java.util.LinkedHashMap<>(readiness.details())));
+                        body.put("details", new JsonObject(new LinkedHashMap<>(readiness.details())));
                     }
                     req.response().setStatusCode(readiness.isReady() ? 200 : 503)
                             .putHeader("content-type", "application/json").end(body.encode() + "\n");

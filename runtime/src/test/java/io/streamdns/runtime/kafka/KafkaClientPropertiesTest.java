@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -143,9 +144,9 @@ class KafkaClientPropertiesTest {
         assertThat(KafkaPreflight.explain("Kafka at k:9093", new TimeoutException("timed out"), t))
                 .hasMessageContaining("cannot reach Kafka at k:9093").hasMessageContaining("no answer within 10 s")
                 .hasMessageContaining("security.protocol=SSL");
-        assertThat(KafkaPreflight.explain("Kafka at k", new org.apache.kafka.common.config.ConfigException(
+        assertThat(KafkaPreflight.explain("Kafka at k", new ConfigException(
                 "Invalid url in bootstrap.servers: k"), t).invalidSettings()).isTrue();
-        assertThat(KafkaPreflight.explain("Kafka at k", new org.apache.kafka.common.config.ConfigException(
+        assertThat(KafkaPreflight.explain("Kafka at k", new ConfigException(
                 "No resolvable bootstrap urls given in bootstrap.servers"), t).invalidSettings()).isFalse();
     }
 }

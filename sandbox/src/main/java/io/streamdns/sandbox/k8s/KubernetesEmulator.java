@@ -1,11 +1,16 @@
 package io.streamdns.sandbox.k8s;
 
+import com.google.common.net.InetAddresses;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -17,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
@@ -104,7 +110,7 @@ public final class KubernetesEmulator implements AutoCloseable {
         if (svc == null) {
             throw new IllegalArgumentException("no service " + namespace + "/" + name);
         }
-        svc.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder()
+        svc.setStatus(new ServiceStatusBuilder()
                 .withNewLoadBalancer().withIngress(ingresses(addresses)).endLoadBalancer().build());
         return client.services().inNamespace(namespace).resource(svc).updateStatus();
     }
@@ -115,12 +121,12 @@ public final class KubernetesEmulator implements AutoCloseable {
         if (ing == null) {
             throw new IllegalArgumentException("no ingress " + namespace + "/" + name);
         }
-        List<io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress> lbs = java.util.Arrays.stream(addresses)
+        List<IngressLoadBalancerIngress> lbs = Arrays.stream(addresses)
                 .map(a -> isIp(a)
-                        ? new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder().withIp(a).build()
-                        : new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder().withHostname(a).build())
+                        ? new IngressLoadBalancerIngressBuilder().withIp(a).build()
+                        : new IngressLoadBalancerIngressBuilder().withHostname(a).build())
                 .toList();
-        ing.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder()
+        ing.setStatus(new IngressStatusBuilder()
                 .withNewLoadBalancer().withIngress(lbs).endLoadBalancer().build());
         return client.network().v1().ingresses().inNamespace(namespace).resource(ing).updateStatus();
     }
@@ -163,13 +169,13 @@ public final class KubernetesEmulator implements AutoCloseable {
     }
 
     private static List<LoadBalancerIngress> ingresses(String... addresses) {
-        return java.util.Arrays.stream(addresses)
+        return Arrays.stream(addresses)
                 .map(a -> isIp(a) ? new LoadBalancerIngressBuilder().withIp(a).build()
                         : new LoadBalancerIngressBuilder().withHostname(a).build())
                 .toList();
     }
 
     private static boolean isIp(String a) {
-        return com.google.common.net.InetAddresses.isInetAddress(a);
+        return InetAddresses.isInetAddress(a);
     }
 }

@@ -4,14 +4,17 @@ import io.streamdns.runtime.kafka.TopicAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,17 +84,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kafka-logs");
             Properties saved = loadPorts(dataDir);
+            // each listener its own port: a port freed by one probe can be handed out again by the next
+            Set<Integer> taken = new HashSet<>();
             int brokerPort = port > 0 ? port : Integer.parseInt(saved.getProperty("broker.port", "0"));
             if (brokerPort == 0) {
-                brokerPort = freePort();
+                brokerPort = freePort(taken);
             }
+            taken.add(brokerPort);
             int controllerPort = Integer.parseInt(saved.getProperty("controller.port", "0"));
             if (controllerPort == 0) {
-                controllerPort = freePort();
+                controllerPort = freePort(taken);
             }
+            taken.add(controllerPort);
             Properties props = brokerProps(logDir, brokerPort, controllerPort);
-            int sslPort = secure == null ? 0 : freePort();
-            int saslSslPort = secure == null ? 0 : freePort();
+            int sslPort = secure == null ? 0 : freePort(taken);
+            taken.add(sslPort);
+            int saslSslPort = secure == null ? 0 : freePort(taken);
             if (secure != null) {
                 secure.addTo(props, sslPort, saslSslPort);
             }
@@ -208,7 +216,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setInitialControllers(DynamicVoters.parse("1@127.0.0.1:" + controllerPort + ":" + Uuid.randomUuid()))
                     .setHasDynamicQuorum(true)
-                    .setPrintStream(new java.io.PrintStream(OutputStream.nullOutputStream()))
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
         } catch (IOException e) {
             throw e;
@@ -237,10 +245,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+    private static int freePort(Set<Integer> taken) throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+                if (!taken.contains(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 }

@@ -9,6 +9,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /**
  * The emulator's own JSON API under {@code /_emulator}: counters, a dump of every zone, zone creation,
@@ -48,7 +52,7 @@ final class AdminHandler implements Handler<HttpServerRequest> {
             }
             case "/_emulator/counters" -> {
                 if (read) {
-                    return new JsonObject(new java.util.LinkedHashMap<>(emulator.counters().snapshot()));
+                    return new JsonObject(new LinkedHashMap<>(emulator.counters().snapshot()));
                 }
                 if (method == HttpMethod.DELETE) {
                     emulator.counters().reset();
@@ -88,7 +92,7 @@ final class AdminHandler implements Handler<HttpServerRequest> {
                     if (delay < 0) {
                         throw new IllegalArgumentException("delayMs must not be negative: " + delay);
                     }
-                    store.changeDelay(java.time.Duration.ofMillis(delay));
+                    store.changeDelay(Duration.ofMillis(delay));
                     store.priorRequestCheck(in.getBoolean("priorRequestNotComplete", store.priorRequestCheck()));
                 }
                 if (read || write) {
@@ -114,7 +118,7 @@ final class AdminHandler implements Handler<HttpServerRequest> {
             JsonArray records = new JsonArray();
             emulator.store().records(z.id()).forEach(r -> records.add(json(r)));
             zones.add(new JsonObject().put("id", z.id()).put("name", z.name()).put("private", z.privateZone())
-                    .put("recordSetCount", z.recordSetCount()).put("tags", new JsonObject(new java.util.HashMap<>(z.tags())))
+                    .put("recordSetCount", z.recordSetCount()).put("tags", new JsonObject(new HashMap<>(z.tags())))
                     .put("records", records));
         }
         return zones;
@@ -156,7 +160,7 @@ final class AdminHandler implements Handler<HttpServerRequest> {
         String mode = in.getString("outageMode", f.outageMode().name());
         return new FaultSettings(in.getDouble("internalErrorRate", f.internalErrorRate()),
                 in.getDouble("unavailableRate", f.unavailableRate()), in.getLong("latencyMs", f.latencyMs()),
-                in.getBoolean("outage", f.outage()), FaultSettings.OutageMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
+                in.getBoolean("outage", f.outage()), FaultSettings.OutageMode.valueOf(mode.toUpperCase(Locale.ROOT)));
     }
 
     private static JsonArray paths() {

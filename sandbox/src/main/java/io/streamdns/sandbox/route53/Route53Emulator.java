@@ -12,7 +12,9 @@ import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,7 @@ public final class Route53Emulator {
         Vertx vertx = Vertx.vertx();
         try {
             return start(vertx, true, options).toCompletionStage().toCompletableFuture().join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             vertx.close();
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (RuntimeException e) {
@@ -100,7 +102,7 @@ public final class Route53Emulator {
 
     /** Id of the first zone with this name (trailing dot optional), or null. */
     public String zoneId(String name) {
-        String canonical = (name.endsWith(".") ? name : name + ".").toLowerCase(java.util.Locale.ROOT);
+        String canonical = (name.endsWith(".") ? name : name + ".").toLowerCase(Locale.ROOT);
         return store.zones().stream().filter(z -> z.name().equals(canonical)).map(ZoneInfo::id).findFirst().orElse(null);
     }
 

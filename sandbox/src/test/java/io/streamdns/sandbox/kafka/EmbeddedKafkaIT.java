@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,9 +26,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A real KRaft broker: topics with their settings, co-partitioning, compaction, tombstones, restart on one data dir. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
@@ -44,7 +45,7 @@ class EmbeddedKafkaIT {
             assertTopicSettings(kafka.bootstrapServers());
             try (var producer = producer(kafka)) {
                 // the same shard lands on the same partition in every topic
-                Set<Integer> partitions = new java.util.HashSet<>();
+                Set<Integer> partitions = new HashSet<>();
                 for (String topic : List.of(Topics.SOURCES, Topics.ZONE_STATE, Topics.PLANS, Topics.RESULTS)) {
                     for (String id : List.of("c1/Service/default/a", "c2/Ingress/x/b", "zone/www/A/")) {
                         RecordMetadata md = producer.send(new ProducerRecord<>(topic,

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +85,7 @@ abstract class Route53ITSupport {
         return Arrays.stream(values).map(v -> ResourceRecord.builder().value(v).build()).toList();
     }
 
-    static Change with(Change c, java.util.function.Consumer<ResourceRecordSet.Builder> edit) {
+    static Change with(Change c, Consumer<ResourceRecordSet.Builder> edit) {
         ResourceRecordSet.Builder b = c.resourceRecordSet().toBuilder();
         edit.accept(b);
         return c.toBuilder().resourceRecordSet(b.build()).build();
@@ -127,7 +129,7 @@ abstract class Route53ITSupport {
     }
 
     static ResourceRecordSet find(List<ResourceRecordSet> sets, String name, String setId) {
-        return sets.stream().filter(s -> s.name().equals(name) && java.util.Objects.equals(s.setIdentifier(), setId))
+        return sets.stream().filter(s -> s.name().equals(name) && Objects.equals(s.setIdentifier(), setId))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + name + " " + setId + " in " + names(sets)));
     }
 }

@@ -1,10 +1,11 @@
 package io.streamdns.watcher.core;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -93,18 +94,23 @@ public final class Annotations {
         return props;
     }
 
+    /** Linear in the value's length: an annotation may hold 20,000 names. */
     static List<String> splitList(String value) {
-        List<String> out = new ArrayList<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String part : value.replace(" ", "").split(",")) {
-            String p = part.strip();
-            while (p.endsWith(".")) {
-                p = p.substring(0, p.length() - 1);
-            }
-            if (!p.isEmpty() && !out.contains(p)) {
-                out.add(p);
-            }
+            out.add(withoutTrailingDots(part.strip()));
         }
-        return out;
+        out.remove("");
+        return List.copyOf(out);
+    }
+
+    /** The value without trailing dots (a loop of substrings would be quadratic on a long run of dots). */
+    static String withoutTrailingDots(String v) {
+        int end = v.length();
+        while (end > 0 && v.charAt(end - 1) == '.') {
+            end--;
+        }
+        return v.substring(0, end);
     }
 
     static String lower(String s) {

@@ -9,6 +9,7 @@ import io.streamdns.model.dns.NameCheck;
 import io.streamdns.model.dns.Targets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +21,20 @@ import java.util.TreeSet;
 
 /**
  * Builds the endpoints of one object: validates names and targets, applies the per-object annotations (ttl,
- * set-identifier, alias, aws-*), labels, and merges endpoints of equal name/type/set-identifier/ttl.
+ * set-identifier, alias, aws-*), labels, and merges endpoints of equal name/type/set-identifier/ttl. Linear in what
+ * the object holds: each distinct target is classified once, and the work stops, refusing the object whole, at
+ * one endpoint more than {@link MappingOptions#maxEndpoints()} or at {@link #MAX_VALUES} record values (names ×
+ * targets can multiply far beyond what the object's size suggests).
  */
 final class EndpointCollector {
     /** external-dns (and Route 53) read and write ALIAS records with this TTL. */
     static final long ALIAS_TTL = 300;
+    /**
+     * The record values one object may make the mapping build (the sum of every endpoint's targets). Far above what
+     * the default bound lets through (1000 endpoints, under 1 MB a state): a ceiling on work and memory, not the
+     * bound itself, which the publisher applies to every source ({@link ObjectBound}).
+     */
+    static final int MAX_VALUES = 200_000;
 
     private record Key(String name, String type, String setId, long ttl, Map<String, String> props) {
     }
@@ -39,9 +49,15 @@ final class EndpointCollector {
     private final Set<Rejection> rejections = new LinkedHashSet<>();
     /** Labels an entry of its own brings (a DNSEndpoint's), beside resource and cluster. */
     private final Map<Key, Map<String, String>> entryLabels = new LinkedHashMap<>();
+    private final Map<String, Targets.Classified> classified = new HashMap<>();
+    private final String resourceLabel;
+    private int values;
+    private boolean overflow;
+    private String overflowReason;
 
     EndpointCollector(MappingOptions options, String resourceLabel, Annotations annotations) {
         this.options = options;
+        this.resourceLabel = resourceLabel;
         this.labels = Map.of(Labels.RESOURCE, resourceLabel, Labels.CLUSTER, options.clusterName());
         Ttl.Parsed parsed = Ttl.parse(annotations.get(Annotations.TTL).orElse(null));
         if (parsed.error() != null) {
@@ -72,6 +88,11 @@ final class EndpointCollector {
         };
     }
 
+    /** True once the object is over the bound or the work ceiling: further work is skipped. */
+    boolean full() {
+        return overflow;
+    }
+
     void reject(String reason, String name, String detail) {
         rejections.add(new Rejection(reason, name, detail));
     }
@@ -93,7 +114,7 @@ final class EndpointCollector {
 
     /** A, AAAA and CNAME (or ALIAS) records for {@code rawName}, typed by each target. */
     void add(String rawName, List<String> rawTargets) {
-        if (rawTargets.isEmpty()) {
+        if (rawTargets.isEmpty() || overflow) {
             return;
         }
         String name = acceptName(rawName);
@@ -102,7 +123,7 @@ final class EndpointCollector {
         }
         List<String> hosts = new ArrayList<>();
         for (String raw : rawTargets) {
-            Targets.Classified c = Targets.classify(raw);
+            Targets.Classified c = classified.computeIfAbsent(raw, Targets::classify);
             switch (c.kind()) {
                 case IPV4, IPV6 -> put(new Key(name, c.recordType(), setIdentifier, ttl, properties), c.value());
                 case HOSTNAME -> hosts.add(c.value());
@@ -128,7 +149,7 @@ final class EndpointCollector {
 
     /** Records of a fixed type whose values are not single targets (SRV); no routing properties. */
     void addTyped(String name, String type, List<String> values) {
-        if (!values.isEmpty()) {
+        if (!values.isEmpty() && !overflow) {
             Key key = new Key(name, type, null, ttl, Map.of());
             values.forEach(v -> put(key, v));
         }
@@ -151,10 +172,38 @@ final class EndpointCollector {
     }
 
     private void put(Key key, String target) {
-        records.computeIfAbsent(key, k -> new TreeSet<>()).add(target);
+        if (overflow) {
+            return;
+        }
+        Set<String> targets = records.get(key);
+        if (targets == null) {
+            if (records.size() >= options.maxEndpoints()) {
+                // one more would be over the bound: the object is refused whole, the rest is not worked out
+                overflow("claims more than " + options.maxEndpoints() + " endpoints, the most"
+                        + " --max-endpoints-per-object allows");
+                return;
+            }
+            targets = new TreeSet<>();
+            records.put(key, targets);
+        }
+        if (targets.add(target) && ++values > MAX_VALUES) {
+            overflow("claims more than " + MAX_VALUES + " record values (names × targets)");
+        }
+    }
+
+    private void overflow(String what) {
+        overflow = true;
+        overflowReason = what + "; nothing of it is published (what was published before stays)";
+        records.clear();
     }
 
     MappingResult result() {
+        if (overflow) {
+            List<Rejection> refused = new ArrayList<>();
+            refused.add(new Rejection(Rejection.TOO_MANY_ENDPOINTS, resourceLabel, overflowReason));
+            refused.addAll(rejections);
+            return new MappingResult(List.of(), refused, null);
+        }
         List<Endpoint> endpoints = new ArrayList<>();
         records.forEach((k, targets) -> endpoints.add(new Endpoint(k.name(), k.type(), List.copyOf(targets), k.ttl(),
                 k.setId(), k.props(), labelsOf(k))));

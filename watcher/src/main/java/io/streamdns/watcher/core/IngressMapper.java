@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A networking.k8s.io/v1 Ingress → endpoints, with external-dns's ingress-source semantics. */
 public final class IngressMapper {
@@ -44,7 +46,7 @@ public final class IngressMapper {
                     + "' is not " + DEFINED_HOSTS_ONLY + " or " + ANNOTATION_ONLY + "; ignored");
             source = "";
         }
-        List<String> hosts = new ArrayList<>();
+        Set<String> hosts = new LinkedHashSet<>();
         if (!source.equals(ANNOTATION_ONLY)) {
             if (!o.ignoreIngressRulesSpec() && spec.getRules() != null) {
                 for (IngressRule rule : spec.getRules()) {
@@ -77,7 +79,7 @@ public final class IngressMapper {
     }
 
     private static List<String> statusTargets(Ingress ing) {
-        List<String> targets = new ArrayList<>();
+        Set<String> targets = new LinkedHashSet<>();
         if (ing.getStatus() != null && ing.getStatus().getLoadBalancer() != null
                 && ing.getStatus().getLoadBalancer().getIngress() != null) {
             for (IngressLoadBalancerIngress lb : ing.getStatus().getLoadBalancer().getIngress()) {
@@ -85,19 +87,17 @@ public final class IngressMapper {
                 addHost(targets, lb.getHostname());
             }
         }
-        return targets;
+        return List.copyOf(targets);
     }
 
-    private static void addHost(List<String> list, String value) {
+    /** A set: an Ingress may list thousands of hosts, and a list's contains() made that quadratic. */
+    private static void addHost(Set<String> set, String value) {
         if (value == null) {
             return;
         }
-        String v = value.strip();
-        while (v.endsWith(".")) {
-            v = v.substring(0, v.length() - 1);
-        }
-        if (!v.isEmpty() && !list.contains(v)) {
-            list.add(v);
+        String v = Annotations.withoutTrailingDots(value.strip());
+        if (!v.isEmpty()) {
+            set.add(v);
         }
     }
 }

@@ -8,6 +8,25 @@ package io.streamdns.watcher.core;
  * @param detail what is wrong, for logs and Kubernetes Events
  */
 public record Rejection(String reason, String name, String detail) {
+    /** Longest name and detail kept: an object may write a name of 100,000 characters. */
+    static final int MAX_NAME = 300;
+    static final int MAX_DETAIL = 1000;
+
+    public Rejection {
+        name = abbreviate(name, MAX_NAME);
+        detail = abbreviate(detail, MAX_DETAIL);
+    }
+
+    /** Head and tail of a long text: the tail of a name holds its domain, which places it in a shard. */
+    static String abbreviate(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int tail = max / 2;
+        int head = max - tail - 1;
+        return s.substring(0, head) + "…" + s.substring(s.length() - tail);
+    }
+
     public static final String INVALID_NAME = "invalid-name";
     public static final String INVALID_TARGET = "invalid-target";
     public static final String INVALID_TTL = "invalid-ttl";
@@ -17,11 +36,20 @@ public record Rejection(String reason, String name, String detail) {
     public static final String UNSUPPORTED_TYPE = "unsupported-type";
     /** A provider-specific property the AWS provider does not know. */
     public static final String UNSUPPORTED_PROPERTY = "unsupported-property";
+    /** The object claims more endpoints than it may (DESIGN rule W8): nothing of it is published. */
+    public static final String TOO_MANY_ENDPOINTS = "too-many-endpoints";
+    /** One of the object's states would be larger than a record may be: nothing of it is published. */
+    public static final String STATE_TOO_LARGE = "state-too-large";
 
     /** Rejections of a DNS name (not of an object-wide setting): they travel in the shard's SourceState. */
     public boolean isAboutName() {
         return reason.equals(INVALID_NAME) || reason.equals(INVALID_TARGET) || reason.equals(DOMAIN_FILTER)
                 || reason.equals(UNSUPPORTED_TYPE);
+    }
+
+    /** A refusal of the whole object: the publisher publishes nothing new for it and keeps what it had. */
+    public boolean refusesObject() {
+        return reason.equals(TOO_MANY_ENDPOINTS) || reason.equals(STATE_TOO_LARGE);
     }
 
     /** The audit-trail form carried in {@link io.streamdns.model.SourceState#rejected()}. */

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.DnsNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,15 +52,18 @@ public final class ServiceMapper {
                 "service/" + (namespace == null ? "" : namespace) + "/" + name, ann);
         List<String> hostnames = ann.list(Annotations.HOSTNAME);
         List<String> internal = ann.list(Annotations.INTERNAL_HOSTNAME);
+        // what does not depend on the host name is worked out once, not once per name: 20,000 names × the target
+        // annotation, the nodes or the endpoints was quadratic
+        Hosts hosts = new Hosts(svc, type, ann, ann.list(Annotations.TARGET), slices, nodes, o, out);
         for (String h : hostnames) {
-            generate(svc, type, h, false, ann, slices, nodes, o, out);
+            hosts.generate(h, false);
         }
         for (String h : internal) {
-            generate(svc, type, h, true, ann, slices, nodes, o, out);
+            hosts.generate(h, true);
         }
         if (hostnames.isEmpty() && internal.isEmpty() && o.fqdnTemplate() != null) {
             for (String h : o.fqdnTemplate().render(name, namespace)) {
-                generate(svc, type, h, false, ann, slices, nodes, o, out);
+                hosts.generate(h, false);
             }
         }
         return out.result();
@@ -70,38 +74,68 @@ public final class ServiceMapper {
         return spec == null || spec.getType() == null || spec.getType().isBlank() ? CLUSTER_IP : spec.getType();
     }
 
-    private static void generate(Service svc, String type, String host, boolean useClusterIp, Annotations ann,
-                                 List<EndpointSlice> slices, List<Node> nodes, MappingOptions o,
-                                 EndpointCollector out) {
-        ServiceSpec spec = svc.getSpec() == null ? new ServiceSpec() : svc.getSpec();
-        List<String> override = ann.list(Annotations.TARGET);
-        List<String> targets = List.of();
-        boolean publishes = true;
-        switch (type) {
-            case LOAD_BALANCER -> targets = useClusterIp ? clusterIps(spec) : loadBalancerTargets(svc);
-            case CLUSTER_IP -> {
-                if ("None".equals(spec.getClusterIP())) {
-                    if (override.isEmpty()) {
-                        headless(svc, host, slices, out);
-                    }
-                } else if (useClusterIp || o.publishInternalServices()) {
-                    targets = clusterIps(spec);
-                } else {
-                    publishes = false;
-                }
+    /** The records of each host name of one Service; targets that do not depend on the name computed once. */
+    private static final class Hosts {
+        private final Service svc;
+        private final ServiceSpec spec;
+        private final String type;
+        private final Annotations ann;
+        private final List<String> override;
+        private final List<EndpointSlice> slices;
+        private final List<Node> nodes;
+        private final MappingOptions o;
+        private final EndpointCollector out;
+        private final Map<Boolean, List<String>> fixedTargets = new HashMap<>();
+
+        Hosts(Service svc, String type, Annotations ann, List<String> override, List<EndpointSlice> slices,
+              List<Node> nodes, MappingOptions o, EndpointCollector out) {
+            this.svc = svc;
+            this.spec = svc.getSpec() == null ? new ServiceSpec() : svc.getSpec();
+            this.type = type;
+            this.ann = ann;
+            this.override = override;
+            this.slices = slices;
+            this.nodes = nodes;
+            this.o = o;
+            this.out = out;
+        }
+
+        void generate(String host, boolean useClusterIp) {
+            if (out.full()) {
+                return;
             }
-            case NODE_PORT -> {
-                targets = nodeTargets(svc, ann, slices, nodes, out);
+            boolean headless = type.equals(CLUSTER_IP) && "None".equals(spec.getClusterIP());
+            if (headless && override.isEmpty()) {
+                headless(svc, host, slices, out);
+            }
+            if (type.equals(NODE_PORT)) {
                 srv(svc, host, out);
             }
-            case EXTERNAL_NAME -> targets = nonEmpty(spec.getExternalIPs()) ? spec.getExternalIPs()
-                    : spec.getExternalName() == null ? List.of() : List.of(spec.getExternalName());
-            default -> publishes = false;
+            out.add(host, fixedTargets.computeIfAbsent(useClusterIp, this::targets));
         }
-        if (publishes && !override.isEmpty()) {
-            targets = override;
+
+        /** The targets every host name of the Service gets (the override included), empty when none. */
+        private List<String> targets(boolean useClusterIp) {
+            List<String> targets = List.of();
+            boolean publishes = true;
+            switch (type) {
+                case LOAD_BALANCER -> targets = useClusterIp ? clusterIps(spec) : loadBalancerTargets(svc);
+                case CLUSTER_IP -> {
+                    if ("None".equals(spec.getClusterIP())) {
+                        targets = List.of(); // headless: the endpoints' addresses, per host name
+                    } else if (useClusterIp || o.publishInternalServices()) {
+                        targets = clusterIps(spec);
+                    } else {
+                        publishes = false;
+                    }
+                }
+                case NODE_PORT -> targets = nodeTargets(svc, ann, slices, nodes, out);
+                case EXTERNAL_NAME -> targets = nonEmpty(spec.getExternalIPs()) ? spec.getExternalIPs()
+                        : spec.getExternalName() == null ? List.of() : List.of(spec.getExternalName());
+                default -> publishes = false;
+            }
+            return publishes && !override.isEmpty() ? override : targets;
         }
-        out.add(host, targets);
     }
 
     private static List<String> clusterIps(ServiceSpec spec) {
@@ -114,7 +148,7 @@ public final class ServiceMapper {
         if (nonEmpty(svc.getSpec().getExternalIPs())) {
             return svc.getSpec().getExternalIPs();
         }
-        List<String> targets = new ArrayList<>();
+        Set<String> targets = new LinkedHashSet<>();
         if (svc.getStatus() != null && svc.getStatus().getLoadBalancer() != null
                 && svc.getStatus().getLoadBalancer().getIngress() != null) {
             for (LoadBalancerIngress lb : svc.getStatus().getLoadBalancer().getIngress()) {
@@ -122,7 +156,7 @@ public final class ServiceMapper {
                 addIfText(targets, lb.getHostname());
             }
         }
-        return targets;
+        return List.copyOf(targets);
     }
 
     /** Headless: ready addresses of the service's EndpointSlices; a pod hostname also gets {@code <hostname>.<host>}. */
@@ -182,8 +216,8 @@ public final class ServiceMapper {
                 }
             }
         }
-        List<String> external = new ArrayList<>();
-        List<String> internal = new ArrayList<>();
+        Set<String> external = new LinkedHashSet<>();
+        Set<String> internal = new LinkedHashSet<>();
         for (Node node : nodes == null ? List.<Node>of() : nodes) {
             if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
                 continue;
@@ -202,11 +236,11 @@ public final class ServiceMapper {
                 }
             }
         }
-        return switch (access) {
+        return List.copyOf(switch (access) {
             case "public" -> external;
             case "private" -> internal;
             default -> external.isEmpty() ? internal : external;
-        };
+        });
     }
 
     /** {@code _<port>._<proto>.<host>  SRV  0 50 <nodePort> <host>} for every node port. */
@@ -236,9 +270,9 @@ public final class ServiceMapper {
         return l != null && !l.isEmpty();
     }
 
-    private static void addIfText(List<String> list, String v) {
-        if (v != null && !v.isBlank() && !list.contains(v)) {
-            list.add(v);
+    private static void addIfText(Set<String> set, String v) {
+        if (v != null && !v.isBlank()) {
+            set.add(v);
         }
     }
 }

@@ -26,6 +26,8 @@ import java.util.TreeSet;
 public final class ShardedState {
     /** Marks a shard whose last send failed or could not be read back: never equal to a real hash. */
     public static final String UNKNOWN = "?";
+    /** Refused names one state lists. */
+    public static final int MAX_REJECTED = 100;
 
     private static final Comparator<io.streamdns.model.Rejection> REJECTION_ORDER =
             Comparator.comparing(io.streamdns.model.Rejection::dnsName)
@@ -67,6 +69,7 @@ public final class ShardedState {
                 rejected.computeIfAbsent(shard, s -> new ArrayList<>()).add(r.toModel());
             }
         }
+        rejected.replaceAll(ShardedState::capped);
         Set<String> all = new TreeSet<>(eps.keySet());
         all.addAll(rejected.keySet());
         Map<String, Part> parts = new TreeMap<>();
@@ -74,6 +77,22 @@ public final class ShardedState {
             parts.put(shard, part(eps.getOrDefault(shard, List.of()), rejected.getOrDefault(shard, List.of())));
         }
         return parts;
+    }
+
+    /**
+     * At most {@value #MAX_REJECTED} refused names in one state (the first in canonical order), then one entry that
+     * counts the rest: 20,000 bad names must not make a state too large to send, nor crowd out the valid ones.
+     */
+    private static List<io.streamdns.model.Rejection> capped(String shard, List<io.streamdns.model.Rejection> all) {
+        List<io.streamdns.model.Rejection> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+        if (distinct.size() <= MAX_REJECTED) {
+            return distinct;
+        }
+        distinct.sort(REJECTION_ORDER);
+        List<io.streamdns.model.Rejection> kept = new ArrayList<>(distinct.subList(0, MAX_REJECTED));
+        kept.add(new io.streamdns.model.Rejection(shard, null, "and " + (distinct.size() - MAX_REJECTED)
+                + " more refused names of this object in this shard, not listed (the watcher logs and counts them)"));
+        return kept;
     }
 
     /** A part in canonical order with its hash; also used to hash states read back from the topic. */

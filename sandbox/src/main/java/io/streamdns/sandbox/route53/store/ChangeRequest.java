@@ -1,5 +1,7 @@
 package io.streamdns.sandbox.route53.store;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ public record ChangeRequest(String action, String name, String type, String setI
                             String trafficPolicyInstanceId) {
 
     public ChangeRequest {
-        values = values == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        values = values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     /** {@code <AliasTarget>} as received. */

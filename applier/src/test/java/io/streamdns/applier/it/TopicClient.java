@@ -2,16 +2,19 @@ package io.streamdns.applier.it;
 
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.kafka.KafkaSettings;
+import io.streamdns.testsupport.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,26 +25,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /** Test-side Kafka: publish plans, read results and zone-state, start a group at the end, poll with deadlines. */
-final class Topics implements AutoCloseable {
+final class TopicClient implements AutoCloseable {
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> producer;
 
-    Topics(String bootstrap) {
+    TopicClient(String bootstrap) {
         this.bootstrap = bootstrap;
         Map<String, Object> config = new HashMap<>(KafkaSettings.producer(bootstrap, "it-producer"));
         this.producer = new KafkaProducer<>(config);
     }
 
     void publish(ChangePlan plan) throws Exception {
-        producer.send(new ProducerRecord<>(io.streamdns.model.Topics.PLANS, RecordKey.of(plan.shard(), plan.planId()),
+        producer.send(new ProducerRecord<>(Topics.PLANS, RecordKey.of(plan.shard(), plan.planId()),
                 JsonCodec.encode(plan))).get();
     }
 
     /** Sends all, then waits for all: the plans land back to back. */
     void publishAll(List<ChangePlan> plans) throws Exception {
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        List<Future<?>> sent = new ArrayList<>();
         for (ChangePlan plan : plans) {
-            sent.add(producer.send(new ProducerRecord<>(io.streamdns.model.Topics.PLANS,
+            sent.add(producer.send(new ProducerRecord<>(Topics.PLANS,
                     RecordKey.of(plan.shard(), plan.planId()), JsonCodec.encode(plan))));
         }
         for (var f : sent) {
@@ -57,7 +60,7 @@ final class Topics implements AutoCloseable {
     void startGroupAtEnd(String groupId) {
         Map<String, Object> config = new HashMap<>(KafkaSettings.consumer(bootstrap, groupId, groupId + "-init"));
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config)) {
-            List<TopicPartition> tps = c.partitionsFor(io.streamdns.model.Topics.PLANS).stream()
+            List<TopicPartition> tps = c.partitionsFor(Topics.PLANS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> end = c.endOffsets(tps);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -86,7 +89,7 @@ final class Topics implements AutoCloseable {
 
     List<ApplyResult> results(String planId) {
         List<ApplyResult> out = new ArrayList<>();
-        for (var r : readAll(io.streamdns.model.Topics.RESULTS)) {
+        for (var r : readAll(Topics.RESULTS)) {
             if (r.key().endsWith("|" + planId)) {
                 out.add(decode(r.value(), ApplyResult.class));
             }
@@ -97,7 +100,7 @@ final class Topics implements AutoCloseable {
     /** Latest zone-state value per key whose key starts with the prefix; null values are tombstones. */
     Map<String, ZoneRecord> zoneState(String keyPrefix) {
         Map<String, ZoneRecord> out = new LinkedHashMap<>();
-        for (var r : readAll(io.streamdns.model.Topics.ZONE_STATE)) {
+        for (var r : readAll(Topics.ZONE_STATE)) {
             if (r.key().startsWith(keyPrefix)) {
                 out.put(r.key(), r.value() == null ? null : decode(r.value(), ZoneRecord.class));
             }
@@ -115,12 +118,12 @@ final class Topics implements AutoCloseable {
 
     /** Polls until the condition holds or the deadline passes (then fails with the message). */
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        io.streamdns.testsupport.Eventually.until(what, timeout, condition);
+        Eventually.until(what, timeout, condition);
     }
 
     /** Polls until the supplier gives a non-null value. */
     static <T> T awaitValue(Duration timeout, String what, Supplier<T> value) throws InterruptedException {
-        return io.streamdns.testsupport.Eventually.value(what, timeout, value);
+        return Eventually.value(what, timeout, value);
     }
 
     @Override
