@@ -397,7 +397,18 @@ class DeployManifestsTest {
     }
 
     /** The sources components of deploy/components, one per optional source (see WatcherRbac). */
-    static final List<String> SOURCE_COMPONENTS = List.of("crd");
+    static final List<String> SOURCE_COMPONENTS = List.of("crd", "node", "gateway-httproute", "gateway-grpcroute",
+            "gateway-tlsroute", "gateway-tcproute", "gateway-udproute");
+
+    @Test
+    void everyOptionalSourceHasItsComponent() throws IOException {
+        Set<String> optional = new TreeSet<>(io.streamdns.watcher.WatcherConfig.SOURCES);
+        optional.removeAll(List.of("service", "ingress")); // in the shared watcher's own ClusterRole
+        assertThat(SOURCE_COMPONENTS).containsExactlyInAnyOrderElementsOf(optional);
+        for (String source : optional) {
+            assertThat(DEPLOY.resolve("components/source-" + source + "/kustomization.yaml")).exists();
+        }
+    }
 
     @Test
     void everyOverlayGrantsExactlyWhatItsWatcherSourcesNeed() {

@@ -22,7 +22,7 @@ public record SourceRef(String cluster, String kind, String namespace, String na
     /** {@code kind/namespace/name}, external-dns's {@code resource} label (lower-case kind; {@code crd} for DNSEndpoint). */
     public String resourceLabel() {
         String k = kind.equals(DNS_ENDPOINT_KIND) ? "crd" : kind.toLowerCase(Locale.ROOT);
-        return k + "/" + namespace + "/" + name;
+        return namespace.isEmpty() ? k + "/" + name : k + "/" + namespace + "/" + name; // node/<name>
     }
 
     public static SourceRef parse(String identity) {

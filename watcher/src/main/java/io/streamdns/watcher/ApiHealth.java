@@ -91,18 +91,19 @@ final class ApiHealth {
             reachable = false;
             downSince = System.currentTimeMillis();
             outages.increment();
-            reachableGauge.set(0);
             readiness.detail(DETAIL, "API server unreachable since " + Instant.ofEpochMilli(downSince) + ": " + failure);
             LOG.warn("API server of cluster {} unreachable: {}. Nothing is tombstoned and no sync marker is "
                     + "written until it answers again", cluster, failure);
             changed.run();
+            reachableGauge.set(0); // last: whoever sees the gauge at 0 sees the readiness that goes with it
+
         } else if (failure == null && !reachable) {
             reachable = true;
-            reachableGauge.set(1);
             readiness.detail(DETAIL, null);
             LOG.info("API server of cluster {} reachable again after {} s", cluster,
                     (System.currentTimeMillis() - downSince) / 1000);
             changed.run();
+            reachableGauge.set(1);
         }
     }
 

@@ -121,6 +121,12 @@ final class KubeInformers implements AutoCloseable {
                 : informer.getStore().getByKey(namespace == null || namespace.isEmpty() ? name : namespace + "/" + name);
     }
 
+    /** Objects of a watched kind under an index key of its informer (none when not watched). */
+    List<? extends HasMetadata> byIndex(String kind, String index, String key) {
+        SharedIndexInformer<? extends HasMetadata> informer = byKind.get(kind);
+        return informer == null ? List.of() : informer.getIndexer().byIndex(index, key);
+    }
+
     /** Every object of a watched kind in its store (none when not watched). */
     List<? extends HasMetadata> objects(String kind) {
         SharedIndexInformer<? extends HasMetadata> informer = byKind.get(kind);

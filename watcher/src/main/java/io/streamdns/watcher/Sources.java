@@ -32,6 +32,10 @@ final class Sources {
         register(WatcherConfig.SOURCE_INGRESS, "Ingress", (c, o, x) -> new IngressSource(o));
         register(WatcherConfig.SOURCE_CRD, CrdMapper.DEFAULT_KIND,
                 (c, o, x) -> new CrdSource(c, o, x.vertx(), x.registry()));
+        register(WatcherConfig.SOURCE_NODE, "Node", (c, o, x) -> new NodeSource(c, o));
+        for (GatewayRouteSource.Kind<?> k : GatewayRouteSource.KINDS) {
+            register(k.source(), k.kind(), (c, o, x) -> GatewayRouteSource.of(k, c, o));
+        }
     }
 
     private Sources() {

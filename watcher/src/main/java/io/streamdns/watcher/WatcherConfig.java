@@ -38,6 +38,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
+    public static final String SOURCE_NODE = "node";
     /** Every {@code --source} value, in the order of the source catalogue. */
     public static final Set<String> SOURCES = java.util.Collections.unmodifiableSet(
             new LinkedHashSet<>(Sources.names()));
@@ -70,11 +71,13 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
      * @param gatewayName        {@code --gateway-name}: only routes attached to Gateways of this name (null = any)
      * @param gatewayNamespace   {@code --gateway-namespace}: only Gateways in this namespace (null = any)
      * @param gatewayLabelFilter {@code --gateway-label-filter}: only Gateways whose labels match (null = any)
+     * @param excludeUnschedulable {@code --exclude-unschedulable} (node source; default true, as external-dns)
+     * @param exposeInternalIpv6 {@code --expose-internal-ipv6} (node source)
      */
     public record SourceFlags(String crdApiVersion, String crdKind, String gatewayName, String gatewayNamespace,
-                              String gatewayLabelFilter) {
+                              String gatewayLabelFilter, boolean excludeUnschedulable, boolean exposeInternalIpv6) {
         public static final SourceFlags DEFAULT = new SourceFlags(CrdMapper.DEFAULT_API_VERSION,
-                CrdMapper.DEFAULT_KIND, null, null, null);
+                CrdMapper.DEFAULT_KIND, null, null, null, true, false);
 
         /** The CRD's API group (before the slash). */
         public String crdGroup() {
@@ -118,7 +121,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 v.get(CommonFlags.MIN_RECORDS_FOR_BUDGET), v.get(WatcherFlags.RELIST_INTERVAL));
         SourceFlags sourceFlags = new SourceFlags(v.get(WatcherFlags.CRD_SOURCE_APIVERSION),
                 v.get(WatcherFlags.CRD_SOURCE_KIND), blankToNull(v.get(WatcherFlags.GATEWAY_NAME)),
-                blankToNull(v.get(WatcherFlags.GATEWAY_NAMESPACE)), blankToNull(v.get(WatcherFlags.GATEWAY_LABEL_FILTER)));
+                blankToNull(v.get(WatcherFlags.GATEWAY_NAMESPACE)), blankToNull(v.get(WatcherFlags.GATEWAY_LABEL_FILTER)),
+                v.get(WatcherFlags.EXCLUDE_UNSCHEDULABLE), v.get(WatcherFlags.EXPOSE_INTERNAL_IPV6));
         return new WatcherConfig(cluster, sources, blankToNull(v.get(WatcherFlags.NAMESPACE)),
                 blankToNull(v.get(WatcherFlags.LABEL_FILTER)), Selector.parse(blankToNull(v.get(WatcherFlags.ANNOTATION_FILTER))),
                 new LinkedHashSet<>(v.get(WatcherFlags.INGRESS_CLASS)),
@@ -173,6 +177,12 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         putIf(spec, "gateway-name", sourceFlags.gatewayName());
         putIf(spec, "gateway-namespace", sourceFlags.gatewayNamespace());
         putIf(spec, "gateway-label-filter", sourceFlags.gatewayLabelFilter());
+        if (sources.contains(SOURCE_NODE) && !sourceFlags.excludeUnschedulable()) {
+            spec.put("exclude-unschedulable", "false");
+        }
+        if (sources.contains(SOURCE_NODE) && sourceFlags.exposeInternalIpv6()) {
+            spec.put("expose-internal-ipv6", "true");
+        }
         return spec;
     }
 

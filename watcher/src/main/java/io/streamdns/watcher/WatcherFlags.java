@@ -62,6 +62,10 @@ public final class WatcherFlags {
         }
         return k;
     }, k -> k), CrdMapper.DEFAULT_KIND, "Kind of the DNSEndpoint CRD of --source=crd");
+    public static final Flag<Boolean> EXCLUDE_UNSCHEDULABLE = bool("exclude-unschedulable", true,
+            "Node source: leave unschedulable nodes out, as external-dns");
+    public static final Flag<Boolean> EXPOSE_INTERNAL_IPV6 = bool("expose-internal-ipv6", false,
+            "Node source: publish internal IPv6 addresses beside the external ones");
     public static final Flag<String> GATEWAY_NAME = string("gateway-name", "",
             "Gateway API sources: only routes attached to Gateways of this name");
     public static final Flag<String> GATEWAY_NAMESPACE = string("gateway-namespace", "",
@@ -127,7 +131,7 @@ public final class WatcherFlags {
                     + "record) publishes nothing new, keeps what it had published and is reported (log, metric, Event)");
 
     public static final FlagSet ALL = FlagSet.of("watcher", CLUSTER_NAME, SOURCE, CRD_SOURCE_APIVERSION,
-            CRD_SOURCE_KIND, GATEWAY_NAME, GATEWAY_NAMESPACE, GATEWAY_LABEL_FILTER, NAMESPACE, LABEL_FILTER,
+            CRD_SOURCE_KIND, EXCLUDE_UNSCHEDULABLE, EXPOSE_INTERNAL_IPV6, GATEWAY_NAME, GATEWAY_NAMESPACE, GATEWAY_LABEL_FILTER, NAMESPACE, LABEL_FILTER,
             ANNOTATION_FILTER, ANNOTATION_PREFIX, ALPHA_ANNOTATIONS, INGRESS_CLASS, SERVICE_TYPE_FILTER, FQDN_TEMPLATE,
             PUBLISH_INTERNAL_SERVICES, IGNORE_INGRESS_TLS_SPEC, IGNORE_INGRESS_RULES_SPEC, CommonFlags.DOMAIN_FILTER,
             CommonFlags.EXCLUDE_DOMAINS, EMIT_EVENTS, KUBECONFIG, CONTEXT, RESYNC_PERIOD, WATCHER_SCOPE,

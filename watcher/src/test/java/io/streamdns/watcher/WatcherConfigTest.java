@@ -86,6 +86,23 @@ class WatcherConfigTest {
                 .noneMatch(g -> g.contains("ingresses"));
     }
 
+    @org.junit.jupiter.api.Test
+    void nodeAndGatewayFlags() {
+        WatcherConfig c = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "node,gateway-httproute"));
+        assertThat(c.sourceFlags().excludeUnschedulable()).isTrue();
+        assertThat(c.sourceFlags().exposeInternalIpv6()).isFalse();
+        assertThat(c.scopeSpec()).containsExactly(Map.entry("source", "gateway-httproute,node"));
+        WatcherConfig d = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "node,gateway-httproute",
+                "exclude-unschedulable", "false", "expose-internal-ipv6", "true", "gateway-name", "public",
+                "gateway-namespace", "edge", "gateway-label-filter", "tier=edge"));
+        assertThat(d.scopeSpec()).containsEntry("exclude-unschedulable", "false")
+                .containsEntry("expose-internal-ipv6", "true").containsEntry("gateway-name", "public")
+                .containsEntry("gateway-namespace", "edge").containsEntry("gateway-label-filter", "tier=edge");
+        assertThat(WatcherRbac.required(d).stream().map(Object::toString)).contains("core nodes watch",
+                "gateway.networking.k8s.io httproutes list", "gateway.networking.k8s.io gateways watch",
+                "core namespaces list").doesNotContain("core namespaces get", "core services list");
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of(Map.of(), "cluster-name"),
@@ -108,6 +125,7 @@ class WatcherConfigTest {
                 Arguments.of(Map.of("cluster-name", "c", "crd-source-apiversion", "v1alpha1"), "crd-source-apiversion"),
                 Arguments.of(Map.of("cluster-name", "c", "crd-source-kind", "dns endpoint"), "crd-source-kind"),
                 Arguments.of(Map.of("cluster-name", "c", "gateway-label-filter", "a in b"), "gateway-label-filter"),
+                Arguments.of(Map.of("cluster-name", "c", "exclude-unschedulable", "no"), "exclude-unschedulable"),
                 Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "0"), "max-endpoints-per-object"),
                 Arguments.of(Map.of("cluster-name", "c", "max-endpoints-per-object", "100001"),
                         "max-endpoints-per-object"),

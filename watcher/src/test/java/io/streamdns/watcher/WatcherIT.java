@@ -153,6 +153,25 @@ class WatcherIT {
                 .withAddressType("IPv4").addNewEndpoint().withAddresses(ip).endEndpoint().build();
     }
 
+    /** A cluster-scoped source: node names with their external address; cordoned → tombstoned. */
+    @Test
+    void nodeSourcePublishesNodesAndDropsUnschedulableOnes(Vertx vertx) {
+        Running w = start(vertx, "c-node", "source", "node");
+        api.admin().nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+                .withName("n1.example.com").endMetadata().withNewStatus().addNewAddress().withType("ExternalIP")
+                .withAddress("192.0.2.50").endAddress().endStatus().build()).create();
+        String key = io.streamdns.model.shard.RecordKey.of("example.com", "c-node/Node//n1.example.com");
+        topic.await("node state", t -> t.latest().containsKey(key));
+        assertThat(names(topic.latest().get(key).endpoints())).containsExactly("n1.example.com A [192.0.2.50]");
+        assertThat(topic.latest().get(key).endpoints().get(0).labels()).containsEntry(Labels.RESOURCE,
+                "node/n1.example.com");
+
+        api.admin().nodes().withName("n1.example.com").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
+                .editOrNewSpec().withUnschedulable(true).endSpec().build());
+        topic.await("cordoned → tombstone", t -> !t.latest().containsKey(key));
+        w.undeploy();
+    }
+
     @Test
     void deleteTombstones(Vertx vertx) {
         Running w = start(vertx, "c-del");

@@ -21,9 +21,11 @@ public final class DemoStory {
     static final String LB_B = "198.51.100.7";
     static final String INGRESS_LB = "k8s-shop-0123456789.us-east-1.elb.amazonaws.com";
     /** cluster-a's watcher reads these sources (its emulator has their CRDs installed). */
-    public static final String CLUSTER_A_SOURCES = "service,ingress,crd";
+    public static final String CLUSTER_A_SOURCES = "service,ingress,crd,gateway-httproute";
     static final String API = "api.example.com";
     static final String API_IP = "203.0.113.30";
+    static final String STORE = "store.example.com";
+    static final String GATEWAY_IP = "203.0.113.50";
 
     /** One step: what to do, and the zone content that means it has reached Route 53. */
     public record Step(String title, Runnable action, Predicate<List<ZoneRecord>> reached) {
@@ -52,6 +54,14 @@ public final class DemoStory {
                         () -> apply(clusterA, "examples/cluster-a/dnsendpoint.yaml"),
                         zone -> hasA(zone, API, API_IP) && zone.stream().anyMatch(r -> r.name().equals("docs.example.com")
                                 && r.type().equals("CNAME"))),
+                new Step("cluster-a: create Gateway default/public (listener *.example.com) and HTTPRoute default/store ("
+                        + STORE + "); the Gateway gets " + GATEWAY_IP + " and accepts the route",
+                        () -> {
+                            apply(clusterA, "examples/cluster-a/gateway-route.yaml");
+                            clusterA.setGatewayAddresses("default", "public", GATEWAY_IP);
+                            clusterA.acceptHttpRoute("default", "store", "public");
+                        },
+                        zone -> hasA(zone, STORE, GATEWAY_IP)),
                 new Step("cluster-a: the load balancer of my-webapp moves to " + LB_2,
                         () -> clusterA.setServiceLoadBalancer("default", "my-webapp", LB_2),
                         zone -> hasA(zone, WEBAPP, LB_2)),

@@ -307,7 +307,7 @@ class AuditIT {
         return Stream.of(
                 Arguments.of("empty label", new String[] {"why", "www..example.com"}, "not a valid DNS name: empty label"),
                 Arguments.of("a single label", new String[] {"history", "localhost"}, "needs at least two labels"),
-                Arguments.of("a bad character", new String[] {"why", "ex ample.com"}, "character ' ' not allowed"),
+                Arguments.of("a bad character", new String[] {"why", "ex ample.com"}, "character ' ' (U+0020 SPACE) not allowed"),
                 Arguments.of("a bad --since", new String[] {"history", "www.example.com", "--since", "yesterday"},
                         "--since: 'yesterday' is neither"),
                 Arguments.of("no name", new String[] {"why"}, "Missing required parameter: '<name>'"),

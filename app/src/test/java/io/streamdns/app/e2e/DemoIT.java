@@ -26,8 +26,9 @@ class DemoIT {
         int exit = cmd.execute("demo", "--exit-when-done", "--data-dir", dir.toString(), "--http-port", "0");
         String text = out.toString();
         assertThat(exit).as(text).isZero();
-        assertThat(text).contains("Step 1:", "Step 7:", "reached Route 53 in", "webapp.example.com", "a-webapp.example.com",
-                "198.51.100.7", "www.example.com", "DNSEndpoint default/records", "Story done: 7 steps");
+        assertThat(text).contains("Step 1:", "Step 8:", "reached Route 53 in", "webapp.example.com", "a-webapp.example.com",
+                "198.51.100.7", "www.example.com", "DNSEndpoint default/records",
+                "HTTPRoute default/store", "Story done: 8 steps");
 
         StringWriter audit = new StringWriter();
         CommandLine auditCmd = Main.newCommandLine();

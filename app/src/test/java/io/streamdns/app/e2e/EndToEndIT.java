@@ -138,13 +138,16 @@ class EndToEndIT {
                 .anyMatch(r -> r.name().equals("cname-api.cname-e2e.com") && r.type().equals("TXT"));
     }
 
-    /** The optional sources through the whole pipeline: a DNSEndpoint's records land in the zone and leave with it. */
+    /**
+     * The optional sources through the whole pipeline: a DNSEndpoint's records and an HTTPRoute's name (at its
+     * Gateway's address, following it) land in the zone and leave with their objects.
+     */
     @Test
-    void dnsEndpointRecordsReachTheZone() {
+    void dnsEndpointAndHttpRouteReachTheZone() {
         pipeline.route53.createZone("sources-e2e.com", false);
         KubernetesEmulator d = pipeline.cluster(dir, "d").installCrds();
         pipeline.deploy(TestStages.watcher(), "--cluster-name=cluster-d", "--kubeconfig=" + dir.resolve("kubeconfig-d"),
-                "--domain-filter=sources-e2e.com", "--source=crd");
+                "--domain-filter=sources-e2e.com", "--source=crd,gateway-httproute");
         pipeline.deploy(TestStages.planner(), "--txt-owner-id=e2e-sources", "--domain-filter=sources-e2e.com",
                 "--policy=sync", "--group-id=planner-sources", "--managed-record-types=A,AAAA,CNAME,TXT");
         pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=e2e-sources",
@@ -172,6 +175,32 @@ class EndToEndIT {
                 .withGroup("externaldns.k8s.io").withVersion("v1alpha1").withKind("DNSEndpoint").withPlural("dnsendpoints")
                 .withNamespaced(true).build()).inNamespace("default").withName("records").delete();
         awaitZone(zone, "records gone", z -> z.stream().noneMatch(r -> r.name().endsWith("api.sources-e2e.com")));
+
+        d.apply(new java.io.ByteArrayInputStream("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: public, namespace: default}
+                spec:
+                  gatewayClassName: example
+                  listeners: [{name: http, protocol: HTTP, port: 80, hostname: "*.sources-e2e.com"}]
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: store, namespace: default}
+                spec:
+                  hostnames: [store.sources-e2e.com]
+                  parentRefs: [{name: public}]
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        d.setGatewayAddresses("default", "public", "203.0.113.50");
+        d.acceptHttpRoute("default", "store", "public");
+        awaitZone(zone, "route's record", z -> hasA(z, "store.sources-e2e.com", "203.0.113.50"));
+        d.setGatewayAddresses("default", "public", "203.0.113.51");
+        awaitZone(zone, "moved with the Gateway", z -> hasA(z, "store.sources-e2e.com", "203.0.113.51"));
+        assertThat(txt(zone.records(), "a-store.sources-e2e.com").values().get(0))
+                .contains("external-dns/resource=httproute/default/store");
+        d.client().resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class).inNamespace("default")
+                .withName("store").delete();
+        awaitZone(zone, "route's record gone", z -> z.stream().noneMatch(r -> r.name().endsWith("store.sources-e2e.com")));
     }
 
     static List<ZoneRecord> awaitZone(io.streamdns.app.demo.ZoneView zone, String what,

@@ -87,7 +87,8 @@ public final class KubernetesEmulator implements AutoCloseable {
     }
 
     /** The CRDs {@link #installCrds()} creates: those of the optional sources. */
-    public static final List<String> CRDS = List.of("crds/dnsendpoints.externaldns.k8s.io.yaml");
+    public static final List<String> CRDS = List.of("crds/dnsendpoints.externaldns.k8s.io.yaml",
+            "crds/gateway-api-emulator.yaml");
 
     /** Creates the CRDs of the optional sources (DNSEndpoint, ...), as a cluster admin installs them. */
     public KubernetesEmulator installCrds() {
@@ -102,6 +103,56 @@ public final class KubernetesEmulator implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Plays the Gateway controller: sets a Gateway's {@code status.addresses} (IPs or host names). */
+    public void setGatewayAddresses(String namespace, String name, String... addresses) {
+        setGatewayAddresses(client, namespace, name, addresses);
+    }
+
+    /** {@link #setGatewayAddresses(String, String, String...)} through any client (a mock server of a test). */
+    public static void setGatewayAddresses(KubernetesClient client, String namespace, String name, String... addresses) {
+        var gateways = client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class).inNamespace(namespace);
+        var gw = gateways.withName(name).get();
+        if (gw == null) {
+            throw new IllegalArgumentException("no gateway " + namespace + "/" + name);
+        }
+        var status = new io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusBuilder();
+        for (String a : addresses) {
+            status.addNewAddress().withType(isIp(a) ? "IPAddress" : "Hostname").withValue(a).endAddress();
+        }
+        gw.setStatus(status.build());
+        gateways.resource(gw).updateStatus();
+    }
+
+    /** Plays the Gateway controller: an HTTPRoute accepted by these Gateways of its namespace (none: detached). */
+    public void acceptHttpRoute(String namespace, String name, String... gateways) {
+        acceptHttpRoute(client, namespace, name, gateways);
+    }
+
+    /** {@link #acceptHttpRoute(String, String, String...)} through any client (a mock server of a test). */
+    public static void acceptHttpRoute(KubernetesClient client, String namespace, String name, String... gateways) {
+        var routes = client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class).inNamespace(namespace);
+        var rt = routes.withName(name).get();
+        if (rt == null) {
+            throw new IllegalArgumentException("no HTTPRoute " + namespace + "/" + name);
+        }
+        var status = new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatusBuilder();
+        for (String g : gateways) {
+            // a controller echoes the route's own parentRef (sectionName, port) in the status
+            var ref = rt.getSpec() == null || rt.getSpec().getParentRefs() == null ? null : rt.getSpec().getParentRefs()
+                    .stream().filter(p -> g.equals(p.getName())).findFirst().orElse(null);
+            status.addToParents(new io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder()
+                    .withControllerName("example.com/gateway-controller")
+                    .withParentRef(ref != null ? ref
+                            : new io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder().withName(g).build())
+                    .withConditions(new io.fabric8.kubernetes.api.model.ConditionBuilder().withType("Accepted")
+                            .withStatus("True").withReason("Accepted").withMessage("")
+                            .withLastTransitionTime(java.time.Instant.now().toString()).build())
+                    .build());
+        }
+        rt.setStatus(status.build());
+        routes.resource(rt).updateStatus();
     }
 
     /** Plays the cloud controller: sets a Service's load-balancer status (IPs or host names). */

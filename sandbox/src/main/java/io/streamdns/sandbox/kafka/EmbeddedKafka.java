@@ -198,6 +198,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After kill -9 the restarted controller still holds the dead incarnation's registration and refuses the new
+        // one (DUPLICATE_BROKER_REGISTRATION) until that session expires: 9 s by default, long enough that consumer
+        // group members (6 s sessions) expire meanwhile and rebalance. A single test broker heartbeats itself.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         p.put("num.partitions", "6");
         p.put("auto.create.topics.enable", "false");
         // compaction that is visible within a test or a demo, not after hours
