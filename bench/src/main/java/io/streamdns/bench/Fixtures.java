@@ -55,6 +55,76 @@ public final class Fixtures {
                 .build();
     }
 
+    /** The Gateway every route of {@link #createMixed} attaches to (listener {@code *.<zone>}). */
+    public static final String GATEWAY = "bench-gw";
+
+    /**
+     * A mix of sources for objects {@code from..to-1}: number i is a LoadBalancer Service (i % 3 == 0), a DNSEndpoint
+     * with one A record (i % 3 == 1) or an HTTPRoute accepted by {@link #GATEWAY} (i % 3 == 2), each naming
+     * {@link #hostName} once. The emulator needs its CRDs installed; routes get their status as a controller sets it.
+     */
+    public static void createMixed(io.streamdns.sandbox.k8s.KubernetesEmulator k8s, int from, int to, String zone,
+                                   int threads) {
+        KubernetesClient client = k8s.client();
+        client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class).inNamespace(NAMESPACE)
+                .resource(new io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder().withNewMetadata()
+                        .withName(GATEWAY).withNamespace(NAMESPACE).endMetadata().withNewSpec()
+                        .withGatewayClassName("bench").addNewListener().withName("http").withProtocol("HTTP")
+                        .withPort(80).withHostname("*." + zone).endListener().endSpec().build()).create();
+        k8s.setGatewayAddresses(NAMESPACE, GATEWAY, "198.51.100.1");
+        var dnsEndpoints = client.genericKubernetesResources(
+                new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                        .withGroup("externaldns.k8s.io").withVersion("v1alpha1").withKind("DNSEndpoint")
+                        .withPlural("dnsendpoints").withNamespaced(true).build()).inNamespace(NAMESPACE);
+        var routes = client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
+                .inNamespace(NAMESPACE);
+        inParallel(from, to, threads, i -> {
+            switch (i % 3) {
+                case 0 -> client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create();
+                case 1 -> dnsEndpoints.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                        .withApiVersion("externaldns.k8s.io/v1alpha1").withKind("DNSEndpoint").withNewMetadata()
+                        .withName(serviceName(i)).withNamespace(NAMESPACE).endMetadata()
+                        .addToAdditionalProperties("spec", java.util.Map.of("endpoints", List.of(java.util.Map.of(
+                                "dnsName", hostName(i, zone), "recordType", "A", "targets", List.of(ip(i))))))
+                        .build()).create();
+                default -> {
+                    routes.resource(new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder()
+                            .withNewMetadata().withName(serviceName(i)).withNamespace(NAMESPACE).endMetadata()
+                            .withNewSpec().withHostnames(hostName(i, zone)).addNewParentRef().withName(GATEWAY)
+                            .endParentRef().endSpec().build()).create();
+                    k8s.acceptHttpRoute(NAMESPACE, serviceName(i), GATEWAY);
+                }
+            }
+        });
+    }
+
+    private static void inParallel(int from, int to, int threads, java.util.function.IntConsumer create) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            int chunk = Math.max(1, (to - from + threads - 1) / threads);
+            for (int start = from; start < to; start += chunk) {
+                int s = start;
+                int e = Math.min(to, start + chunk);
+                futures.add(pool.submit(() -> {
+                    for (int i = s; i < e; i++) {
+                        create.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("creating objects: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Service i's state in {@code zone}, as the watcher of {@code cluster} publishes it (the watcher's own mapping). */
     public static SourceState sourceState(String cluster, int i, String zone, String ip) {
         MappingOptions options = MappingOptions.defaults(cluster).withDomainFilter(DomainFilter.of(List.of(zone), List.of()));
@@ -68,30 +138,8 @@ public final class Fixtures {
      * The mock API server keeps the status given on create, as a cloud controller would have set it.
      */
     public static void createServices(KubernetesClient client, int from, int to, String zone, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            int chunk = Math.max(1, (to - from + threads - 1) / threads);
-            for (int start = from; start < to; start += chunk) {
-                int s = start;
-                int e = Math.min(to, start + chunk);
-                futures.add(pool.submit(() -> {
-                    for (int i = s; i < e; i++) {
-                        client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create();
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("creating services: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        inParallel(from, to, threads,
+                i -> client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create());
     }
 
     /**

@@ -1,21 +1,21 @@
 package io.streamdns.planner;
 
-import io.streamdns.runtime.Blocking;
-
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangePlan;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.control.ControlKeys;
-import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.DeleteBudget;
+import io.streamdns.planner.plan.Planner;
 import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.SyncState;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.kafka.ReadToEnd;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,7 +217,7 @@ final class PartitionRestorer {
             // a plan with a result already shows in zone state (the applier writes zone state first)
             int inFlight = 0;
             List<ChangePlan> byTime = new ArrayList<>(plans.values());
-            byTime.sort(java.util.Comparator.comparingLong(ChangePlan::createdAt));
+            byTime.sort(Comparator.comparingLong(ChangePlan::createdAt));
             for (ChangePlan plan : byTime) { // recent deletes count against the budget: a restart grants none
                 ShardPlanner sp = shards.get(plan.shard());
                 if (sp != null && plan.createdAt() > now - budget.window().toMillis()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -67,7 +68,7 @@ final class PlanRecords {
 
     /** The names a plan changes, for a log line (at most ten named). */
     static String describeNames(Out o) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        TreeSet<String> names = new TreeSet<>();
         for (List<Endpoint> l : List.of(o.changes().create(), o.changes().updateNew(), o.changes().delete())) {
             l.forEach(e -> names.add(ownedName(e)));
         }

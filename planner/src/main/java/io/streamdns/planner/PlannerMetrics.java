@@ -2,9 +2,13 @@ package io.streamdns.planner;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.streamdns.planner.plan.Skipped;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The planner's meters ({@code streamdns_planner_*} in Prometheus). */
 final class PlannerMetrics {
@@ -36,14 +40,14 @@ final class PlannerMetrics {
     }
 
     /** {@code streamdns_planner_deletes_held{reason}}: deletes waiting for a marker or an approval. */
-    private final java.util.Map<Skipped.Reason, java.util.concurrent.atomic.AtomicInteger> held =
-            new java.util.EnumMap<>(Skipped.Reason.class);
+    private final Map<Skipped.Reason, AtomicInteger> held =
+            new EnumMap<>(Skipped.Reason.class);
 
     /** Sets the held-deletes gauge (the event loop counts; a scrape reads the last count). */
     void held(Skipped.Reason reason, int count) {
         held.computeIfAbsent(reason, r -> {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            io.micrometer.core.instrument.Gauge.builder("streamdns.planner.deletes.held", n::get)
+            AtomicInteger n = new AtomicInteger();
+            Gauge.builder("streamdns.planner.deletes.held", n::get)
                     .tag("reason", r.tag()).description("Deletes held: a claimant has not synced, or the budget")
                     .register(registry);
             return n;

@@ -99,7 +99,7 @@ public final class PlannerVerticle extends VerticleBase {
         planning = new LivePlanning(vertx, partitions, byShard, debouncer, backoff, publisher, dlq, consumer, metrics,
                 config.tuning().namesPerTurn(), () -> stopped, ShardPlanner::plan, System::currentTimeMillis);
         // pause/resume and commits queue behind the poll loop: a short poll keeps them (and the latency) short
-        consumer.pollTimeout(java.time.Duration.ofMillis(50));
+        consumer.pollTimeout(Duration.ofMillis(50));
         consumer.partitionsAssignedHandler(this::onAssigned);
         consumer.partitionsRevokedHandler(this::onRevoked);
         consumer.exceptionHandler(e -> LOG.warn("planner consumer: {}", e.toString()));
@@ -146,7 +146,7 @@ public final class PlannerVerticle extends VerticleBase {
         restoreWorkers.executeBlocking(() -> PartitionRestorer.restore(stage.bootstrapServers(), clientId + "-restore-" + gen,
                         config.groupId(), parts, planner, config.tuning(), config.deleteBudget(), now), false)
                 .onSuccess(restored -> {
-                    metrics.restore.record(java.time.Duration.ofNanos(System.nanoTime() - started));
+                    metrics.restore.record(Duration.ofNanos(System.nanoTime() - started));
                     restored.values().forEach(r -> install(r, gen));
                     updateReadiness();
                 })

@@ -1,5 +1,6 @@
 package io.streamdns.planner;
 
+import io.streamdns.testsupport.Eventually;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -10,10 +11,10 @@ final class Await {
     }
 
     static void until(String what, Duration timeout, BooleanSupplier condition) {
-        io.streamdns.testsupport.Eventually.until(what, timeout, condition);
+        Eventually.until(what, timeout, condition);
     }
 
     static <T> T value(String what, Duration timeout, Supplier<T> supplier) {
-        return io.streamdns.testsupport.Eventually.value(what, timeout, supplier);
+        return Eventually.value(what, timeout, supplier);
     }
 }

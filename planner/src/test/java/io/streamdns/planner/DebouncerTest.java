@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamdns.planner.plan.DebounceSchedule;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -21,7 +22,7 @@ class DebouncerTest {
         Debouncer[] d = new Debouncer[1];
         vertx.runOnContext(v -> {
             d[0] = new Debouncer(vertx, 50, 5000, shard -> ctx.verify(() -> {
-                io.streamdns.planner.plan.DebounceSchedule.Batch batch = d[0].take(shard);
+                DebounceSchedule.Batch batch = d[0].take(shard);
                 assertThat(batch.names()).containsExactlyInAnyOrder("www.ex.com", "api.ex.com");
                 assertThat(batch.earliestEventAt()).isEqualTo(1001);
                 assertThat(coalesced.count()).isEqualTo(99);

@@ -1,12 +1,13 @@
 package io.streamdns.planner;
 
-import io.streamdns.runtime.config.InvalidFlagException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamdns.planner.plan.DeleteBudget;
 import io.streamdns.planner.plan.MultiClusterStrategy;
 import io.streamdns.planner.plan.PlanSettings;
 import io.streamdns.planner.plan.Policy;
+import io.streamdns.runtime.config.InvalidFlagException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -89,10 +90,10 @@ class PlannerConfigTest {
     @Test
     void deleteBudgetFlags() {
         assertThat(PlannerConfig.fromMap(Map.of("policy", "sync")).deleteBudget())
-                .isEqualTo(new io.streamdns.planner.plan.DeleteBudget.Settings(0.3, 10, java.time.Duration.ofMinutes(10)));
+                .isEqualTo(new DeleteBudget.Settings(0.3, 10, Duration.ofMinutes(10)));
         assertThat(PlannerConfig.fromMap(Map.of("max-delete-fraction", "0.5", "min-records-for-budget", "100",
                 "delete-budget-window", "1h", "policy", "sync")).deleteBudget())
-                .isEqualTo(new io.streamdns.planner.plan.DeleteBudget.Settings(0.5, 100, java.time.Duration.ofHours(1)));
+                .isEqualTo(new DeleteBudget.Settings(0.5, 100, Duration.ofHours(1)));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")

@@ -10,6 +10,9 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Provenance;
 import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.shard.Partitioning;
+import io.streamdns.model.shard.RecordKey;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -18,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The planner stage against a real broker: plans out, DLQ, restart, debounce. One broker, one shard per test. */
 @ExtendWith(VertxExtension.class)
@@ -100,7 +104,7 @@ class PlannerIT {
             h.send(Topics.SOURCES, shard + "|c1/Service/default/bad", "{not json".getBytes(StandardCharsets.UTF_8));
             PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-bravo", Map.of()), "p-bravo");
             h.send(Topics.ZONE_STATE, shard + "|Z1/x.bravo.com/A/", "{\"v\":2}".getBytes(StandardCharsets.UTF_8));
-            h.send(Topics.SOURCES, shard + "|c1/Service/default/wrong", io.streamdns.model.codec.JsonCodec.encode(
+            h.send(Topics.SOURCES, shard + "|c1/Service/default/wrong", JsonCodec.encode(
                     source("c1", "web", "1", 1, Endpoint.of("www.bravo.com", "A", "192.0.2.1"))));
             h.source(shard, source("c1", "good", "1", 2000, Endpoint.of("good.bravo.com", "A", "192.0.2.7")));
 
@@ -156,9 +160,9 @@ class PlannerIT {
             for (int i = 0; i < 1000; i++) {
                 var s = source("c1", "busy", Integer.toString(i), 10_000 + i,
                         Endpoint.of("busy.delta.com", "A", "10.0." + (i / 250) + "." + (i % 250)));
-                h.producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SOURCES,
-                        io.streamdns.model.shard.RecordKey.of(shard, s.ref().identity()),
-                        io.streamdns.model.codec.JsonCodec.encode(s)));
+                h.producer.send(new ProducerRecord<>(Topics.SOURCES,
+                        RecordKey.of(shard, s.ref().identity()),
+                        JsonCodec.encode(s)));
             }
             h.producer.flush();
             Await.until("the last target applied", WAIT, () -> tap.zone.values().stream()
@@ -180,9 +184,9 @@ class PlannerIT {
             // published together, well inside one quiet window: one debounced batch of 23 names
             for (int i = 0; i < 23; i++) {
                 var s = source("c1", "svc" + i, "1", 20_000 + i, Endpoint.of("svc" + i + ".echo.com", "A", "10.1.0." + i));
-                h.producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SOURCES,
-                        io.streamdns.model.shard.RecordKey.of(shard, s.ref().identity()),
-                        io.streamdns.model.codec.JsonCodec.encode(s)));
+                h.producer.send(new ProducerRecord<>(Topics.SOURCES,
+                        RecordKey.of(shard, s.ref().identity()),
+                        JsonCodec.encode(s)));
             }
             h.producer.flush();
             Await.until("every name planned", WAIT, () -> tap.plans.stream().flatMap(p -> p.create().stream())
@@ -211,11 +215,11 @@ class PlannerIT {
             assertThat(report.delete()).isEmpty();
             assertThat(report.skipped()).extracting(r -> r.dnsName() + " " + r.reason()).containsExactly(
                     "n0.foxtrot.com delete-held-unsynced: delete held: cluster c9 has not synced on partition "
-                            + io.streamdns.model.shard.Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS),
+                            + Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS),
                     "n1.foxtrot.com delete-held-unsynced: delete held: cluster c9 has not synced on partition "
-                            + io.streamdns.model.shard.Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS),
+                            + Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS),
                     "n2.foxtrot.com delete-held-unsynced: delete held: cluster c9 has not synced on partition "
-                            + io.streamdns.model.shard.Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS));
+                            + Partitioning.partitionOfShard(shard, Topics.DEFAULT_PARTITIONS));
             Await.until("the held gauge at 3", WAIT, () -> planner.context().registry().find("streamdns.planner.deletes.held")
                     .tag("reason", "delete-held-unsynced").gauge().value() == 3.0);
             Await.until("the malformed control key dead-lettered", WAIT, () -> h.deadLetters().stream()

@@ -41,6 +41,10 @@ public final class ThroughputScenario extends Scenario {
     @Option(names = "--services", defaultValue = "20000", description = "Services (events) per run (default: ${DEFAULT-VALUE}).")
     int services;
 
+    @Option(names = "--mix", description = "A third each of Services, DNSEndpoints and HTTPRoutes (one Gateway) "
+            + "instead of Services only; the watcher reads service,crd,gateway-httproute.")
+    boolean mix;
+
     @Option(names = "--runs", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
     int runs;
 
@@ -54,7 +58,7 @@ public final class ThroughputScenario extends Scenario {
 
     @Override
     protected Report measure() throws Exception {
-        Report report = new Report("throughput").param("services", services).param("runs", runs)
+        Report report = new Report("throughput").param("services", services).param("mix", mix).param("runs", runs)
                 .param("partitions", partitions);
         List<Double> endToEnd = new ArrayList<>();
         List<Double> watcher = new ArrayList<>();
@@ -80,7 +84,11 @@ public final class ThroughputScenario extends Scenario {
         String zone = "throughput.bench.example";
         try (Rig rig = Rig.start(partitions)) {
             long c0 = System.nanoTime();
-            Fixtures.createServices(rig.kubernetes().client(), 0, services, zone, 8);
+            if (mix) {
+                Fixtures.createMixed(rig.kubernetes().installCrds(), 0, services, zone, 8);
+            } else {
+                Fixtures.createServices(rig.kubernetes().client(), 0, services, zone, 8);
+            }
             double createMs = millisSince(c0);
             StageContext planner = rig.stage("planner");
             rig.planner(planner, Map.of("domain-filter", zone, "txt-owner-id", Pipeline.OWNER, "policy", "sync"));
@@ -107,7 +115,8 @@ public final class ThroughputScenario extends Scenario {
                 }
             })) {
                 long t0 = System.nanoTime();
-                rig.watcher(rig.stage("watcher"), Map.of("cluster-name", "bench", "source", "service", "domain-filter", zone));
+                rig.watcher(rig.stage("watcher"), Map.of("cluster-name", "bench", "source",
+                        mix ? "service,crd,gateway-httproute" : "service", "domain-filter", zone));
                 await(() -> planned.size() >= services, "plans for " + services + " services");
                 long t1 = System.nanoTime();
                 await(() -> sourcesDoneAt.get() > 0, "sources");

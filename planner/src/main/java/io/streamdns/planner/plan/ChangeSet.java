@@ -4,6 +4,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
 import io.streamdns.model.RecordTypes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ final class ChangeSet {
         }
     }
 
-    private static List<Endpoint> sorted(java.util.Collection<Endpoint> endpoints) {
+    private static List<Endpoint> sorted(Collection<Endpoint> endpoints) {
         List<Endpoint> in = new ArrayList<>(endpoints);
         List<Keyed> keys = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {

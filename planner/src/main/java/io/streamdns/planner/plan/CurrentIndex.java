@@ -1,8 +1,11 @@
 package io.streamdns.planner.plan;
 
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.RecordTypes;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.registry.TxtNameMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +37,11 @@ public final class CurrentIndex {
     private final OwnershipRegistry.ParsedTxt parsed;
 
     public CurrentIndex() {
-        this(io.streamdns.model.registry.TxtNameMapper.defaults());
+        this(TxtNameMapper.defaults());
     }
 
     /** @param txtNames tells current-form ownership TXT names from legacy ones (for {@link #ownedRecords}) */
-    public CurrentIndex(io.streamdns.model.registry.TxtNameMapper txtNames) {
+    public CurrentIndex(TxtNameMapper txtNames) {
         this.parsed = new OwnershipRegistry.ParsedTxt(name -> txtNames.ownedBy(name).isPresent());
     }
 
@@ -101,12 +104,12 @@ public final class CurrentIndex {
                 parsed.remove(old);
                 held[i] = h;
             } else {
-                Held[] more = held == null ? new Held[1] : java.util.Arrays.copyOf(held, held.length + 1);
+                Held[] more = held == null ? new Held[1] : Arrays.copyOf(held, held.length + 1);
                 more[more.length - 1] = h;
                 byName.put(e.dnsName(), more);
                 size++;
             }
-            if (e.recordType().equals(io.streamdns.model.RecordTypes.TXT)) {
+            if (e.recordType().equals(RecordTypes.TXT)) {
                 parsed.add(e);
             }
             recordKey = e.recordKey();

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -42,7 +43,7 @@ public final class HeldDeletes {
 
     private void replace(String name, List<Skipped> after) {
         List<Skipped> before = after == null ? byName.remove(name) : byName.put(name, after);
-        if (java.util.Objects.equals(before, after)) {
+        if (Objects.equals(before, after)) {
             return;
         }
         count(before, -1);

@@ -6,10 +6,13 @@ import static io.streamdns.planner.plan.Fixtures.want;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.SourceState;
+import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.control.ClusterRetirement;
 import io.streamdns.model.control.SyncMarker;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -143,7 +146,7 @@ class DeleteGateTest {
                 .containsExactlyElementsOf(row.held());
         // order independence, as every plan table row
         List<Endpoint> have = new ArrayList<>(row.have());
-        java.util.Collections.reverse(have);
+        Collections.reverse(have);
         assertThat(planner.plan(row.want(), have, null, null, new DeleteGate(sync, row.strategy()))).isEqualTo(c);
     }
 
@@ -174,7 +177,7 @@ class DeleteGateTest {
         SyncState sync = new SyncState(P);
         ShardPlanner sp = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()), sync);
         for (Endpoint e : A_RECORD) {
-            io.streamdns.model.ZoneRecord r = new io.streamdns.model.ZoneRecord("Z1", "ex.com", e.dnsName(),
+            ZoneRecord r = new ZoneRecord("Z1", "ex.com", e.dnsName(),
                     e.recordType(), e.ttl() == 0 ? 300 : e.ttl(), e.targets(), null, null, Map.of());
             sp.putRecord(r.identity(), r);
         }
@@ -198,7 +201,7 @@ class DeleteGateTest {
         sync.marker("a", "default", marker("a", "default", 1));
         ShardPlanner sp = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()), sync);
         for (Endpoint e : A_RECORD) {
-            io.streamdns.model.ZoneRecord r = new io.streamdns.model.ZoneRecord("Z1", "ex.com", e.dnsName(),
+            ZoneRecord r = new ZoneRecord("Z1", "ex.com", e.dnsName(),
                     e.recordType(), e.ttl() == 0 ? 300 : e.ttl(), e.targets(), null, null, Map.of());
             sp.putRecord(r.identity(), r);
         }
@@ -216,7 +219,7 @@ class DeleteGateTest {
         SyncState sync = new SyncState(P);
         sync.marker("a", "default", marker("a", "default", 1));
         ShardPlanner sp = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()), sync);
-        sp.putSource("a/Service/default/a", new io.streamdns.model.SourceState("a", "Service", "default", "a", "u", "1",
+        sp.putSource("a/Service/default/a", new SourceState("a", "Service", "default", "a", "u", "1",
                 1, List.of(ep("www.ex.com A 1.1.1.1"))));
         sp.refusedSource("a/Service/default/a");
         assertThat(sp.planAll().changes().create()).extracting(Endpoint::dnsName).contains("www.ex.com");

@@ -2,6 +2,10 @@ package io.streamdns.planner.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamdns.model.Endpoint;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 
 final class PlanAssertions {
@@ -17,10 +21,10 @@ final class PlanAssertions {
         soft.assertThat(Fixtures.renderSkipped(changes)).as("skipped").containsExactlyElementsOf(c.skipped);
         soft.assertAll();
         // planning is deterministic whatever the input order
-        java.util.List<io.streamdns.model.Endpoint> d = new java.util.ArrayList<>(c.desired);
-        java.util.List<io.streamdns.model.Endpoint> cur = new java.util.ArrayList<>(c.current);
-        java.util.Collections.reverse(d);
-        java.util.Collections.reverse(cur);
+        List<Endpoint> d = new ArrayList<>(c.desired);
+        List<Endpoint> cur = new ArrayList<>(c.current);
+        Collections.reverse(d);
+        Collections.reverse(cur);
         assertThat(new Planner(c.settings).plan(d, cur)).as("same plan for reversed input").isEqualTo(changes);
         return changes;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -83,7 +84,7 @@ class PlanPropertiesTest {
         for (String name : candidates) {
             for (Endpoint t : zone) {
                 if (t.recordType().equals("TXT") && t.dnsName().equals(name)
-                        && java.util.Objects.equals(t.setIdentifier(), r.setIdentifier()) && !owners(t).isEmpty()) {
+                        && Objects.equals(t.setIdentifier(), r.setIdentifier()) && !owners(t).isEmpty()) {
                     return owners(t).size() == 1 ? Optional.of(owners(t).get(0)) : Optional.of("ambiguous");
                 }
             }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.ZoneRecord;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +44,8 @@ class ShardPlannerScaleTest {
         long after = rt.totalMemory() - rt.freeMemory();
 
         ShardPlanner.ShardPlan full = null;
-        List<String> runs = new java.util.ArrayList<>();
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<String> runs = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int k = 0; k < 3; k++) { // the first runs include JIT warm-up; CPU time is immune to a busy machine
             long t0 = System.nanoTime();
             long c0 = threads.getCurrentThreadCpuTime();
