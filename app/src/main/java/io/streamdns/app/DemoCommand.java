@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
                     prepare(new WatcherCommand(), "--cluster-name=cluster-a", "--kubeconfig=" + kubeA, "--domain-filter=example.com",
                             "--source=" + DemoStory.CLUSTER_A_SOURCES),
                     prepare(new WatcherCommand(), "--cluster-name=cluster-b", "--kubeconfig=" + kubeB, "--domain-filter=example.com"),
-                    prepare(new PlannerCommand(), "--txt-owner-id=" + OWNER, "--domain-filter=example.com"),
+                    prepare(new PlannerCommand(), "--txt-owner-id=" + OWNER, "--domain-filter=example.com", "--policy=sync"),
                     prepare(new ApplierCommand(), "--aws-endpoint-url=" + endpoint, "--txt-owner-id=" + OWNER,
                             "--domain-filter=example.com"));
             stages.forEach(s -> closeLast.add(0, s.resources()));

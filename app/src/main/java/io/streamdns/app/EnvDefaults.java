@@ -1,12 +1,16 @@
 package io.streamdns.app;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Every flag {@code --foo-bar} also reads {@code STREAMDNS_FOO_BAR} (lists: comma separated). */
+/**
+ * Every flag {@code --foo-bar} not from the flag registry also reads {@code STREAMDNS_FOO_BAR}, else
+ * {@code EXTERNAL_DNS_FOO_BAR}; the registry's flags read both themselves ({@link FlagOptions}).
+ */
 public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
     private final Map<String, String> env;
 
@@ -15,15 +19,23 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
     }
 
     public static String envName(String longOption) {
-        return "STREAMDNS_" + longOption.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        return envNames(longOption).get(0);
+    }
+
+    /** {@code STREAMDNS_<FLAG>}, then external-dns's {@code EXTERNAL_DNS_<FLAG>}. */
+    public static List<String> envNames(String longOption) {
+        String upper = longOption.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        return List.of("STREAMDNS_" + upper, "EXTERNAL_DNS_" + upper);
     }
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (argSpec instanceof OptionSpec option) {
-            String value = env.get(envName(option.longestName()));
-            if (value != null) {
-                return value;
+        if (argSpec instanceof OptionSpec option && !(option.userObject() instanceof io.streamdns.runtime.flags.Flag)) {
+            for (String name : envNames(option.longestName())) {
+                String value = env.get(name);
+                if (value != null) {
+                    return value;
+                }
             }
         }
         return argSpec.defaultValue();

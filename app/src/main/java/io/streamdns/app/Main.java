@@ -1,5 +1,6 @@
 package io.streamdns.app;
 
+import io.streamdns.app.logging.LogConfig;
 import io.streamdns.runtime.config.StartRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,21 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine().execute(withDefaultCommand(args));
+    }
+
+    /**
+     * external-dns's image takes its flags without a command (the Helm chart renders only flags): flags first mean
+     * {@code run}, the whole pipeline in one process, as external-dns's controller.
+     */
+    static String[] withDefaultCommand(String... args) {
+        if (args.length == 0 || !args[0].startsWith("--") || java.util.Set.of("--help", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "run";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     public static CommandLine newCommandLine() {
@@ -44,7 +59,30 @@ public final class Main implements Runnable {
         ((RunCommand) run.getCommand()).addStageOptions(run.getCommandSpec());
         cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
         cmd.setExecutionExceptionHandler((e, cl, parsed) -> refusedWithoutTrace(e, cl, parsed));
+        cmd.setExecutionStrategy(parsed -> {
+            configureLogging(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cmd;
+    }
+
+    /** --log-level and --log-format take effect before the command logs anything. */
+    static void configureLogging(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (last.commandSpec().userObject() instanceof FlagOptions.Command c && c.flagOptions() != null
+                && c.flagOptions().set().contains(ProcessFlags.LOG_LEVEL.name())) {
+            FlagOptions o = c.flagOptions();
+            CommandLine.Model.CommandSpec spec = last.commandSpec();
+            LogConfig.configure(LogConfig.level(o.value(ProcessFlags.LOG_LEVEL, spec)),
+                    o.value(ProcessFlags.LOG_FORMAT, spec));
+            if (!o.value(ProcessFlags.EVENTS, spec)) {
+                org.slf4j.LoggerFactory.getLogger(Main.class).info("--events=false: streamdns still reacts to "
+                        + "changes of Kubernetes objects at once; --interval sets only the re-list period");
+            }
+        }
     }
 
     /** A refusal to start is an operator's message, not a crash: print it plainly and exit 1. */

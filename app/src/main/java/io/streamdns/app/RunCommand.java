@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import io.streamdns.watcher.WatcherFlags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -23,16 +24,27 @@ import picocli.CommandLine.Model.OptionSpec;
         customSynopsis = "streamdns run [--cluster-name=NAME] [--domain-filter=DOMAIN]... [OPTIONS]",
         description = {"Runs watcher, planner and applier in one JVM (the embedded Kafka broker unless "
                 + "--kafka-bootstrap-servers is given).", "Takes every flag of the three stages."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, FlagOptions.Command {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     /** Flags that must stay per stage (each stage has its own consumer group). */
     private static final Set<String> PER_STAGE = Set.of("--group-id");
     static final String DEFAULT_CLUSTER_NAME = "default";
+    /** external-dns's {@code --once}: needs the whole pipeline in one process, so run has it and no stage does. */
+    static final io.streamdns.runtime.flags.Flag<Boolean> ONCE = io.streamdns.runtime.flags.Flag.bool("once", false,
+            "Plan everything once, apply it, print a summary and exit (for cron and CI): exit 0, or 1 when a plan "
+                    + "failed");
 
     @CommandLine.Spec
     CommandSpec spec;
 
     private final Map<String, Object> given = new LinkedHashMap<>();
+    /** The registry flags of all stages; each stage is handed its share of what was given. */
+    private FlagOptions flags;
+
+    @Override
+    public FlagOptions flagOptions() {
+        return flags;
+    }
 
     /** The stage commands, fresh for each run. */
     static List<CommandLine> stageCommandLines() {
@@ -47,15 +59,29 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Adds the union of the stages' options to {@code run}'s spec; Main calls this once per command line. */
     void addStageOptions(CommandSpec runSpec) {
+        flags = new FlagOptions(unionFlags().plus("run", io.streamdns.runtime.flags.FlagSet.of("run", ONCE)));
+        flags.addTo(runSpec);
         for (CommandLine stage : stageCommandLines()) {
             for (OptionSpec o : stage.getCommandSpec().options()) {
                 String name = o.longestName();
-                if (o.usageHelp() || o.versionHelp() || PER_STAGE.contains(name) || runSpec.findOption(name) != null) {
+                if (o.usageHelp() || o.versionHelp() || PER_STAGE.contains(name) || runSpec.findOption(name) != null
+                        || o.userObject() instanceof io.streamdns.runtime.flags.Flag) {
                     continue;
                 }
                 runSpec.addOption(copy(o));
             }
         }
+    }
+
+    /** The registry flags of every stage, one definition per name, without the per-stage ones. */
+    static io.streamdns.runtime.flags.FlagSet unionFlags() {
+        io.streamdns.runtime.flags.FlagSet all = io.streamdns.runtime.flags.FlagSet.of("run");
+        for (CommandLine stage : stageCommandLines()) {
+            if (stage.getCommand() instanceof FlagOptions.Command c) {
+                all = all.plus("run", c.flagOptions().set());
+            }
+        }
+        return all.without("run", PER_STAGE.stream().map(n -> n.substring(2)).toList());
     }
 
     private OptionSpec copy(OptionSpec o) {
@@ -124,11 +150,38 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         });
-        if (stage.name().equals("watcher") && !given.containsKey("--cluster-name")
-                && System.getenv(EnvDefaults.envName("--cluster-name")) == null) {
-            args.add("--cluster-name=" + DEFAULT_CLUSTER_NAME);
-        }
         return args;
+    }
+
+    /**
+     * The registry flags a stage gets: what was given to run; the watcher's cluster is "default" when neither
+     * the flag nor its env var names one (a single-cluster pipeline needs no name).
+     */
+    Map<String, String> flagsFor(FlagOptions.Command stage) {
+        Map<String, String> share = new LinkedHashMap<>(flags.given());
+        boolean watcher = stage.flagOptions().set().contains(WatcherFlags.CLUSTER_NAME.name());
+        if (watcher && !share.containsKey(WatcherFlags.CLUSTER_NAME.name())
+                && WatcherFlags.CLUSTER_NAME.envNames().stream().noneMatch(e -> System.getenv(e) != null)) {
+            share.put(WatcherFlags.CLUSTER_NAME.name(), DEFAULT_CLUSTER_NAME);
+        }
+        return share;
+    }
+
+    /** --once: until the pipeline is quiet, then the summary on stdout; exit 1 when a plan failed. */
+    private int runOnce(StageLauncher launcher, OnceRun onceRun) throws Exception {
+        java.time.Duration quiet = flags.value(io.streamdns.planner.PlannerFlags.DEBOUNCE_MAX, spec)
+                .plusSeconds(3);
+        try {
+            OnceRun.Summary summary = onceRun.await(launcher.context().readiness(),
+                    io.streamdns.planner.PlannerConfig.DEFAULT_GROUP, io.streamdns.applier.ApplierFlags.GROUP_ID
+                            .defaultValue(), quiet, java.time.Duration.ofMinutes(10));
+            spec.commandLine().getOut().println(summary.text());
+            spec.commandLine().getOut().flush();
+            LOG.info("{}", summary.text());
+            return summary.ok() ? 0 : 1;
+        } finally {
+            launcher.close();
+        }
     }
 
     @Override
@@ -145,6 +198,9 @@ public final class RunCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
                 }
                 StageCommand command = stage.getCommand();
+                if (command instanceof FlagOptions.Command c) {
+                    c.flagOptions().give(flagsFor(c));
+                }
                 shared = command.shared();
                 try {
                     prepared.add(command.prepare());
@@ -154,12 +210,18 @@ public final class RunCommand implements Callable<Integer> {
             }
             LOG.info("running {} in one process", prepared.stream().map(StageCommand.Prepared::name).toList());
             StageLauncher launcher = StageLauncher.start(shared, "run", true, StageCommand.combined(prepared));
+            boolean once = flags.value(ONCE, spec);
+            OnceRun onceRun;
             try {
+                onceRun = once ? OnceRun.begin(launcher.context().bootstrapServers()) : null;
                 launcher.deploy(prepared.stream().map(p -> p.verticle().apply(launcher.context()))
                         .map(io.vertx.core.Deployable.class::cast).toList());
             } catch (RuntimeException e) {
                 launcher.close();
                 throw e;
+            }
+            if (once) {
+                return runOnce(launcher, onceRun);
             }
             launcher.runUntilStopped();
             return 0;

@@ -20,6 +20,7 @@ class ApplierCommandTest {
         ApplierCommand cmd = new ApplierCommand();
         CommandLine cl = new CommandLine(cmd);
         cl.setDefaultValueProvider(new EnvDefaults(env));
+        cmd.flagOptions().useEnv(env);
         cl.parseArgs(args);
         return cmd.config();
     }
@@ -28,9 +29,10 @@ class ApplierCommandTest {
     void flagsReachTheConfig() {
         ApplierConfig c = parse(Map.of(), "--aws-api-rate=4", "--aws-api-rate-share", "2", "--domain-filter", "example.com",
                 "--domain-filter", "example.org,example.net", "--dry-run", "--aws-evaluate-target-health=false",
-                "--txt-owner-id", "prod", "--aws-endpoint-url", "http://127.0.0.1:9999", "--drift-interval", "1m",
+                "--txt-owner-id", "prod", "--aws-endpoint-url", "http://127.0.0.1:9999", "--drift-interval", "1m", "--aws-zone-tags=a=b", "--aws-zone-tags=c",
                 "--max-merged-plans", "10", "--max-merged-changes=800");
         assertThat(c.maxMergedPlans()).isEqualTo(10);
+        assertThat(c.aws().zoneTags()).containsExactly("a=b", "c");
         assertThat(c.maxMergedChanges()).isEqualTo(800);
         assertThat(c.ratePerInstance()).isEqualTo(2);
         assertThat(c.domainFilter()).containsExactly("example.com", "example.org", "example.net");
@@ -54,11 +56,45 @@ class ApplierCommandTest {
         assertThat(c.dryRun()).isTrue();
     }
 
+    static Stream<Arguments> booleans() {
+        return Stream.of(
+                Arguments.of(new String[] {}, true),
+                Arguments.of(new String[] {"--aws-evaluate-target-health"}, true),
+                Arguments.of(new String[] {"--aws-evaluate-target-health=false"}, false),
+                Arguments.of(new String[] {"--aws-evaluate-target-health", "false"}, false),
+                Arguments.of(new String[] {"--no-aws-evaluate-target-health"}, false));
+    }
+
+    /** external-dns's boolean syntax: --x, --x=false, --no-x. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("booleans")
+    void booleansTakeNoPrefix(String[] args, boolean expected) {
+        assertThat(parse(Map.of(), args).awsEvaluateTargetHealth()).isEqualTo(expected);
+        assertThat(parse(Map.of(), "--no-dry-run").dryRun()).isFalse();
+        assertThat(parse(Map.of(), "--dry-run").dryRun()).isTrue();
+    }
+
+    @Test
+    void externalDnsEnvironmentVariablesSetFlags() {
+        ApplierConfig c = parse(Map.of("EXTERNAL_DNS_TXT_OWNER_ID", "edns", "EXTERNAL_DNS_DOMAIN_FILTER", "a.com\nb.com",
+                "EXTERNAL_DNS_INTERVAL", "1m", "EXTERNAL_DNS_PROVIDER", "aws"));
+        assertThat(c.txtOwnerId()).isEqualTo("edns");
+        assertThat(c.domainFilter()).containsExactly("a.com", "b.com");
+        assertThat(c.driftInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aBareDurationIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> parse(Map.of(), "--interval=2")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--interval").hasMessageContaining("'2' has no unit");
+        assertThatThrownBy(() -> parse(Map.of(), "--provider=google")).hasMessageContaining("supported: aws");
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of(new String[] {"--aws-api-rate", "-1"}, "--aws-api-rate"),
                 Arguments.of(new String[] {"--aws-zone-type", "both"}, "--aws-zone-type"),
-                Arguments.of(new String[] {"--drift-interval", "often"}, "--drift-interval"),
+                Arguments.of(new String[] {"--drift-interval", "often"}, "--interval"),
                 Arguments.of(new String[] {"--aws-batch-change-size", "5000"}, "--aws-batch-change-size"),
                 Arguments.of(new String[] {"--dry-run=perhaps"}, "--dry-run"),
                 Arguments.of(new String[] {"--max-merged-plans", "0"}, "--max-merged-plans"),

@@ -38,6 +38,33 @@ class CommandLineTest {
         }
     }
 
+    /** A single-cluster pipeline needs no --cluster-name: run names its one watcher's cluster "default". */
+    @Test
+    void runNeedsNoClusterName() {
+        CommandLine main = Main.newCommandLine();
+        main.parseArgs("run", "--policy=sync");
+        RunCommand run = main.getSubcommands().get("run").getCommand();
+        WatcherCommand watcher = new WatcherCommand();
+        new CommandLine(watcher);
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("STREAMDNS_CLUSTER_NAME") == null
+                && System.getenv("EXTERNAL_DNS_CLUSTER_NAME") == null);
+        assertThat(run.flagsFor(watcher)).containsEntry("cluster-name", "default");
+        main.parseArgs("run", "--policy=sync", "--domain-filter=a.com", "--domain-filter=b.com");
+        assertThat(run.flagsFor(watcher)).containsEntry("domain-filter", "a.com\nb.com");
+        main.parseArgs("run", "--policy=sync", "--cluster-name=c7");
+        assertThat(run.flagsFor(watcher)).containsEntry("cluster-name", "c7");
+    }
+
+    /** The external-dns image's arguments are flags only: they mean run. */
+    @Test
+    void flagsWithoutACommandMeanRun() {
+        assertThat(Main.withDefaultCommand("--provider=aws", "--policy=sync")).containsExactly("run", "--provider=aws",
+                "--policy=sync");
+        assertThat(Main.withDefaultCommand("planner", "--policy=sync")).containsExactly("planner", "--policy=sync");
+        assertThat(Main.withDefaultCommand("--help")).containsExactly("--help");
+        assertThat(Main.withDefaultCommand()).isEmpty();
+    }
+
     @Test
     void envVariablesSupplyFlags() {
         assertThat(EnvDefaults.envName("--kafka-bootstrap-servers")).isEqualTo("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS");
@@ -64,8 +91,8 @@ class CommandLineTest {
         return java.util.stream.Stream.of(
                 Arguments.of("watcher", new String[] {"--cluster-name=c1"}),
                 Arguments.of("watcher", new String[] {"--cluster-name=c1", "--kafka-bootstrap-servers="}),
-                Arguments.of("planner", new String[] {"--txt-owner-id=o1"}),
-                Arguments.of("planner", new String[] {"--kafka-bootstrap-servers=  "}),
+                Arguments.of("planner", new String[] {"--txt-owner-id=o1", "--policy=sync"}),
+                Arguments.of("planner", new String[] {"--policy=sync", "--kafka-bootstrap-servers=  "}),
                 Arguments.of("applier", new String[] {"--txt-owner-id=o1"}),
                 Arguments.of("applier", new String[] {"--data-dir=/tmp/never-used"}));
     }

@@ -67,7 +67,7 @@ class KafkaSecurityOptionsTest {
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.newCommandLine();
         cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute("planner", "--txt-owner-id=o1", "--kafka-bootstrap-servers=127.0.0.1:1",
+        int code = cmd.execute("planner", "--txt-owner-id=o1", "--policy=sync", "--kafka-bootstrap-servers=127.0.0.1:1",
                 "--kafka-config=" + dir.resolve("absent.properties"));
         assertThat(code).as(err::toString).isEqualTo(2);
         assertThat(err.toString()).contains("--kafka-config: no such file").contains("absent.properties");

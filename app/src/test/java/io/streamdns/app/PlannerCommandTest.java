@@ -26,6 +26,8 @@ class PlannerCommandTest {
                         "[merge, weighted, first-wins]"),
                 Arguments.of("unmanageable type", new String[] {"--managed-record-types", "A,MX"}, "--managed-record-types", "MX"),
                 Arguments.of("bad duration", new String[] {"--debounce", "2x"}, "--debounce", "duration"),
+                Arguments.of("bare number", new String[] {"--debounce", "2"}, "--debounce", "'2' has no unit"),
+                Arguments.of("no policy", new String[] {"--policy="}, "--policy", "is not one of"),
                 Arguments.of("max below quiet time", new String[] {"--debounce", "3s", "--debounce-max", "1s"},
                         "--debounce-max", "shorter"),
                 Arguments.of("prefix and suffix", new String[] {"--txt-prefix", "p.", "--txt-suffix", "-s"}, "--txt-prefix",
@@ -42,7 +44,9 @@ class PlannerCommandTest {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setDefaultValueProvider(new EnvDefaults(Map.of()));
         cmd.setErr(new PrintWriter(err));
-        String[] args = Stream.concat(Stream.of("planner"), Stream.of(flags)).toArray(String[]::new);
+        Stream<String> policy = flag.equals("--policy") ? Stream.of() : Stream.of("--policy=sync");
+        String[] args = Stream.of(Stream.of("planner"), policy, Stream.of(flags)).flatMap(x -> x)
+                .toArray(String[]::new);
         assertThat(cmd.execute(args)).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value for option '" + flag + "'").contains(accepted);
     }
@@ -51,8 +55,8 @@ class PlannerCommandTest {
     void flagsAndEnvironmentMakeTheConfig() {
         PlannerCommand command = new PlannerCommand();
         CommandLine cmd = new CommandLine(command);
-        cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_TXT_OWNER_ID", "blue",
-                "STREAMDNS_DOMAIN_FILTER", "example.com,example.org", "STREAMDNS_POLICY", "create-only")));
+        command.flagOptions().useEnv(Map.of("STREAMDNS_TXT_OWNER_ID", "blue",
+                "STREAMDNS_DOMAIN_FILTER", "example.com,example.org", "STREAMDNS_POLICY", "create-only"));
         cmd.parseArgs("--policy", "upsert-only", "--multi-cluster", "first-wins", "--aws-prefer-cname",
                 "--debounce", "50ms", "--debounce-max", "1s", "--txt-prefix", "%{record_type}-");
         PlannerConfig config = command.config();
@@ -69,13 +73,41 @@ class PlannerCommandTest {
         assertThat(config.groupId()).isEqualTo("streamdns-planner");
     }
 
+    /** external-dns v0.22 requires --policy: a missing one must not silently mean sync. */
     @Test
-    void withoutAPolicySyncApplies() {
+    void withoutAPolicyThePlannerRefusesToStart() {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setErr(new PrintWriter(err));
+        assertThat(cmd.execute("planner", "--kafka-bootstrap-servers=127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--policy': required (or env STREAMDNS_POLICY "
+                + "or EXTERNAL_DNS_POLICY)");
+    }
+
+    @Test
+    void externalDnsEnvironmentGivesThePolicy() {
         PlannerCommand command = new PlannerCommand();
         CommandLine cmd = new CommandLine(command);
-        cmd.setDefaultValueProvider(new EnvDefaults(Map.of()));
+        command.flagOptions().useEnv(Map.of("EXTERNAL_DNS_POLICY", "upsert-only", "EXTERNAL_DNS_REGISTRY", "txt",
+                "EXTERNAL_DNS_MANAGED_RECORD_TYPES", "A\nCNAME"));
         cmd.parseArgs();
-        assertThat(command.config().policy()).isEqualTo(Policy.SYNC);
-        assertThat(command.config().policyGiven()).isFalse();
+        assertThat(command.config().policy()).isEqualTo(Policy.UPSERT_ONLY);
+        assertThat(command.config().managedRecordTypes()).containsExactlyInAnyOrder("A", "CNAME");
+    }
+
+    static Stream<Arguments> registries() {
+        return Stream.of(Arguments.of("dynamodb", "streamdns keeps ownership in TXT records"),
+                Arguments.of("aws-sd", "supported: txt"), Arguments.of("noop", "not supported"),
+                Arguments.of("etcd", "is not a registry"));
+    }
+
+    @ParameterizedTest(name = "--registry={0}")
+    @MethodSource("registries")
+    void onlyTheTxtRegistryIsSupported(String registry, String message) {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setErr(new PrintWriter(err));
+        assertThat(cmd.execute("planner", "--policy=sync", "--registry=" + registry)).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--registry'").contains(message);
     }
 }

@@ -88,7 +88,7 @@ class StageStartIT {
             StringWriter err = new StringWriter();
             CommandLine cmd = Main.newCommandLine();
             cmd.setErr(new PrintWriter(err, true));
-            int exit = cmd.execute("planner", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(), "--http-port=0");
+            int exit = cmd.execute("planner", "--policy=sync", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(), "--http-port=0");
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).contains("streamdns planner: refusing to start")
                     .contains("topic streamdns.sources: cleanup.policy is 'compact,delete'").doesNotContain("\tat ");

@@ -30,8 +30,12 @@ class WatcherCommandTest {
                         "--fqdn-template", "{{.Labels.x}}.example.com"}, "--fqdn-template"),
                 Arguments.of("bad domain", new String[] {"--cluster-name", "c1", "--domain-filter", "a..b"},
                         "--domain-filter"),
-                Arguments.of("resync out of range", new String[] {"--cluster-name", "c1", "--resync-period", "0"},
+                Arguments.of("resync out of range", new String[] {"--cluster-name", "c1", "--resync-period", "0s"},
                         "--resync-period"),
+                Arguments.of("bare resync period", new String[] {"--cluster-name", "c1", "--resync-period", "300"},
+                        "--resync-period"),
+                Arguments.of("prefix without a slash", new String[] {"--cluster-name", "c1", "--annotation-prefix",
+                        "external-dns.kubernetes.io"}, "--annotation-prefix"),
                 Arguments.of("scope with an @", new String[] {"--cluster-name", "c1", "--watcher-scope", "a@b"},
                         "--watcher-scope"),
                 Arguments.of("fraction out of range", new String[] {"--cluster-name", "c1", "--max-delete-fraction", "2"},
@@ -56,9 +60,9 @@ class WatcherCommandTest {
     void environmentSuppliesListFlags() {
         WatcherCommand command = new WatcherCommand();
         CommandLine cmd = new CommandLine(command);
-        cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_CLUSTER_NAME", "eu-1",
-                "STREAMDNS_SOURCE", "ingress", "STREAMDNS_DOMAIN_FILTER", "example.com,example.org",
-                "STREAMDNS_EMIT_EVENTS", "true")));
+        command.flagOptions().useEnv(Map.of("STREAMDNS_CLUSTER_NAME", "eu-1",
+                "STREAMDNS_SOURCE", "ingress", "EXTERNAL_DNS_DOMAIN_FILTER", "example.com\nexample.org",
+                "STREAMDNS_EMIT_EVENTS", "true"));
         cmd.parseArgs("--source", "service", "--source", "ingress");
         var config = command.config();
         assertThat(config.clusterName()).isEqualTo("eu-1");
@@ -69,10 +73,24 @@ class WatcherCommandTest {
     }
 
     @org.junit.jupiter.api.Test
+    void annotationPrefixesAsExternalDnsV022() {
+        WatcherCommand command = new WatcherCommand();
+        new CommandLine(command).parseArgs("--cluster-name", "c1");
+        assertThat(command.config().annotationPrefixes()).containsExactly("external-dns.kubernetes.io/");
+        command = new WatcherCommand();
+        new CommandLine(command).parseArgs("--cluster-name", "c1", "--alpha-annotations",
+                "--annotation-prefix=dns.example.org/");
+        assertThat(command.config().annotationPrefixes())
+                .containsExactly("external-dns.alpha.kubernetes.io/", "dns.example.org/");
+        assertThat(command.config().mappingOptions().annotationPrefixes())
+                .containsExactly("external-dns.alpha.kubernetes.io/", "dns.example.org/");
+    }
+
+    @org.junit.jupiter.api.Test
     void safetyFlags() {
         WatcherCommand command = new WatcherCommand();
         CommandLine cmd = new CommandLine(command);
-        cmd.setDefaultValueProvider(new EnvDefaults(Map.of("STREAMDNS_WATCHER_SCOPE", "alb")));
+        command.flagOptions().useEnv(Map.of("STREAMDNS_WATCHER_SCOPE", "alb"));
         cmd.parseArgs("--cluster-name", "eu-1", "--scope-changed", "--cluster-replaced", "--max-delete-fraction",
                 "0.5", "--min-records-for-budget", "20", "--relist-interval", "5m");
         var safety = command.config().safety();

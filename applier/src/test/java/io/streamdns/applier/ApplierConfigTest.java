@@ -63,8 +63,10 @@ class ApplierConfigTest {
                 Arguments.of(Map.of("aws-batch-change-size-values", "-1"), "--aws-batch-change-size-values"),
                 Arguments.of(Map.of("aws-zone-type", "internal"), "--aws-zone-type"),
                 Arguments.of(Map.of("aws-endpoint-url", "localhost"), "--aws-endpoint-url"),
-                Arguments.of(Map.of("drift-interval", "soon"), "--drift-interval"),
-                Arguments.of(Map.of("drift-interval", "0s"), "--drift-interval"),
+                Arguments.of(Map.of("drift-interval", "soon"), "--interval"),
+                Arguments.of(Map.of("interval", "0s"), "--interval"),
+                Arguments.of(Map.of("interval", "90"), "--interval: '90' has no unit"),
+                Arguments.of(Map.of("provider", "google"), "--provider: 'google' is not supported"),
                 Arguments.of(Map.of("dry-run", "maybe"), "--dry-run"),
                 Arguments.of(Map.of("domain-filter", "bad domain.com"), "--domain-filter"),
                 Arguments.of(Map.of("txt-owner-id", "a,b"), "--txt-owner-id"),
@@ -83,8 +85,10 @@ class ApplierConfigTest {
     }
 
     @Test
-    void everyDefaultKeyIsAFlagName() {
-        assertThat(ApplierConfig.DEFAULTS.keySet()).allSatisfy(k -> assertThat(k).matches("[a-z0-9-]+"));
-        assertThat(List.copyOf(ApplierConfig.DEFAULTS.keySet())).contains("aws-api-rate", "txt-owner-id", "group-id");
+    void newAwsFlagsReachTheConfig() {
+        ApplierConfig c = ApplierConfig.fromMap(Map.of("aws-profile", "prod", "aws-assume-role-external-id", "ext-1",
+                "aws-zone-tags", "team=dns,env", "aws-zone-match-parent", "true", "provider", "aws"));
+        assertThat(c.aws()).isEqualTo(new ApplierConfig.Aws("prod", "ext-1", List.of("team=dns", "env"), true));
+        assertThat(ApplierConfig.defaultConfig().aws()).isEqualTo(ApplierConfig.Aws.NONE);
     }
 }

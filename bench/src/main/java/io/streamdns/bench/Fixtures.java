@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 /** Kubernetes objects and DNS zones the scenarios use. */
 public final class Fixtures {
     public static final String NAMESPACE = "bench";
-    public static final String HOSTNAME_ANNOTATION = "external-dns.alpha.kubernetes.io/hostname";
+    public static final String HOSTNAME_ANNOTATION = "external-dns.kubernetes.io/hostname";
 
     private Fixtures() {
     }

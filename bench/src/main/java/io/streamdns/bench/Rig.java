@@ -154,6 +154,7 @@ public final class Rig implements AutoCloseable {
     public PlannerVerticle planner(StageContext stage, Map<String, String> flags) {
         Map<String, String> m = new HashMap<>(flags);
         m.putIfAbsent("group-id", group("planner"));
+        m.putIfAbsent("policy", "sync");
         PlannerVerticle v = new PlannerVerticle(PlannerConfig.fromMap(m), stage);
         deploy(v);
         return v;

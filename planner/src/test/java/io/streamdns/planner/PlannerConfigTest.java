@@ -21,10 +21,10 @@ class PlannerConfigTest {
 
     @Test
     void defaultsAreExternalDnsDefaults() {
-        PlannerConfig c = PlannerConfig.fromMap(Map.of());
+        PlannerConfig c = PlannerConfig.fromMap(Map.of("policy", "sync"));
         assertThat(c.txtOwnerId()).isEqualTo("default");
         assertThat(c.policy()).isEqualTo(Policy.SYNC);
-        assertThat(c.policyGiven()).isFalse();
+        assertThat(c.policyGiven()).isTrue();
         assertThat(c.managedRecordTypes()).containsExactlyInAnyOrder("A", "AAAA", "CNAME");
         assertThat(c.multiCluster()).isEqualTo(MultiClusterStrategy.MERGE);
         assertThat(c.awsPreferCname()).isFalse();
@@ -75,21 +75,32 @@ class PlannerConfigTest {
                 Arguments.of(Map.of("max-delete-fraction", "lots"), "max-delete-fraction"),
                 Arguments.of(Map.of("min-records-for-budget", "-1"), "min-records-for-budget"),
                 Arguments.of(Map.of("delete-budget-window", "0"), "delete-budget-window"),
-                Arguments.of(Map.of("dry-run", "true"), "dry-run"));
+                Arguments.of(Map.of("dry-run", "true"), "dry-run"),
+                Arguments.of(Map.of("debounce", "200"), "debounce"),
+                Arguments.of(Map.of("registry", "dynamodb"), "registry"));
+    }
+
+    /** external-dns v0.22 requires --policy: a missing one must not silently mean sync. */
+    @Test
+    void thePolicyIsRequired() {
+        assertThatThrownBy(() -> PlannerConfig.fromMap(Map.of())).isInstanceOfSatisfying(InvalidFlagException.class,
+                e -> assertThat(e.flag()).isEqualTo("policy"));
     }
 
     @Test
     void deleteBudgetFlags() {
-        assertThat(PlannerConfig.fromMap(Map.of()).deleteBudget())
+        assertThat(PlannerConfig.fromMap(Map.of("policy", "sync")).deleteBudget())
                 .isEqualTo(new DeleteBudget.Settings(0.3, 10, Duration.ofMinutes(10)));
         assertThat(PlannerConfig.fromMap(Map.of("max-delete-fraction", "0.5", "min-records-for-budget", "100",
-                "delete-budget-window", "1h")).deleteBudget())
+                "delete-budget-window", "1h", "policy", "sync")).deleteBudget())
                 .isEqualTo(new DeleteBudget.Settings(0.5, 100, Duration.ofHours(1)));
     }
 
     @ParameterizedTest(name = "--{1}: {0}")
     @MethodSource("invalid")
-    void invalidValuesNameTheirFlag(Map<String, String> flags, String flag) {
+    void invalidValuesNameTheirFlag(Map<String, String> given, String flag) {
+        Map<String, String> flags = new java.util.HashMap<>(given);
+        flags.putIfAbsent("policy", "sync");
         assertThatThrownBy(() -> PlannerConfig.fromMap(flags)).isInstanceOfSatisfying(InvalidFlagException.class,
                 e -> assertThat(e.flag()).isEqualTo(flag));
     }

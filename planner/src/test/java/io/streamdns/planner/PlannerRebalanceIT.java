@@ -81,7 +81,7 @@ class PlannerRebalanceIT {
             }
         }
         PlannerConfig config = PlannerConfig.fromMap(Map.of("domain-filter", String.join(",", shards),
-                "group-id", "g-rebalance", "debounce", "50ms", "debounce-max", "500ms"));
+                "group-id", "g-rebalance", "debounce", "50ms", "debounce-max", "500ms", "policy", "sync"));
         try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
              PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.copyOf(shards), true)) {
             PlannerHarness.Running a = h.deployReady(config, "p-a");

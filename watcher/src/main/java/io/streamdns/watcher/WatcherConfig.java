@@ -1,41 +1,40 @@
 package io.streamdns.watcher;
 
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.runtime.flags.CommonFlags;
+import io.streamdns.runtime.flags.FlagValues;
+import io.streamdns.watcher.core.Annotations;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
-import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.Selector;
 import io.streamdns.watcher.core.ServiceMapper;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The watcher's configuration, built from flag names without their leading dashes ({@code cluster-name},
- * {@code source}, ...). Lists are comma separated. Every validation error names its flag.
+ * The watcher's configuration, made from the values of {@link WatcherFlags}. Every validation error names its flag.
  *
  * @param labelFilter  label selector applied by the API server to Services and Ingresses (null = all)
  * @param resyncPeriod how often informers replay their cache and orphaned keys are re-checked
  * @param safety       what guards this watcher's deletes (scope, identity, budget, relist)
  * @param maxEndpointsPerObject {@code --max-endpoints-per-object}: an object claiming more publishes nothing new
  *                     ({@link io.streamdns.watcher.core.ObjectBound}, DESIGN rule W8)
+ * @param annotationPrefixes the external-dns annotation prefixes read, a later one winning a key both carry
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
                             Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
                             FqdnTemplate fqdnTemplate, boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
-                            Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject) {
+                            Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject,
+                            List<String> annotationPrefixes) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
@@ -47,8 +46,6 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
             ServiceMapper.LOAD_BALANCER, ServiceMapper.EXTERNAL_NAME);
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
     public static final Duration DEFAULT_RELIST = Duration.ofMinutes(10);
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     /** The highest {@code --max-endpoints-per-object}: the mapping stops well before (its own work ceiling). */
     public static final int MAX_ENDPOINTS_LIMIT = 100_000;
 
@@ -98,135 +95,48 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         serviceTypes = Set.copyOf(serviceTypes);
         domainFilters = List.copyOf(domainFilters);
         excludeDomains = List.copyOf(excludeDomains);
+        annotationPrefixes = annotationPrefixes == null ? List.of(Annotations.PREFIX) : List.copyOf(annotationPrefixes);
     }
 
+    /** From flag names without dashes → text (tests); unknown keys are refused. */
     public static WatcherConfig fromMap(Map<String, String> m) {
-        String cluster = text(m, "cluster-name");
-        if (cluster == null) {
+        return from(WatcherFlags.ALL.values(m));
+    }
+
+    public static WatcherConfig from(FlagValues v) {
+        String cluster = v.get(WatcherFlags.CLUSTER_NAME);
+        if (cluster.isEmpty()) {
             throw new InvalidFlagException("cluster-name", "required (a name unique to this cluster)");
         }
-        if (!cluster.matches(NAME)) {
-            throw new InvalidFlagException("cluster-name", "'" + cluster
-                    + "' may only hold letters, digits, '.', '_' and '-' (it is part of every record key)");
-        }
-        Set<String> sources = new LinkedHashSet<>();
-        for (String s : list(m, "source")) {
-            String v = s.toLowerCase(Locale.ROOT);
-            if (!SOURCES.contains(v)) {
-                throw new InvalidFlagException("source", "'" + s + "' is not one of " + SOURCES);
-            }
-            sources.add(v);
-        }
+        Set<String> sources = new LinkedHashSet<>(v.get(WatcherFlags.SOURCE));
         if (sources.isEmpty()) {
             sources.addAll(List.of(SOURCE_SERVICE, SOURCE_INGRESS));
         }
-        String labelFilter = text(m, "label-filter");
-        parse("label-filter", () -> Selector.parse(labelFilter));
-        Selector annotationFilter = parse("annotation-filter", () -> Selector.parse(text(m, "annotation-filter")));
-        Set<String> types = new LinkedHashSet<>();
-        for (String t : list(m, "service-type-filter")) {
-            String canonical = SERVICE_TYPES.stream().filter(x -> x.equalsIgnoreCase(t)).findFirst()
-                    .orElseThrow(() -> new InvalidFlagException("service-type-filter",
-                            "'" + t + "' is not one of " + SERVICE_TYPES));
-            types.add(canonical);
-        }
-        FqdnTemplate template = parse("fqdn-template", () -> FqdnTemplate.parse(text(m, "fqdn-template")));
-        List<String> include = list(m, "domain-filter");
-        List<String> exclude = list(m, "exclude-domains");
-        parse("domain-filter", () -> DomainFilter.of(include, List.of()));
-        parse("exclude-domains", () -> DomainFilter.of(List.of(), exclude));
-        Duration resync = DEFAULT_RESYNC;
-        String resyncText = text(m, "resync-period");
-        if (resyncText != null) {
-            long seconds = parse("resync-period", () -> Long.parseLong(resyncText));
-            if (seconds < 1 || seconds > 86_400) {
-                throw new InvalidFlagException("resync-period", seconds + " is outside 1..86400 seconds");
-            }
-            resync = Duration.ofSeconds(seconds);
-        }
-        int maxEndpoints = ObjectBound.DEFAULT_MAX_ENDPOINTS;
-        String maxText = text(m, "max-endpoints-per-object");
-        if (maxText != null) {
-            maxEndpoints = parse("max-endpoints-per-object", () -> Integer.parseInt(maxText));
-            if (maxEndpoints < 1 || maxEndpoints > MAX_ENDPOINTS_LIMIT) {
-                throw new InvalidFlagException("max-endpoints-per-object", maxText + " is outside 1.."
-                        + MAX_ENDPOINTS_LIMIT);
-            }
-        }
-        return new WatcherConfig(cluster, sources, text(m, "namespace"), labelFilter, annotationFilter,
-                new LinkedHashSet<>(list(m, "ingress-class")), types, template,
-                bool(m, "publish-internal-services"), bool(m, "ignore-ingress-tls-spec"),
-                bool(m, "ignore-ingress-rules-spec"), include, exclude, bool(m, "emit-events"),
-                text(m, "kubeconfig"), text(m, "context"), resync, safety(m), sourceFlags(m), maxEndpoints);
+        String template = v.get(WatcherFlags.FQDN_TEMPLATE);
+        List<String> prefixes = v.get(WatcherFlags.ALPHA_ANNOTATIONS)
+                ? List.of(Annotations.ALPHA_PREFIX, v.get(WatcherFlags.ANNOTATION_PREFIX))
+                : List.of(v.get(WatcherFlags.ANNOTATION_PREFIX));
+        Safety safety = new Safety(v.get(WatcherFlags.WATCHER_SCOPE), v.get(WatcherFlags.SCOPE_CHANGED),
+                v.get(WatcherFlags.CLUSTER_REPLACED), v.get(CommonFlags.MAX_DELETE_FRACTION),
+                v.get(CommonFlags.MIN_RECORDS_FOR_BUDGET), v.get(WatcherFlags.RELIST_INTERVAL));
+        SourceFlags sourceFlags = new SourceFlags(v.get(WatcherFlags.CRD_SOURCE_APIVERSION),
+                v.get(WatcherFlags.CRD_SOURCE_KIND), blankToNull(v.get(WatcherFlags.GATEWAY_NAME)),
+                blankToNull(v.get(WatcherFlags.GATEWAY_NAMESPACE)), blankToNull(v.get(WatcherFlags.GATEWAY_LABEL_FILTER)),
+                v.get(WatcherFlags.EXCLUDE_UNSCHEDULABLE), v.get(WatcherFlags.EXPOSE_INTERNAL_IPV6));
+        return new WatcherConfig(cluster, sources, blankToNull(v.get(WatcherFlags.NAMESPACE)),
+                blankToNull(v.get(WatcherFlags.LABEL_FILTER)), Selector.parse(blankToNull(v.get(WatcherFlags.ANNOTATION_FILTER))),
+                new LinkedHashSet<>(v.get(WatcherFlags.INGRESS_CLASS)),
+                new LinkedHashSet<>(v.get(WatcherFlags.SERVICE_TYPE_FILTER)),
+                template.isEmpty() ? null : FqdnTemplate.parse(template), v.get(WatcherFlags.PUBLISH_INTERNAL_SERVICES),
+                v.get(WatcherFlags.IGNORE_INGRESS_TLS_SPEC), v.get(WatcherFlags.IGNORE_INGRESS_RULES_SPEC),
+                v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS), v.get(WatcherFlags.EMIT_EVENTS),
+                blankToNull(v.get(WatcherFlags.KUBECONFIG)), blankToNull(v.get(WatcherFlags.CONTEXT)),
+                v.get(WatcherFlags.RESYNC_PERIOD), safety, sourceFlags, v.get(WatcherFlags.MAX_ENDPOINTS_PER_OBJECT),
+                prefixes);
     }
 
-    private static SourceFlags sourceFlags(Map<String, String> m) {
-        String apiVersion = text(m, "crd-source-apiversion");
-        apiVersion = apiVersion == null ? CrdMapper.DEFAULT_API_VERSION : apiVersion;
-        if (!apiVersion.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?/[a-z0-9]+")) {
-            throw new InvalidFlagException("crd-source-apiversion", "'" + apiVersion
-                    + "' is not <group>/<version>, e.g. " + CrdMapper.DEFAULT_API_VERSION);
-        }
-        String kind = text(m, "crd-source-kind");
-        kind = kind == null ? CrdMapper.DEFAULT_KIND : kind;
-        if (!kind.matches("[A-Z][A-Za-z0-9]*")) {
-            throw new InvalidFlagException("crd-source-kind", "'" + kind + "' is not a kind such as "
-                    + CrdMapper.DEFAULT_KIND);
-        }
-        String gatewayLabels = text(m, "gateway-label-filter");
-        parse("gateway-label-filter", () -> Selector.parse(gatewayLabels));
-        boolean excludeUnschedulable = text(m, "exclude-unschedulable") == null || bool(m, "exclude-unschedulable");
-        return new SourceFlags(apiVersion, kind, text(m, "gateway-name"), text(m, "gateway-namespace"),
-                gatewayLabels, excludeUnschedulable, bool(m, "expose-internal-ipv6"));
-    }
-
-    private static Safety safety(Map<String, String> m) {
-        String scope = text(m, "watcher-scope");
-        scope = scope == null ? ControlKeys.DEFAULT_SCOPE : scope;
-        if (!scope.matches(NAME)) {
-            throw new InvalidFlagException("watcher-scope", "'" + scope
-                    + "' may only hold letters, digits, '.', '_' and '-' (it is part of every record key)");
-        }
-        double fraction = Safety.DEFAULT.maxDeleteFraction();
-        String f = text(m, "max-delete-fraction");
-        if (f != null) {
-            fraction = parse("max-delete-fraction", () -> Double.parseDouble(f));
-            if (!(fraction > 0 && fraction <= 1)) {
-                throw new InvalidFlagException("max-delete-fraction", f + " is outside (0, 1]");
-            }
-        }
-        int min = Safety.DEFAULT.minRecordsForBudget();
-        String n = text(m, "min-records-for-budget");
-        if (n != null) {
-            min = parse("min-records-for-budget", () -> Integer.parseInt(n));
-            if (min < 0) {
-                throw new InvalidFlagException("min-records-for-budget", n + " is negative");
-            }
-        }
-        Duration relist = Safety.DEFAULT.relistInterval();
-        String r = text(m, "relist-interval");
-        if (r != null) {
-            relist = duration("relist-interval", r);
-            if (relist.compareTo(Duration.ofSeconds(1)) < 0 || relist.compareTo(Duration.ofDays(1)) > 0) {
-                throw new InvalidFlagException("relist-interval", r + " is outside 1s..24h");
-            }
-        }
-        return new Safety(scope, bool(m, "scope-changed"), bool(m, "cluster-replaced"), fraction, min, relist);
-    }
-
-    /** {@code 10m}, {@code 30s}, {@code 500ms}, {@code 1h}; a bare number is seconds (as {@code --resync-period}). */
-    private static Duration duration(String flag, String v) {
-        Matcher x = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (!x.matches()) {
-            throw new InvalidFlagException(flag, "'" + v + "' is not a duration such as 30s, 10m or 1h");
-        }
-        long amount = Long.parseLong(x.group(1));
-        return switch (x.group(2) == null ? "s" : x.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**
@@ -261,6 +171,9 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         if (sources.contains(SOURCE_CRD) && !SourceFlags.DEFAULT.crdKind().equals(sourceFlags.crdKind())) {
             spec.put("crd-source-kind", sourceFlags.crdKind());
         }
+        if (!annotationPrefixes.equals(List.of(Annotations.PREFIX))) {
+            spec.put("annotation-prefix", String.join(",", annotationPrefixes));
+        }
         putIf(spec, "gateway-name", sourceFlags.gatewayName());
         putIf(spec, "gateway-namespace", sourceFlags.gatewayNamespace());
         putIf(spec, "gateway-label-filter", sourceFlags.gatewayLabelFilter());
@@ -286,7 +199,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public MappingOptions mappingOptions() {
         return new MappingOptions(clusterName, domainFilter(), fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
-                maxEndpointsPerObject);
+                maxEndpointsPerObject, annotationPrefixes);
     }
 
     public DomainFilter domainFilter() {
@@ -312,49 +225,5 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
 
     public boolean needsNodes() {
         return serviceTypeWanted(ServiceMapper.NODE_PORT);
-    }
-
-    private interface Parser<T> {
-        T parse();
-    }
-
-    private static <T> T parse(String flag, Parser<T> parser) {
-        try {
-            return parser.parse();
-        } catch (InvalidFlagException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InvalidFlagException(flag, e.getMessage());
-        }
-    }
-
-    private static String text(Map<String, String> m, String key) {
-        String v = m.get(key);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static List<String> list(Map<String, String> m, String key) {
-        List<String> out = new ArrayList<>();
-        String v = m.get(key);
-        if (v != null) {
-            for (String part : v.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.strip());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean bool(Map<String, String> m, String key) {
-        String v = text(m, key);
-        if (v == null) {
-            return false;
-        }
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidFlagException(key, "'" + v + "' is not true or false");
-        };
     }
 }

@@ -105,7 +105,7 @@ class SyncMarkerIT {
     @Test
     void everyOrphanCheckWritesMarkersAfterItsTombstones(Vertx vertx) {
         createServices();
-        Running w = RIG.deploy(vertx, "c-check", "resync-period", "1");
+        Running w = RIG.deploy(vertx, "c-check", "resync-period", "1s");
         SourcesTopic.until("ready", w::ready);
         RIG.topic().await("all objects", t -> objectsOf("c-check").size() == DOMAINS.size());
         int before = RIG.topic().markers("c-check", ControlKeys.DEFAULT_SCOPE).size();
@@ -153,9 +153,9 @@ class SyncMarkerIT {
         createIngress(RIG.api().admin(), "i-nginx", "nginx", "n.example.com", "192.0.2.81");
         createIngress(RIG.api().admin(), "i-alb", "alb", "a.example.com", "192.0.2.82");
         Running nginx = RIG.deploy(vertx, "c-split", "source", "ingress",
-                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
+                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1s");
         Running alb = RIG.deploy(vertx, "c-split", "source", "ingress",
-                "ingress-class", "alb", "watcher-scope", "alb", "resync-period", "1");
+                "ingress-class", "alb", "watcher-scope", "alb", "resync-period", "1s");
         String n = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-nginx@nginx");
         String a = RecordKey.of("example.com", "c-split/Ingress/" + NS + "/i-alb@alb");
         RIG.topic().await("each scope's ingress under its own key", t -> t.latest().containsKey(n) && t.latest().containsKey(a));
@@ -164,7 +164,7 @@ class SyncMarkerIT {
         // a restart restores only its own scope: the other's key is neither an orphan nor re-mapped to nothing
         nginx.undeploy();
         Running again = RIG.deploy(vertx, "c-split", "source", "ingress",
-                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1");
+                "ingress-class", "nginx", "watcher-scope", "nginx", "resync-period", "1s");
         SourcesTopic.until("orphan checks after the restart", () -> again.counter("streamdns.watcher.orphan.checks") >= 3);
 
         assertThat(objectsOf("c-split")).extracting(p -> p.rec().key()).containsOnly(n, a);

@@ -36,7 +36,7 @@ class WatcherConfigTest {
                 "scope-changed", "true", "cluster-replaced", "true", "max-delete-fraction", "0.5",
                 "min-records-for-budget", "0", "relist-interval", "90s"));
         assertThat(c.safety()).isEqualTo(new WatcherConfig.Safety("alb", true, true, 0.5, 0, Duration.ofSeconds(90)));
-        assertThat(WatcherConfig.fromMap(Map.of("cluster-name", "c", "relist-interval", "600")).safety()
+        assertThat(WatcherConfig.fromMap(Map.of("cluster-name", "c", "relist-interval", "10m")).safety()
                 .relistInterval()).isEqualTo(Duration.ofMinutes(10));
     }
 
@@ -46,7 +46,7 @@ class WatcherConfigTest {
                 "ingress-class", "b,a", "label-filter", "team=x", "domain-filter", "example.org,example.com"));
         WatcherConfig b = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "ingress,service",
                 "ingress-class", "a,b", "label-filter", "team=x", "domain-filter", "example.com,example.org",
-                "resync-period", "60", "emit-events", "true"));
+                "resync-period", "60s", "emit-events", "true"));
         assertThat(a.scopeSpec()).isEqualTo(b.scopeSpec()).containsEntry("ingress-class", "a,b")
                 .containsEntry("label-filter", "team=x").containsEntry("domain-filter", "example.com,example.org");
     }

@@ -262,7 +262,7 @@ class WatcherGuardIT {
 
         // a wrong filter, accepted on purpose: every object maps to nothing at once
         Running w = deploy(vertx, RIG.bootstrap(), api, "c-filter", "annotation-filter", "team=b",
-                "scope-changed", "true", "resync-period", "1");
+                "scope-changed", "true", "resync-period", "1s");
         SourcesTopic.until("ready", w::ready);
         SourcesTopic.until("12 tombstones held", () -> gauge(w, "streamdns.watcher.tombstones.held") == 12);
         SourcesTopic.until("informer resyncs and orphan checks ran", () -> w.counter("streamdns.watcher.orphan.checks") >= 3);

@@ -93,7 +93,7 @@ class WatcherRestartIT {
     @Test
     void apiServerGoingAwayWhileRunningPublishesNothing(Vertx vertx) throws InterruptedException {
         // a 1 s resync: informer resyncs and the orphan check keep running against the (stale, intact) cache
-        Running w = RIG.deploy(vertx, "c-away", "resync-period", "1");
+        Running w = RIG.deploy(vertx, "c-away", "resync-period", "1s");
         SourcesTopic.until("ready", w::ready);
         for (String name : List.of("a", "b")) {
             create(RIG.api().admin(), loadBalancer(name, name + ".example.com"));

@@ -74,7 +74,7 @@ public final class DemoStory {
                 new Step("cluster-a: annotation changes my-webapp's hostname to www.example.com",
                         () -> {
                             Service svc = clusterA.client().services().inNamespace("default").withName("my-webapp").get();
-                            svc.getMetadata().getAnnotations().put("external-dns.alpha.kubernetes.io/hostname", WWW);
+                            svc.getMetadata().getAnnotations().put("external-dns.kubernetes.io/hostname", WWW);
                             clusterA.client().services().inNamespace("default").resource(svc).update();
                             clusterA.setServiceLoadBalancer("default", "my-webapp", LB_2);
                         },

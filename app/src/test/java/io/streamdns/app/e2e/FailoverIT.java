@@ -108,7 +108,7 @@ class FailoverIT {
     private Process planner(String pod, boolean staticMember) throws Exception {
         Path log = Files.createTempFile("failover-" + pod, ".log");
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "planner", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+                Main.class.getName(), "planner", "--policy=sync", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(),
                 "--http-port=0", "--txt-owner-id=failover"));
         if (staticMember) {
             cmd.add("--kafka-static-membership");

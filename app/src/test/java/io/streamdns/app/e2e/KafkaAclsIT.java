@@ -116,7 +116,7 @@ class KafkaAclsIT {
         pipeline.deployOn(SERVERS_OF_USER.get("streamdns-watcher"), TestStages.watcher(), "--cluster-name=cluster-acl",
                 "--kubeconfig=" + dir.resolve("kubeconfig-acl"), "--domain-filter=acl.example");
         // the groups the ACLs name: the stages' default group ids
-        pipeline.deployOn(SERVERS_OF_USER.get("streamdns-planner"), TestStages.planner(), "--txt-owner-id=acl",
+        pipeline.deployOn(SERVERS_OF_USER.get("streamdns-planner"), TestStages.planner(), "--txt-owner-id=acl", "--policy=sync",
                 "--domain-filter=acl.example");
         pipeline.deployOn(SERVERS_OF_USER.get("streamdns-applier"), TestStages.applier(), pipeline.applierArgsEndpoint(),
                 "--txt-owner-id=acl", "--domain-filter=acl.example");

@@ -25,8 +25,8 @@ class ScaleOutIT {
         try (Pipeline pipeline = new Pipeline("scale.example.com")) {
             KubernetesEmulator k8s = pipeline.cluster(dir, "s");
             pipeline.deploy(TestStages.watcher(), "--cluster-name=scale", "--kubeconfig=" + dir.resolve("kubeconfig-s"));
-            String planner1 = pipeline.deploy(TestStages.planner(), "--txt-owner-id=scale", "--domain-filter=scale.example.com");
-            pipeline.deploy(TestStages.planner(), "--txt-owner-id=scale", "--domain-filter=scale.example.com");
+            String planner1 = pipeline.deploy(TestStages.planner(), "--txt-owner-id=scale", "--policy=sync", "--domain-filter=scale.example.com");
+            pipeline.deploy(TestStages.planner(), "--txt-owner-id=scale", "--policy=sync", "--domain-filter=scale.example.com");
             String applier1 = pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=scale",
                     "--domain-filter=scale.example.com");
             pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=scale",

@@ -115,7 +115,7 @@ class SecureKafkaPipelineIT {
                 ssl.truststore.location=%s
                 ssl.truststore.password=%s
                 """.formatted(SCRAM_PASSWORD, pki.truststore(), STORE_PASSWORD));
-        Result r = run("planner", "--txt-owner-id=o1", "--http-port=0", "--kafka-bootstrap-servers=" + servers,
+        Result r = run("planner", "--txt-owner-id=o1", "--policy=sync", "--http-port=0", "--kafka-bootstrap-servers=" + servers,
                 "--kafka-config=" + wrongPassword);
         assertThat(r.code).as(r.err).isEqualTo(3);
         assertThat(r.err).contains("refused the credentials").contains(servers);
@@ -131,7 +131,7 @@ class SecureKafkaPipelineIT {
         assertThat(r.code).as(r.err).isEqualTo(3);
         assertThat(r.err).contains("TLS handshake failed").contains("not trusted");
 
-        r = run("planner", "--txt-owner-id=o1", "--kafka-bootstrap-servers=" + servers,
+        r = run("planner", "--txt-owner-id=o1", "--policy=sync", "--kafka-bootstrap-servers=" + servers,
                 "--kafka-config=" + dir.resolve("no-such.properties"));
         assertThat(r.code).as(r.err).isEqualTo(2);
         assertThat(r.err).contains("--kafka-config: no such file");
@@ -148,7 +148,7 @@ class SecureKafkaPipelineIT {
         KubernetesEmulator k8s = pipeline.cluster(dir, name);
         pipeline.deployOn(servers, TestStages.watcher(), "--cluster-name=cluster-" + name,
                 "--kubeconfig=" + dir.resolve("kubeconfig-" + name), "--domain-filter=" + domain);
-        pipeline.deployOn(servers, TestStages.planner(), "--txt-owner-id=" + name, "--domain-filter=" + domain,
+        pipeline.deployOn(servers, TestStages.planner(), "--txt-owner-id=" + name, "--policy=sync", "--domain-filter=" + domain,
                 "--group-id=planner-" + name);
         pipeline.deployOn(servers, TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=" + name,
                 "--domain-filter=" + domain, "--group-id=applier-" + name);

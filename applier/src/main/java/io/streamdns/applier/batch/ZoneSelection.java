@@ -12,8 +12,13 @@ import java.util.Set;
  * filter. A zone is kept when it lies under an included domain or holds one (a filter {@code app.example.com} needs
  * zone {@code example.com}); per-name checks before every write keep changes inside the filter.
  */
-public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter) {
+public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter, List<String> zoneTags) {
+    public ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter) {
+        this(zoneType, zoneIds, domainFilter, List.of());
+    }
+
     public ZoneSelection {
+        zoneTags = zoneTags == null ? List.of() : List.copyOf(zoneTags);
         zoneType = zoneType == null ? "" : zoneType.toLowerCase(Locale.ROOT);
         if (!zoneType.isEmpty() && !zoneType.equals("public") && !zoneType.equals("private")) {
             throw new IllegalArgumentException("zone type must be public, private or empty: " + zoneType);
@@ -49,6 +54,29 @@ public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter d
         if (!includes.isEmpty() && includes.stream().noneMatch(i -> DnsNames.isUnder(zone.name(), i)
                 || DnsNames.isUnder(i, zone.name()))) {
             return "outside the domain filter " + includes;
+        }
+        return null;
+    }
+
+    /** Whether {@code --aws-zone-tags} asks for the zones' tags (one more call per 10 zones). */
+    public boolean needsTags() {
+        return !zoneTags.isEmpty();
+    }
+
+    /**
+     * external-dns's {@code --aws-zone-tags}: every filter must match, {@code key=value} by value, {@code key} by
+     * presence. Null when the tags match, else why not.
+     */
+    public String tagRejection(java.util.Map<String, String> tags) {
+        for (String f : zoneTags) {
+            int eq = f.indexOf('=');
+            String key = eq < 0 ? f : f.substring(0, eq);
+            String value = eq < 0 ? null : f.substring(eq + 1);
+            String has = tags == null ? null : tags.get(key);
+            if (has == null || (value != null && !value.equals(has))) {
+                return "tags " + (tags == null ? "{}" : new java.util.TreeMap<>(tags)) + " do not match --aws-zone-tags="
+                        + f;
+            }
         }
         return null;
     }

@@ -21,6 +21,11 @@ public interface DnsProvider {
     /** Applies the changes, in the order given, as one atomic batch. */
     Future<Accepted> apply(Zone zone, List<Change> changes, String comment, CallStats stats);
 
+    /** The tags of each zone by zone id (for {@code --aws-zone-tags}); a provider without tags fails. */
+    default Future<java.util.Map<String, java.util.Map<String, String>>> zoneTags(List<Zone> zones, CallStats stats) {
+        return Future.failedFuture(new UnsupportedOperationException("zone tags"));
+    }
+
     /** A batch the provider took: its change id and when. */
     record Accepted(String changeId, long acceptedAt) {
     }

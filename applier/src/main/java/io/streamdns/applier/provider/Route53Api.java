@@ -17,6 +17,12 @@ public interface Route53Api {
 
     CompletableFuture<ChangeResourceRecordSetsResponse> changeResourceRecordSets(ChangeResourceRecordSetsRequest request);
 
+    /** Tags of up to 10 hosted zones (for {@code --aws-zone-tags}). */
+    default CompletableFuture<software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse> listTagsForResources(
+            software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("ListTagsForResources"));
+    }
+
     static Route53Api of(Route53AsyncClient client) {
         return new Route53Api() {
             @Override
@@ -27,6 +33,12 @@ public interface Route53Api {
             @Override
             public CompletableFuture<ListResourceRecordSetsResponse> listResourceRecordSets(ListResourceRecordSetsRequest request) {
                 return client.listResourceRecordSets(request);
+            }
+
+            @Override
+            public CompletableFuture<software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse> listTagsForResources(
+                    software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest request) {
+                return client.listTagsForResources(request);
             }
 
             @Override

@@ -30,11 +30,36 @@ public final class Route53Clients {
     private Route53Clients() {
     }
 
-    public record Settings(String region, String endpointUrl, String assumeRole, AwsCredentialsProvider credentials) {
+    /**
+     * @param profile    {@code --aws-profile}: the named profile of the shared config files, empty for the default
+     * @param externalId {@code --aws-assume-role-external-id}, empty for none
+     */
+    public record Settings(String region, String endpointUrl, String assumeRole, AwsCredentialsProvider credentials,
+                           String profile, String externalId) {
+        public Settings(String region, String endpointUrl, String assumeRole, AwsCredentialsProvider credentials) {
+            this(region, endpointUrl, assumeRole, credentials, "", "");
+        }
+
+        public Settings withCredentials(AwsCredentialsProvider c) {
+            return new Settings(region, endpointUrl, assumeRole, c, profile, externalId);
+        }
+    }
+
+    /**
+     * The signing region: {@code --aws-region}, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION} (as the AWS
+     * CLI and external-dns read them), else {@code aws-global}. GovCloud and China accounts sign with their own.
+     */
+    public static Region region(String flag, java.util.Map<String, String> env) {
+        for (String candidate : new String[] {flag, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")}) {
+            if (candidate != null && !candidate.isBlank()) {
+                return Region.of(candidate.strip());
+            }
+        }
+        return Region.AWS_GLOBAL;
     }
 
     public static Route53AsyncClient create(Settings s) {
-        Region region = s.region() == null || s.region().isBlank() ? Region.AWS_GLOBAL : Region.of(s.region());
+        Region region = region(s.region(), System.getenv());
         AwsCredentialsProvider credentials = credentials(s, region);
         RetryStrategy noRetries = AwsRetryStrategy.doNotRetry();
         var builder = Route53AsyncClient.builder()
@@ -59,11 +84,20 @@ public final class Route53Clients {
      * from the applier's event loop, as the assume-role path does too.
      */
     public static DefaultCredentialsProvider defaultChain() {
-        return DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true).build();
+        return defaultChain("");
+    }
+
+    /** The default chain, reading {@code profile} of the shared config files when one is named. */
+    public static DefaultCredentialsProvider defaultChain(String profile) {
+        var b = DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true);
+        if (profile != null && !profile.isBlank()) {
+            b.profileName(profile.strip());
+        }
+        return b.build();
     }
 
     private static AwsCredentialsProvider credentials(Settings s, Region region) {
-        AwsCredentialsProvider base = s.credentials() != null ? s.credentials() : defaultChain();
+        AwsCredentialsProvider base = s.credentials() != null ? s.credentials() : defaultChain(s.profile());
         if (s.assumeRole() == null || s.assumeRole().isBlank()) {
             return base;
         }
@@ -71,8 +105,7 @@ public final class Route53Clients {
         StsClient sts = StsClient.builder().region(stsRegion).credentialsProvider(base).build();
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
                 .asyncCredentialUpdateEnabled(true) // refreshed in the background, never on a caller's thread
-                .refreshRequest(AssumeRoleRequest.builder().roleArn(s.assumeRole())
-                        .roleSessionName("streamdns-applier").build())
+                .refreshRequest(assumeRoleRequest(s))
                 .build();
         try {
             // the first STS call blocks: make it here, at start-up, not inside the first Route 53 call on an event loop
@@ -83,13 +116,22 @@ public final class Route53Clients {
         return assumed;
     }
 
+    /** The role to assume, with {@code --aws-assume-role-external-id} when given. */
+    static AssumeRoleRequest assumeRoleRequest(Settings s) {
+        var b = AssumeRoleRequest.builder().roleArn(s.assumeRole()).roleSessionName("streamdns-applier");
+        if (s.externalId() != null && !s.externalId().isBlank()) {
+            b.externalId(s.externalId().strip());
+        }
+        return b.build();
+    }
+
     /**
      * Resolves credentials once, blocking (call from a worker): the chain may read files or call IMDS/STS, which must
      * not happen on an event loop later. With an endpoint override (the emulator) and no credentials found anywhere,
      * falls back to fixed dummy ones.
      */
     public static AwsCredentialsProvider resolveOrFallback(Settings s) {
-        AwsCredentialsProvider provider = s.credentials() != null ? s.credentials() : defaultChain();
+        AwsCredentialsProvider provider = s.credentials() != null ? s.credentials() : defaultChain(s.profile());
         try {
             provider.resolveCredentials();
             return provider;

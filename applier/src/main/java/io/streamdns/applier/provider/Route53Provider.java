@@ -3,6 +3,7 @@ package io.streamdns.applier.provider;
 import io.streamdns.applier.batch.Change;
 import io.streamdns.applier.batch.RecordSet;
 import io.streamdns.applier.batch.Zone;
+import io.streamdns.applier.batch.ZoneSelection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -54,6 +55,29 @@ public final class Route53Provider implements DnsProvider {
                 done.complete(acc);
             }
         });
+    }
+
+    /** ListTagsForResources, ten zones a call (Route 53's limit), one after the other. */
+    @Override
+    public Future<java.util.Map<String, java.util.Map<String, String>>> zoneTags(List<Zone> zones, CallStats stats) {
+        java.util.Map<String, java.util.Map<String, String>> acc = new java.util.HashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < zones.size(); i += 10) {
+            List<String> ids = zones.subList(i, Math.min(zones.size(), i + 10)).stream().map(Zone::id).toList();
+            var req = software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest.builder()
+                    .resourceType(software.amazon.awssdk.services.route53.model.TagResourceType.HOSTEDZONE)
+                    .resourceIds(ids).build();
+            chain = chain.compose(v -> gate.call("ListTagsForResources", null,
+                    () -> hop(() -> api.listTagsForResources(req)), stats).map(resp -> {
+                        resp.resourceTagSets().forEach(set -> {
+                            java.util.Map<String, String> tags = new java.util.HashMap<>();
+                            set.tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+                            acc.put(ZoneSelection.bareId(set.resourceId()), tags);
+                        });
+                        return null;
+                    }));
+        }
+        return chain.map(v -> acc);
     }
 
     @Override

@@ -40,12 +40,26 @@ public final class ZoneCatalog {
         return index != null ? Future.succeededFuture(index) : refresh();
     }
 
+    /** The zones whose tags match {@code --aws-zone-tags}; all of them, with no call, when it is not given. */
+    private Future<List<Zone>> byTags(List<Zone> zones, CallStats stats) {
+        if (!selection.needsTags() || zones.isEmpty()) {
+            return Future.succeededFuture(zones);
+        }
+        return provider.zoneTags(zones, stats).map(tags -> zones.stream().filter(z -> {
+            String why = selection.tagRejection(tags.get(z.id()));
+            if (why != null) {
+                LOG.debug("zone {} not managed: {}", z, why);
+            }
+            return why == null;
+        }).toList());
+    }
+
     public Future<ZoneIndex> refresh() {
         if (inFlight != null) {
             return inFlight;
         }
-        Future<ZoneIndex> f = provider.zones(new CallStats()).map(all -> {
-            List<Zone> kept = selection.select(all);
+        CallStats stats = new CallStats();
+        Future<ZoneIndex> f = provider.zones(stats).compose(all -> byTags(selection.select(all), stats).map(kept -> {
             for (Zone z : all) {
                 String why = selection.rejection(z);
                 if (why != null) {
@@ -57,7 +71,7 @@ public final class ZoneCatalog {
             }
             index = new ZoneIndex(kept);
             return index;
-        });
+        }));
         inFlight = f;
         f.onComplete(ar -> inFlight = null);
         return f;

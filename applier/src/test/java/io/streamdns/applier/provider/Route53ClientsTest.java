@@ -29,4 +29,26 @@ class Route53ClientsTest {
             assertThat(p.resolveCredentials().accessKeyId()).isEqualTo("AKIDSTREAMDNSLOCAL");
         }
     }
+
+    /** GovCloud and China sign with their own region: the flag, else AWS_REGION, else AWS_DEFAULT_REGION. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "flag={0} AWS_REGION={1} AWS_DEFAULT_REGION={2} -> {3}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "'', '', '', aws-global",
+            "us-gov-west-1, cn-north-1, eu-west-1, us-gov-west-1",
+            "'', cn-northwest-1, eu-west-1, cn-northwest-1",
+            "'', '', us-gov-east-1, us-gov-east-1"})
+    void regionFromFlagThenEnvironment(String flag, String awsRegion, String awsDefaultRegion, String expected) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("AWS_REGION", awsRegion);
+        env.put("AWS_DEFAULT_REGION", awsDefaultRegion);
+        assertThat(Route53Clients.region(flag, env).id()).isEqualTo(expected);
+    }
+
+    @Test
+    void theExternalIdGoesIntoTheAssumeRoleCall() {
+        var s = new Route53Clients.Settings("", "", "arn:aws:iam::1:role/dns", null, "", "ext-42");
+        assertThat(Route53Clients.assumeRoleRequest(s).externalId()).isEqualTo("ext-42");
+        assertThat(Route53Clients.assumeRoleRequest(new Route53Clients.Settings("", "", "arn:aws:iam::1:role/dns",
+                null)).externalId()).isNull();
+    }
 }

@@ -10,7 +10,6 @@ import io.streamdns.bench.Rig;
 import io.streamdns.bench.Stats;
 import io.streamdns.bench.TopicTail;
 import io.streamdns.model.Topics;
-import io.streamdns.planner.PlannerConfig;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,7 +59,7 @@ public final class LatencyScenario extends Scenario {
     int partitions;
 
     /** The planner's own default quiet window, for the target of the 'default' mode. */
-    static final long PLANNER_DEFAULT_DEBOUNCE_MS = PlannerConfig.fromMap(Map.of()).debounce().toMillis();
+    static final long PLANNER_DEFAULT_DEBOUNCE_MS = io.streamdns.planner.PlannerFlags.DEBOUNCE.defaultValue().toMillis();
 
     @Override
     protected Report measure() throws Exception {

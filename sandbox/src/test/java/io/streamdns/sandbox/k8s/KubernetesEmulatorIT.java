@@ -54,7 +54,7 @@ class KubernetesEmulatorIT {
                 }
                 Service seen = other.services().inNamespace("default").withName("my-webapp").get();
                 assertThat(seen.getMetadata().getAnnotations())
-                        .containsEntry("external-dns.alpha.kubernetes.io/hostname", "webapp.example.com");
+                        .containsEntry("external-dns.kubernetes.io/hostname", "webapp.example.com");
             } finally {
                 System.clearProperty("kubeconfig");
             }

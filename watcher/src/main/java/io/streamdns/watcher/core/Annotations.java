@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * external-dns annotations of one object, read under {@code external-dns.kubernetes.io/} and the older
- * {@code external-dns.alpha.kubernetes.io/}; when both carry a key, the new prefix wins.
+ * external-dns annotations of one object, read under {@code external-dns.kubernetes.io/} only, as external-dns
+ * v0.22 does ({@code --annotation-prefix} names another; the older {@code external-dns.alpha.kubernetes.io/} is read
+ * only when asked for, {@code --alpha-annotations}: stale ones would otherwise start publishing records).
  */
 public final class Annotations {
     public static final String PREFIX = "external-dns.kubernetes.io/";
@@ -40,22 +41,24 @@ public final class Annotations {
         this.raw = raw;
     }
 
+    /** Under {@link #PREFIX} only. */
     public static Annotations of(Map<String, String> raw) {
+        return of(raw, List.of(PREFIX));
+    }
+
+    /** Under each of {@code prefixes}; a later prefix wins a key an earlier one carries too. */
+    public static Annotations of(Map<String, String> raw, List<String> prefixes) {
         if (raw == null || raw.isEmpty()) {
             return EMPTY;
         }
         Map<String, String> merged = new TreeMap<>();
-        // alpha first, so the new prefix overwrites it
-        raw.forEach((k, v) -> {
-            if (k.startsWith(ALPHA_PREFIX)) {
-                merged.put(k.substring(ALPHA_PREFIX.length()), v == null ? "" : v);
-            }
-        });
-        raw.forEach((k, v) -> {
-            if (k.startsWith(PREFIX)) {
-                merged.put(k.substring(PREFIX.length()), v == null ? "" : v);
-            }
-        });
+        for (String prefix : prefixes) {
+            raw.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    merged.put(k.substring(prefix.length()), v == null ? "" : v);
+                }
+            });
+        }
         return new Annotations(merged, Map.copyOf(raw));
     }
 

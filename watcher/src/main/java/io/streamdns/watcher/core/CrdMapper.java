@@ -38,7 +38,7 @@ public final class CrdMapper {
     }
 
     public static MappingResult map(GenericKubernetesResource res, MappingOptions o) {
-        Annotations ann = Annotations.of(res.getMetadata().getAnnotations());
+        Annotations ann = o.annotations(res.getMetadata().getAnnotations());
         if (!o.annotationFilter().matches(ann.raw())) {
             return MappingResult.skip("annotations do not match --annotation-filter '" + o.annotationFilter() + "'");
         }

@@ -22,7 +22,7 @@ public final class IngressMapper {
     }
 
     public static MappingResult map(Ingress ing, MappingOptions o) {
-        Annotations ann = Annotations.of(ing.getMetadata().getAnnotations());
+        Annotations ann = o.annotations(ing.getMetadata().getAnnotations());
         String skipped = Skips.common(ann, o);
         if (skipped != null) {
             return MappingResult.skip(skipped);

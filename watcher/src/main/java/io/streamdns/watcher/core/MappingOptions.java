@@ -17,11 +17,21 @@ import java.util.Set;
  * @param serviceTypes            {@code --service-type-filter}; empty = all
  * @param maxEndpoints            {@code --max-endpoints-per-object}: the mapping stops there and refuses the object
  *                                (the publisher checks it again for every source, {@link ObjectBound})
+ * @param annotationPrefixes      {@code --annotation-prefix} (and the alpha prefix with {@code --alpha-annotations}):
+ *                                the external-dns annotation prefixes read, a later one winning a key both carry
  */
 public record MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                              boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                              boolean ignoreIngressRulesSpec, Selector annotationFilter, Set<String> ingressClasses,
-                             Set<String> serviceTypes, int maxEndpoints) {
+                             Set<String> serviceTypes, int maxEndpoints, java.util.List<String> annotationPrefixes) {
+    public MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
+                          boolean publishInternalServices, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
+                          Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
+                          int maxEndpoints) {
+        this(clusterName, domainFilter, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints, null);
+    }
+
     public MappingOptions {
         if (clusterName == null || clusterName.isBlank()) {
             throw new IllegalArgumentException("clusterName missing");
@@ -33,6 +43,20 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
         if (maxEndpoints < 1) {
             throw new IllegalArgumentException("maxEndpoints must be at least 1, not " + maxEndpoints);
         }
+        annotationPrefixes = annotationPrefixes == null || annotationPrefixes.isEmpty()
+                ? java.util.List.of(Annotations.PREFIX) : java.util.List.copyOf(annotationPrefixes);
+    }
+
+    /** Reads {@code prefixes} (in order, a later one winning a key both carry) instead of the default one. */
+    public MappingOptions withAnnotationPrefixes(java.util.List<String> prefixes) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
+                maxEndpoints, prefixes);
+    }
+
+    /** The object's external-dns annotations under this watcher's prefixes. */
+    public Annotations annotations(java.util.Map<String, String> raw) {
+        return Annotations.of(raw, annotationPrefixes);
     }
 
     /** Options with the default bound ({@value ObjectBound#DEFAULT_MAX_ENDPOINTS} endpoints). */
@@ -51,43 +75,49 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
 
     public MappingOptions withDomainFilter(DomainFilter f) {
         return new MappingOptions(clusterName, f, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
-                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints);
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
+                annotationPrefixes);
     }
 
     public MappingOptions withFqdnTemplate(String template) {
         return new MappingOptions(clusterName, domainFilter, FqdnTemplate.parse(template), publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
-                maxEndpoints);
+                maxEndpoints, annotationPrefixes);
     }
 
     public MappingOptions withPublishInternalServices(boolean v) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, v, ignoreIngressTlsSpec,
-                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints);
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
+                annotationPrefixes);
     }
 
     public MappingOptions withIgnoreIngressSpecs(boolean tls, boolean rules) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices, tls, rules,
-                annotationFilter, ingressClasses, serviceTypes, maxEndpoints);
+                annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
+                annotationPrefixes);
     }
 
     public MappingOptions withAnnotationFilter(String selector) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes,
-                maxEndpoints);
+                maxEndpoints, annotationPrefixes);
     }
 
     public MappingOptions withIngressClasses(Set<String> classes) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes, maxEndpoints);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes, maxEndpoints,
+                annotationPrefixes);
     }
 
     public MappingOptions withServiceTypes(Set<String> types) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types, maxEndpoints);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types, maxEndpoints,
+                annotationPrefixes);
     }
 
     public MappingOptions withMaxEndpoints(int max) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
-                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, max);
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, max,
+                annotationPrefixes);
     }
 }

@@ -37,7 +37,7 @@ public final class ServiceMapper {
     }
 
     public static MappingResult map(Service svc, List<EndpointSlice> slices, List<Node> nodes, MappingOptions o) {
-        Annotations ann = Annotations.of(svc.getMetadata().getAnnotations());
+        Annotations ann = o.annotations(svc.getMetadata().getAnnotations());
         String skipped = Skips.common(ann, o);
         if (skipped != null) {
             return MappingResult.skip(skipped);

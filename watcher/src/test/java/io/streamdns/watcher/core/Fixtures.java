@@ -57,6 +57,11 @@ final class Fixtures {
         return MappingOptions.defaults("c1");
     }
 
+    /** {@code --alpha-annotations}: the old prefix read too, the new one winning. */
+    static MappingOptions alpha() {
+        return opts().withAnnotationPrefixes(List.of(ALPHA, Annotations.PREFIX));
+    }
+
     static MappingOptions filter(List<String> include, List<String> exclude) {
         return opts().withDomainFilter(DomainFilter.of(include, exclude));
     }

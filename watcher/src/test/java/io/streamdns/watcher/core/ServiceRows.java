@@ -1,6 +1,7 @@
 package io.streamdns.watcher.core;
 
 import static io.streamdns.watcher.core.Fixtures.ALPHA;
+import static io.streamdns.watcher.core.Fixtures.alpha;
 import static io.streamdns.watcher.core.Fixtures.NEW;
 import static io.streamdns.watcher.core.Fixtures.eps;
 import static io.streamdns.watcher.core.Fixtures.filter;
@@ -36,10 +37,15 @@ final class ServiceRows {
                 row("LB: no hostname annotation, no template → nothing", Svc.lb(null, "1.2.3.4"), opts(), eps()),
                 row("hostname: comma list with spaces and trailing dots", Svc.lb("a.example.com., b.example.com",
                         "1.2.3.4"), opts(), eps("a.example.com A 1.2.3.4", "b.example.com A 1.2.3.4")),
-                row("hostname: alpha prefix is read", Svc.lb(null, "1.2.3.4").raw(ALPHA + "hostname", "old.example.com"),
-                        opts(), eps("old.example.com A 1.2.3.4")),
+                row("hostname: the alpha prefix is not read, as in external-dns v0.22", Svc.lb(null, "1.2.3.4")
+                        .raw(ALPHA + "hostname", "old.example.com"), opts(), eps()),
+                row("hostname: alpha prefix read with --alpha-annotations", Svc.lb(null, "1.2.3.4")
+                        .raw(ALPHA + "hostname", "old.example.com"), alpha(), eps("old.example.com A 1.2.3.4")),
                 row("hostname: new prefix wins over alpha", Svc.lb("new.example.com", "1.2.3.4")
-                        .raw(ALPHA + "hostname", "old.example.com"), opts(), eps("new.example.com A 1.2.3.4")),
+                        .raw(ALPHA + "hostname", "old.example.com"), alpha(), eps("new.example.com A 1.2.3.4")),
+                row("hostname: --annotation-prefix names another prefix", Svc.lb(null, "1.2.3.4")
+                        .raw("dns.example.org/hostname", "custom.example.com"),
+                        opts().withAnnotationPrefixes(List.of("dns.example.org/")), eps("custom.example.com A 1.2.3.4")),
                 row("hostname: upper case and IDN are normalised", Svc.lb("WWW.Bücher.example", "1.2.3.4"), opts(),
                         eps("www.xn--bcher-kva.example A 1.2.3.4")),
                 row("hostname: wildcard", Svc.lb("*.apps.example.com", "1.2.3.4"), opts(),
@@ -70,7 +76,7 @@ final class ServiceRows {
                 row("routing: failover, health check, geolocation (alpha prefix too)", Svc.lb("www.example.com",
                                 "1.2.3.4").ann("set-identifier", "eu").ann("aws-failover", "PRIMARY")
                                 .ann("aws-health-check-id", "hc-1").raw(ALPHA + "aws-geolocation-country-code", "DE"),
-                        opts(), eps("www.example.com A 1.2.3.4 id=eu {aws/failover=PRIMARY, "
+                        alpha(), eps("www.example.com A 1.2.3.4 id=eu {aws/failover=PRIMARY, "
                                 + "aws/geolocation-country-code=DE, aws/health-check-id=hc-1}")),
                 row("alias: true → A and AAAA ALIAS, ttl 300", Svc.lb("www.example.com", "lb-1.elb.amazonaws.com")
                                 .ann("alias", "true").ann("ttl", "60"), opts(),

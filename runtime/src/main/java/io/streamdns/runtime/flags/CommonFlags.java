@@ -1,0 +1,73 @@
+package io.streamdns.runtime.flags;
+
+import io.streamdns.model.dns.DomainFilter;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The flags several stages read, defined once here: under {@code streamdns run} one flag reaches every stage that
+ * has it, so they must mean the same everywhere. external-dns's names, values and defaults.
+ */
+public final class CommonFlags {
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
+
+    private CommonFlags() {
+    }
+
+    /** A domain as {@link DomainFilter} accepts it. */
+    public static final FlagType<String> DOMAIN = FlagType.of("domain", d -> {
+        DomainFilter.of(List.of(d), List.of());
+        return d;
+    }, d -> d);
+
+    public static final Flag<List<String>> DOMAIN_FILTER = Flag.of("domain-filter", FlagType.list(DOMAIN), List.of(),
+            "Only names under these domains, and only zones holding them");
+    public static final Flag<List<String>> EXCLUDE_DOMAINS = Flag.of("exclude-domains", FlagType.list(DOMAIN),
+            List.of(), "Never names under these domains");
+    public static final Flag<String> TXT_OWNER_ID = Flag.of("txt-owner-id", FlagType.of("id", o -> {
+        if (!OWNER.matcher(o).matches()) {
+            throw new IllegalArgumentException("'" + o + "' may hold letters, digits and . _ : / - only (it is "
+                    + "written into TXT values)");
+        }
+        return o;
+    }, o -> o), "default", "Owner id in TXT ownership records; only records it owns are updated or deleted");
+    public static final Flag<String> TXT_PREFIX = Flag.string("txt-prefix", "",
+            "Prefix of TXT ownership record names (may hold %{record_type}); not with --txt-suffix");
+    public static final Flag<String> TXT_SUFFIX = Flag.string("txt-suffix", "",
+            "Suffix of TXT ownership record names (may hold %{record_type}); not with --txt-prefix");
+    public static final Flag<String> TXT_WILDCARD_REPLACEMENT = Flag.string("txt-wildcard-replacement", "",
+            "Stands for '*' in TXT ownership record names");
+    public static final Flag<Boolean> AWS_PREFER_CNAME = Flag.bool("aws-prefer-cname", false,
+            "Keep CNAMEs to AWS load balancers instead of ALIAS records");
+    public static final Flag<Boolean> AWS_EVALUATE_TARGET_HEALTH = Flag.bool("aws-evaluate-target-health", true,
+            "EvaluateTargetHealth of ALIAS records without the annotation");
+    public static final Flag<Double> MAX_DELETE_FRACTION = Flag.of("max-delete-fraction", FlagType.decimal(0, 1), 0.3,
+            "Most of a shard's owned records (watcher: of the objects it restored) deleted within the budget window "
+                    + "without an approval (streamdns approve-deletes), in (0, 1]");
+    public static final Flag<Integer> MIN_RECORDS_FOR_BUDGET = Flag.of("min-records-for-budget",
+            FlagType.integer(0, Integer.MAX_VALUE), 10, "The delete budget applies to shards owning at least this many "
+                    + "records (watcher: objects restored)");
+
+    /** external-dns's {@code --registry}: streamdns keeps ownership in TXT records. */
+    public static final Flag<String> REGISTRY = Flag.of("registry", FlagType.of("txt", r -> switch (r) {
+        case "txt" -> r;
+        case "noop" -> throw new IllegalArgumentException("'noop' is not supported: without ownership records every "
+                + "record of a managed type would count as streamdns's, to update and delete (supported: txt)");
+        case "dynamodb", "aws-sd", "crd" -> throw new IllegalArgumentException("'" + r + "' is not supported: "
+                + "streamdns keeps ownership in TXT records beside each record (supported: txt)");
+        default -> throw new IllegalArgumentException("'" + r + "' is not a registry (supported: txt)");
+    }, r -> r), "txt", "Where record ownership is kept, as external-dns's --registry");
+
+    /** The domain filter of the two flags. */
+    public static DomainFilter domainFilter(FlagValues v) {
+        return DomainFilter.of(v.get(DOMAIN_FILTER), v.get(EXCLUDE_DOMAINS));
+    }
+
+    /** --txt-prefix and --txt-suffix exclude each other, as in external-dns. */
+    public static void checkTxtAffix(FlagValues v) {
+        if (!v.get(TXT_PREFIX).isEmpty() && !v.get(TXT_SUFFIX).isEmpty()) {
+            throw new io.streamdns.runtime.config.InvalidFlagException("txt-prefix",
+                    "--txt-prefix and --txt-suffix are mutually exclusive");
+        }
+    }
+}
