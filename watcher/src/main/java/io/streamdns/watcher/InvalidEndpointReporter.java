@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamdns.model.SourceRef;
-import io.streamdns.watcher.core.Rejection;
+import io.streamdns.watcher.core.MappingRejection;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ final class InvalidEndpointReporter {
         this.emitEvents = emitEvents;
     }
 
-    void report(SourceRef ref, HasMetadata object, List<Rejection> rejections) {
+    void report(SourceRef ref, HasMetadata object, List<MappingRejection> rejections) {
         String identity = ref.identity();
         if (rejections.isEmpty()) {
             reportedVersion.remove(identity);
@@ -60,12 +60,12 @@ final class InvalidEndpointReporter {
         // an object may hold 20,000 bad names: a bounded number of lines, every rejection counted
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < rejections.size(); i++) {
-            Rejection r = rejections.get(i);
+            MappingRejection r = rejections.get(i);
             if (i < MAX_LINES) {
                 LOG.warn("{} rv={}: {} {}", identity, object.getMetadata().getResourceVersion(),
                         r.refusesObject() ? "refused:" : "dropped", r);
             }
-            counts.merge(r.reason(), 1, Integer::sum);
+            counts.merge(r.code(), 1, Integer::sum);
         }
         if (rejections.size() > MAX_LINES) {
             LOG.warn("{} rv={}: {} more rejections not logged ({} in all: {})", identity,
@@ -83,9 +83,9 @@ final class InvalidEndpointReporter {
         reportedVersion.remove(ref.identity());
     }
 
-    private void emit(HasMetadata object, List<Rejection> rejections) {
+    private void emit(HasMetadata object, List<MappingRejection> rejections) {
         StringBuilder message = new StringBuilder();
-        for (Rejection r : rejections) {
+        for (MappingRejection r : rejections) {
             if (message.length() > MAX_MESSAGE) {
                 break;
             }
@@ -95,7 +95,7 @@ final class InvalidEndpointReporter {
             message.setLength(MAX_MESSAGE - 3);
             message.append("...");
         }
-        boolean refused = rejections.stream().anyMatch(Rejection::refusesObject);
+        boolean refused = rejections.stream().anyMatch(MappingRejection::refusesObject);
         String now = Instant.now().toString();
         var meta = object.getMetadata();
         var event = new EventBuilder().withNewMetadata()

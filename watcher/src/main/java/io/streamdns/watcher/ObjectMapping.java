@@ -3,8 +3,8 @@ package io.streamdns.watcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.streamdns.model.SourceRef;
 import io.streamdns.model.control.ControlKeys;
+import io.streamdns.watcher.core.MappingRejection;
 import io.streamdns.watcher.core.MappingResult;
-import io.streamdns.watcher.core.Rejection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -138,7 +138,7 @@ final class ObjectMapping {
         } else {
             mappedVersion.remove(ref.identity());
         }
-        Optional<Rejection> refusal = publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(),
+        Optional<MappingRejection> refusal = publisher.publish(ref, new SourcePublisher.Seen(meta.getUid(),
                 meta.getResourceVersion(), System.currentTimeMillis()), result.endpoints(), result.rejections(), bulk);
         // a refusal of the whole object (the bound, DESIGN rule W8) is reported first, like every rejection
         reporter.report(ref, object, refusal.map(r -> Stream.concat(Stream.of(r), result.rejections().stream())

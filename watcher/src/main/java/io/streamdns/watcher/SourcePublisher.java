@@ -9,9 +9,9 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.watcher.core.MappingRejection;
 import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.PublishedIndex;
-import io.streamdns.watcher.core.Rejection;
 import io.streamdns.watcher.core.ShardedState;
 import io.streamdns.watcher.core.StateCodec;
 import io.vertx.core.Context;
@@ -107,15 +107,15 @@ final class SourcePublisher {
      * @return the refusal of the whole object this decided (the bound), for the caller to report; empty when the
      *     object was published or a refusal came with its rejections already
      */
-    Optional<Rejection> publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<Rejection> rejections,
+    Optional<MappingRejection> publish(SourceRef ref, Seen seen, List<Endpoint> endpoints, List<MappingRejection> rejections,
                                 boolean bulk) {
         String identity = ControlKeys.sourceIdentity(ref, scope);
-        if (rejections.stream().anyMatch(Rejection::refusesObject)) {
+        if (rejections.stream().anyMatch(MappingRejection::refusesObject)) {
             refused.add(identity);
             return Optional.empty();
         }
         String resource = resource(ref);
-        Optional<Rejection> tooMany = bound.endpoints(resource, endpoints);
+        Optional<MappingRejection> tooMany = bound.endpoints(resource, endpoints);
         if (tooMany.isPresent()) {
             refused.add(identity);
             return tooMany;
@@ -141,7 +141,7 @@ final class SourcePublisher {
                     seen.resourceVersion(), seen.observedAt(), part.endpoints(), part.rejected());
             byte[] value = StateCodec.encode(state, part.endpointsJson(), part.rejectedJson());
             int keyBytes = RecordKey.of(shard, identity).getBytes(StandardCharsets.UTF_8).length;
-            Optional<Rejection> tooLarge = bound.record(resource, shard, keyBytes, value.length);
+            Optional<MappingRejection> tooLarge = bound.record(resource, shard, keyBytes, value.length);
             if (tooLarge.isPresent()) {
                 refused.add(identity);
                 return tooLarge;

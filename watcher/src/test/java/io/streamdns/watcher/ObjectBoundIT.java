@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.streamdns.watcher.WatcherHarness.Running;
-import io.streamdns.watcher.core.Rejection;
+import io.streamdns.watcher.core.MappingRejection;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +64,7 @@ class ObjectBoundIT {
         // the pipeline goes on: a Service created after the refused one is published behind it
         published("c-huge", "after", "192.0.2.3");
         assertThat(RIG.topic().recordsOf(key("example.com", "c-huge", "Service", "huge"))).isEmpty();
-        assertThat(w.counter("streamdns.watcher.invalid.endpoints", "reason", Rejection.TOO_MANY_ENDPOINTS))
+        assertThat(w.counter("streamdns.watcher.invalid.endpoints", "reason", MappingRejection.TOO_MANY_ENDPOINTS))
                 .isEqualTo(1);
         assertThat(w.stage().registry().get("streamdns.watcher.objects.refused").gauge().value()).isEqualTo(1);
 
@@ -105,7 +105,7 @@ class ObjectBoundIT {
         SourcesTopic.until("state-too-large Event on huge", () -> refusedEvent("huge", "state-too-large"));
         published("c-size", "after", "192.0.2.21");
         assertThat(RIG.topic().recordsOf(key("example.com", "c-size", "Service", "huge"))).isEmpty();
-        assertThat(w.counter("streamdns.watcher.invalid.endpoints", "reason", Rejection.STATE_TOO_LARGE))
+        assertThat(w.counter("streamdns.watcher.invalid.endpoints", "reason", MappingRejection.STATE_TOO_LARGE))
                 .isEqualTo(1);
         assertThat(w.counterSum("streamdns.watcher.send.failures")).as("nothing handed to the producer failed")
                 .isZero();

@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.SourceRef;
 import io.streamdns.model.shard.ShardResolver;
+import io.streamdns.watcher.core.MappingRejection;
 import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.PublishedIndex;
-import io.streamdns.watcher.core.Rejection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ class SourcePublisherTest {
         return done.get(10, TimeUnit.SECONDS);
     }
 
-    private Optional<Rejection> publish(List<Endpoint> endpoints, List<Rejection> rejections) throws Exception {
+    private Optional<MappingRejection> publish(List<Endpoint> endpoints, List<MappingRejection> rejections) throws Exception {
         return onContext(() -> publisher.publish(WEB, new SourcePublisher.Seen("uid-1", "1", 1L), endpoints,
                 rejections, false));
     }
@@ -91,9 +91,9 @@ class SourcePublisherTest {
         assertThat(producer.history()).hasSize(1);
         Map<String, String> before = Map.copyOf(index.shardsOf(IDENTITY));
 
-        Optional<Rejection> refusal = publish(names(1001, "example.com"), List.of());
-        assertThat(refusal).get().extracting(Rejection::reason).isEqualTo(Rejection.TOO_MANY_ENDPOINTS);
-        assertThat(refusal.get().name()).isEqualTo("service/default/web");
+        Optional<MappingRejection> refusal = publish(names(1001, "example.com"), List.of());
+        assertThat(refusal).get().extracting(MappingRejection::code).isEqualTo(MappingRejection.TOO_MANY_ENDPOINTS);
+        assertThat(refusal.get().dnsName()).isEqualTo("service/default/web");
         assertThat(producer.history()).as("no state, no tombstone").hasSize(1);
         assertThat(index.shardsOf(IDENTITY)).isEqualTo(before);
         assertThat(refusedGauge()).isEqualTo(1);
@@ -109,8 +109,8 @@ class SourcePublisherTest {
         List<String> targets = IntStream.range(0, 1000).mapToObj(i -> "10.0." + (i / 250) + "." + (i % 250 + 1))
                 .toList();
         Endpoint big = new Endpoint("big.example.com", "A", targets, 0, null, Map.of(), Map.of());
-        Optional<Rejection> refusal = publish(List.of(big), List.of());
-        assertThat(refusal).get().extracting(Rejection::reason).isEqualTo(Rejection.STATE_TOO_LARGE);
+        Optional<MappingRejection> refusal = publish(List.of(big), List.of());
+        assertThat(refusal).get().extracting(MappingRejection::code).isEqualTo(MappingRejection.STATE_TOO_LARGE);
         assertThat(refusal.get().detail()).contains("shard example.com", "more than the 8192 a record may have");
         assertThat(producer.history()).isEmpty();
         assertThat(index.shardsOf(IDENTITY)).isEmpty();
@@ -126,7 +126,7 @@ class SourcePublisherTest {
         // example.com changes and fits, example.org changes and does not: neither is sent
         List<Endpoint> next = new ArrayList<>(List.of(Endpoint.of("a.example.com", "A", "192.0.2.2")));
         next.addAll(names(200, "example.org"));
-        assertThat(publish(next, List.of())).get().extracting(Rejection::reason).isEqualTo(Rejection.STATE_TOO_LARGE);
+        assertThat(publish(next, List.of())).get().extracting(MappingRejection::code).isEqualTo(MappingRejection.STATE_TOO_LARGE);
         assertThat(producer.history()).hasSize(2);
         assertThat(index.shardsOf(IDENTITY)).isEqualTo(before);
     }
@@ -136,7 +136,7 @@ class SourcePublisherTest {
         publish(names(2, "example.com"), List.of());
         assertThat(producer.history()).hasSize(1);
 
-        Rejection fromMapping = new Rejection(Rejection.TOO_MANY_ENDPOINTS, "service/default/web",
+        MappingRejection fromMapping = new MappingRejection(MappingRejection.TOO_MANY_ENDPOINTS, "service/default/web",
                 "claims more than 1000 endpoints");
         assertThat(publish(List.of(), List.of(fromMapping))).as("reported with the mapping's rejections").isEmpty();
         assertThat(producer.history()).hasSize(1);

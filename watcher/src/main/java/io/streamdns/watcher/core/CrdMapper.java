@@ -76,7 +76,7 @@ public final class CrdMapper {
             return List.of();
         }
         if (!(eps instanceof List<?> list)) {
-            out.reject(Rejection.INVALID_ANNOTATION, name, "spec.endpoints is not a list; ignored");
+            out.reject(MappingRejection.INVALID_ANNOTATION, name, "spec.endpoints is not a list; ignored");
             return List.of();
         }
         return list;
@@ -89,7 +89,7 @@ public final class CrdMapper {
         }
         String dnsName = text(m.get("dnsName"));
         if (dnsName == null) {
-            out.reject(Rejection.INVALID_NAME, object, "an entry of spec.endpoints has no dnsName");
+            out.reject(MappingRejection.INVALID_NAME, object, "an entry of spec.endpoints has no dnsName");
             return null;
         }
         String type = text(m.get("recordType"));
@@ -98,7 +98,7 @@ public final class CrdMapper {
         if (t instanceof Number n && n.longValue() > 0 && n.longValue() <= Integer.MAX_VALUE) {
             ttl = n.longValue();
         } else if (t != null && !(t instanceof Number n && n.longValue() == 0)) {
-            out.reject(Rejection.INVALID_TTL, dnsName, "recordTTL " + t + " is not 1..2147483647; the default "
+            out.reject(MappingRejection.INVALID_TTL, dnsName, "recordTTL " + t + " is not 1..2147483647; the default "
                     + "TTL applies");
         }
         List<String> targets = new ArrayList<>();
@@ -138,7 +138,7 @@ public final class CrdMapper {
         if (key.equals(ProviderProperties.ALIAS) || (key.startsWith("aws/") && key.length() > 4)) {
             props.put(key, value.strip());
         } else {
-            out.reject(Rejection.UNSUPPORTED_PROPERTY, dnsName, "provider-specific property '" + name
+            out.reject(MappingRejection.UNSUPPORTED_PROPERTY, dnsName, "provider-specific property '" + name
                     + "' is not one of the AWS provider's (alias, aws/*); ignored");
         }
     }
@@ -146,17 +146,17 @@ public final class CrdMapper {
     private static void add(Entry e, EndpointCollector out) {
         String type = e.recordType();
         if (type == null) {
-            out.reject(Rejection.UNSUPPORTED_TYPE, e.dnsName(), "no recordType");
+            out.reject(MappingRejection.UNSUPPORTED_TYPE, e.dnsName(), "no recordType");
             return;
         }
         if (!RecordTypes.WRITABLE.contains(type)) {
-            out.reject(Rejection.UNSUPPORTED_TYPE, e.dnsName(), "record type " + type + " is not one streamdns "
+            out.reject(MappingRejection.UNSUPPORTED_TYPE, e.dnsName(), "record type " + type + " is not one streamdns "
                     + "writes " + new TreeSet<>(RecordTypes.WRITABLE));
             return;
         }
         if (e.targets().isEmpty()) {
             // external-dns passes these on for --default-targets, which streamdns does not have
-            out.reject(Rejection.INVALID_TARGET, e.dnsName(), "no targets");
+            out.reject(MappingRejection.INVALID_TARGET, e.dnsName(), "no targets");
             return;
         }
         String name = out.acceptName(e.dnsName());
@@ -183,18 +183,18 @@ public final class CrdMapper {
             }
             default -> {
                 if ((type.equals(RecordTypes.A) || type.equals(RecordTypes.AAAA)) && raw.endsWith(".")) {
-                    out.reject(Rejection.INVALID_TARGET, name, "target '" + raw + "' of a " + type + " record ends "
+                    out.reject(MappingRejection.INVALID_TARGET, name, "target '" + raw + "' of a " + type + " record ends "
                             + "with a dot; use '" + raw.substring(0, raw.length() - 1) + "'");
                     return null;
                 }
                 Targets.Classified c = Targets.classify(raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw);
                 String want = alias && c.kind() == Targets.Kind.HOSTNAME ? type : c.recordType();
                 if (c.kind() == Targets.Kind.INVALID) {
-                    out.reject(Rejection.INVALID_TARGET, name, c.reason());
+                    out.reject(MappingRejection.INVALID_TARGET, name, c.reason());
                     return null;
                 }
                 if (!type.equals(want)) {
-                    out.reject(Rejection.INVALID_TARGET, name, "target '" + raw + "' is not valid for a " + type
+                    out.reject(MappingRejection.INVALID_TARGET, name, "target '" + raw + "' is not valid for a " + type
                             + " record");
                     return null;
                 }

@@ -46,7 +46,7 @@ final class EndpointCollector {
     private final Map<String, String> properties;
     private final List<String> aliasTypes;
     private final Map<Key, Set<String>> records = new LinkedHashMap<>();
-    private final Set<Rejection> rejections = new LinkedHashSet<>();
+    private final Set<MappingRejection> rejections = new LinkedHashSet<>();
     /** Labels an entry of its own brings (a DNSEndpoint's), beside resource and cluster. */
     private final Map<Key, Map<String, String>> entryLabels = new LinkedHashMap<>();
     private final Map<String, Targets.Classified> classified = new HashMap<>();
@@ -62,7 +62,7 @@ final class EndpointCollector {
         Ttl.Parsed parsed = Ttl.parse(annotations.get(Annotations.TTL).orElse(null));
         if (parsed.error() != null) {
             // the value is dropped, the records stay (with the provider's default TTL), as external-dns does
-            reject(Rejection.INVALID_TTL, resourceLabel, parsed.error() + "; the default TTL applies");
+            reject(MappingRejection.INVALID_TTL, resourceLabel, parsed.error() + "; the default TTL applies");
         }
         this.ttl = parsed.seconds();
         this.setIdentifier = annotations.get(Annotations.SET_IDENTIFIER).orElse(null);
@@ -81,7 +81,7 @@ final class EndpointCollector {
             case "aaaa" -> List.of(RecordTypes.AAAA);
             case "false" -> List.of();
             default -> {
-                reject(Rejection.INVALID_ANNOTATION, resourceLabel,
+                reject(MappingRejection.INVALID_ANNOTATION, resourceLabel,
                         "alias '" + alias.get() + "' is not true, A or AAAA; ignored");
                 yield List.of();
             }
@@ -94,19 +94,19 @@ final class EndpointCollector {
     }
 
     void reject(String reason, String name, String detail) {
-        rejections.add(new Rejection(reason, name, detail));
+        rejections.add(new MappingRejection(reason, name, detail));
     }
 
     /** The normal form of a name we may publish, or null (the rejection is recorded). */
     String acceptName(String raw) {
         NameCheck check = DnsNames.check(raw);
         if (!check.isValid()) {
-            reject(Rejection.INVALID_NAME, raw, check.reason());
+            reject(MappingRejection.INVALID_NAME, raw, check.reason());
             return null;
         }
         String refused = options.domainFilter().rejection(check.name());
         if (refused != null) {
-            reject(Rejection.DOMAIN_FILTER, check.name(), refused);
+            reject(MappingRejection.DOMAIN_FILTER, check.name(), refused);
             return null;
         }
         return check.name();
@@ -127,7 +127,7 @@ final class EndpointCollector {
             switch (c.kind()) {
                 case IPV4, IPV6 -> put(new Key(name, c.recordType(), setIdentifier, ttl, properties), c.value());
                 case HOSTNAME -> hosts.add(c.value());
-                case INVALID -> reject(Rejection.INVALID_TARGET, name, c.reason());
+                case INVALID -> reject(MappingRejection.INVALID_TARGET, name, c.reason());
             }
         }
         if (hosts.isEmpty()) {
@@ -199,8 +199,8 @@ final class EndpointCollector {
 
     MappingResult result() {
         if (overflow) {
-            List<Rejection> refused = new ArrayList<>();
-            refused.add(new Rejection(Rejection.TOO_MANY_ENDPOINTS, resourceLabel, overflowReason));
+            List<MappingRejection> refused = new ArrayList<>();
+            refused.add(new MappingRejection(MappingRejection.TOO_MANY_ENDPOINTS, resourceLabel, overflowReason));
             refused.addAll(rejections);
             return new MappingResult(List.of(), refused, null);
         }

@@ -112,7 +112,7 @@ public final class GatewayRouteMapper {
             return hosts;
         }
         if (source != null) {
-            out.reject(Rejection.INVALID_ANNOTATION, rt.meta().getName(), HOSTNAME_SOURCE + " '" + source + "' is not "
+            out.reject(MappingRejection.INVALID_ANNOTATION, rt.meta().getName(), HOSTNAME_SOURCE + " '" + source + "' is not "
                     + ANNOTATION_ONLY + " or " + DEFINED_HOSTS_ONLY + "; ignored");
         }
         if (rt.hostnames().isEmpty()) {

@@ -42,7 +42,7 @@ public final class IngressMapper {
 
         String source = ann.get(Annotations.INGRESS_HOSTNAME_SOURCE).orElse("");
         if (!source.isEmpty() && !source.equals(DEFINED_HOSTS_ONLY) && !source.equals(ANNOTATION_ONLY)) {
-            out.reject(Rejection.INVALID_ANNOTATION, name, "ingress-hostname-source '" + source
+            out.reject(MappingRejection.INVALID_ANNOTATION, name, "ingress-hostname-source '" + source
                     + "' is not " + DEFINED_HOSTS_ONLY + " or " + ANNOTATION_ONLY + "; ignored");
             source = "";
         }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param rejections what was dropped and why
  * @param skipped    why the whole object is ignored (controller annotation, filters), or null
  */
-public record MappingResult(List<Endpoint> endpoints, List<Rejection> rejections, String skipped) {
+public record MappingResult(List<Endpoint> endpoints, List<MappingRejection> rejections, String skipped) {
     public MappingResult {
         endpoints = List.copyOf(endpoints);
         rejections = List.copyOf(rejections);

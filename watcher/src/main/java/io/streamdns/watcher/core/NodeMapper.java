@@ -42,7 +42,7 @@ public final class NodeMapper {
             targets = addresses(node, exposeInternalIpv6);
         }
         if (targets.isEmpty()) {
-            out.reject(Rejection.INVALID_TARGET, name, "the node has no ExternalIP or InternalIP address");
+            out.reject(MappingRejection.INVALID_TARGET, name, "the node has no ExternalIP or InternalIP address");
         }
         List<String> names = o.fqdnTemplate() == null ? List.of(name) : o.fqdnTemplate().render(name, "");
         for (String n : names) {

@@ -39,22 +39,22 @@ public record ObjectBound(int maxEndpoints, int maxRecordBytes) {
     }
 
     /** Why the object claims too much, or empty; {@code resource} names the object (kind/namespace/name). */
-    public Optional<Rejection> endpoints(String resource, List<Endpoint> endpoints) {
+    public Optional<MappingRejection> endpoints(String resource, List<Endpoint> endpoints) {
         if (endpoints.size() <= maxEndpoints) {
             return Optional.empty();
         }
-        return Optional.of(new Rejection(Rejection.TOO_MANY_ENDPOINTS, resource, "claims " + endpoints.size()
+        return Optional.of(new MappingRejection(MappingRejection.TOO_MANY_ENDPOINTS, resource, "claims " + endpoints.size()
                 + " endpoints, more than --max-endpoints-per-object " + maxEndpoints + "; nothing of it is published"
                 + " (what was published before stays)"));
     }
 
     /** Why one encoded state record is too large to send, or empty. */
-    public Optional<Rejection> record(String resource, String shard, int keyBytes, int valueBytes) {
+    public Optional<MappingRejection> record(String resource, String shard, int keyBytes, int valueBytes) {
         long size = (long) keyBytes + valueBytes;
         if (size <= maxRecordBytes) {
             return Optional.empty();
         }
-        return Optional.of(new Rejection(Rejection.STATE_TOO_LARGE, resource, "its state in shard " + shard
+        return Optional.of(new MappingRejection(MappingRejection.STATE_TOO_LARGE, resource, "its state in shard " + shard
                 + " encodes to " + size + " bytes, more than the " + maxRecordBytes + " a record may have (the"
                 + " producer's max.request.size less a tenth); nothing of it is published (what was published before"
                 + " stays)"));

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.DnsNames;
 import java.util.ArrayList;
@@ -203,7 +203,7 @@ public final class ServiceMapper {
                                             List<Node> nodes, EndpointCollector out) {
         String access = ann.get(Annotations.ACCESS).map(Annotations::lower).orElse("");
         if (!access.isEmpty() && !access.equals("public") && !access.equals("private")) {
-            out.reject(Rejection.INVALID_ANNOTATION, svc.getMetadata().getName(),
+            out.reject(MappingRejection.INVALID_ANNOTATION, svc.getMetadata().getName(),
                     "access '" + access + "' is not public or private; ignored");
             access = "";
         }

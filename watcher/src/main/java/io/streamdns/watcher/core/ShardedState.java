@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.Rejection;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.NameCheck;
@@ -30,16 +31,16 @@ public final class ShardedState {
     /** Refused names one state lists. */
     public static final int MAX_REJECTED = 100;
 
-    private static final Comparator<io.streamdns.model.Rejection> REJECTION_ORDER =
-            Comparator.comparing(io.streamdns.model.Rejection::dnsName)
-                    .thenComparing(io.streamdns.model.Rejection::reason);
+    private static final Comparator<Rejection> REJECTION_ORDER =
+            Comparator.comparing(Rejection::dnsName)
+                    .thenComparing(Rejection::reason);
 
     /**
      * One shard's endpoints, refused names and their hash; with the JSON of both lists the hash was taken over,
      * which {@link StateCodec} splices into the published state instead of writing the lists a second time.
      * (The arrays are never modified: a record only to carry them.)
      */
-    public record Part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected, String hash,
+    public record Part(List<Endpoint> endpoints, List<Rejection> rejected, String hash,
                        byte[] endpointsJson, byte[] rejectedJson) {
     }
 
@@ -58,14 +59,14 @@ public final class ShardedState {
     }
 
     /** Name-level rejections go to the shard of their name (leniently derived for invalid names), others nowhere. */
-    public static Map<String, Part> split(List<Endpoint> endpoints, List<Rejection> rejections, ShardResolver shards) {
+    public static Map<String, Part> split(List<Endpoint> endpoints, List<MappingRejection> rejections, ShardResolver shards) {
         Map<String, List<Endpoint>> eps = new TreeMap<>();
-        Map<String, List<io.streamdns.model.Rejection>> rejected = new TreeMap<>();
+        Map<String, List<Rejection>> rejected = new TreeMap<>();
         for (Endpoint e : endpoints) {
             eps.computeIfAbsent(shards.shardOf(e.dnsName()), s -> new ArrayList<>()).add(e);
         }
-        for (Rejection r : rejections) {
-            String shard = r.isAboutName() ? shardOfRaw(r.name(), shards) : null;
+        for (MappingRejection r : rejections) {
+            String shard = r.isAboutName() ? shardOfRaw(r.dnsName(), shards) : null;
             if (shard != null) {
                 rejected.computeIfAbsent(shard, s -> new ArrayList<>()).add(r.toModel());
             }
@@ -84,23 +85,23 @@ public final class ShardedState {
      * At most {@value #MAX_REJECTED} refused names in one state (the first in canonical order), then one entry that
      * counts the rest: 20,000 bad names must not make a state too large to send, nor crowd out the valid ones.
      */
-    private static List<io.streamdns.model.Rejection> capped(String shard, List<io.streamdns.model.Rejection> all) {
-        List<io.streamdns.model.Rejection> distinct = new ArrayList<>(new LinkedHashSet<>(all));
+    private static List<Rejection> capped(String shard, List<Rejection> all) {
+        List<Rejection> distinct = new ArrayList<>(new LinkedHashSet<>(all));
         if (distinct.size() <= MAX_REJECTED) {
             return distinct;
         }
         distinct.sort(REJECTION_ORDER);
-        List<io.streamdns.model.Rejection> kept = new ArrayList<>(distinct.subList(0, MAX_REJECTED));
-        kept.add(new io.streamdns.model.Rejection(shard, null, "and " + (distinct.size() - MAX_REJECTED)
+        List<Rejection> kept = new ArrayList<>(distinct.subList(0, MAX_REJECTED));
+        kept.add(new Rejection(shard, null, "and " + (distinct.size() - MAX_REJECTED)
                 + " more refused names of this object in this shard, not listed (the watcher logs and counts them)"));
         return kept;
     }
 
     /** A part in canonical order with its hash; also used to hash states read back from the topic. */
-    public static Part part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected) {
+    public static Part part(List<Endpoint> endpoints, List<Rejection> rejected) {
         List<Endpoint> e = new ArrayList<>(endpoints);
         e.sort(EndpointCollector.ORDER);
-        List<io.streamdns.model.Rejection> r = new ArrayList<>(new LinkedHashSet<>(rejected));
+        List<Rejection> r = new ArrayList<>(new LinkedHashSet<>(rejected));
         r.sort(REJECTION_ORDER);
         Hasher h = Hashing.murmur3_128().newHasher();
         byte[] endpointsJson;

@@ -66,7 +66,7 @@ final class BadInputRows {
                         "h%d.example.com") + "," + hosts(10_000, "h%d.example.com..."), "192.0.2.1"),
                         opts().withMaxEndpoints(10_000), eachA(10_000, "h%d.example.com", "192.0.2.1")),
                 row("huge: a name of 100,000 characters refused, abbreviated in the rejection", Svc.lb(longName,
-                        "1.2.3.4"), opts(), eps(), "invalid-name " + Rejection.abbreviate(longName, Rejection.MAX_NAME)),
+                        "1.2.3.4"), opts(), eps(), "invalid-name " + MappingRejection.abbreviate(longName, MappingRejection.MAX_NAME)),
                 row("huge: a run of 50,000 trailing dots", Svc.lb("a.example.com" + ".".repeat(50_000), "1.2.3.4"),
                         opts(), eps("a.example.com A 1.2.3.4")),
                 row("huge: 1,000 names × 201 targets is over the work ceiling → the object refused whole",

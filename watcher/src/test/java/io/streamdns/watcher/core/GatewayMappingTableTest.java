@@ -27,7 +27,7 @@ class GatewayMappingTableTest {
         assertThat(result.endpoints().stream().map(Fixtures::fmt).toList())
                 .containsExactlyInAnyOrderElementsOf(row.expected());
         List<String> rejections = new ArrayList<>(result.rejections().stream()
-                .map(r -> r.reason() + " " + r.name()).toList());
+                .map(r -> r.code() + " " + r.dnsName()).toList());
         if (result.skipped() != null) {
             rejections.add("skipped");
         }

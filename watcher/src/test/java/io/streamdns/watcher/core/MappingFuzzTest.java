@@ -65,7 +65,7 @@ class MappingFuzzTest {
     record Case(Object object, List<EndpointSlice> slices, List<Node> nodes, MappingOptions options) {
         @Override
         public String toString() { // jqwik prints a failing case: keep it readable for huge values
-            return Rejection.abbreviate(String.valueOf(object), 3000) + " options=" + options;
+            return MappingRejection.abbreviate(String.valueOf(object), 3000) + " options=" + options;
         }
     }
 
@@ -351,7 +351,7 @@ class MappingFuzzTest {
             Statistics.label("outcome").collect("skipped");
             return;
         }
-        boolean refused = result.rejections().stream().anyMatch(Rejection::refusesObject);
+        boolean refused = result.rejections().stream().anyMatch(MappingRejection::refusesObject);
         Statistics.label("outcome").collect(refused ? "refused" : result.endpoints().isEmpty() ? "nothing"
                 : "endpoints");
         if (refused) {
@@ -376,25 +376,25 @@ class MappingFuzzTest {
                 }
             }
         }
-        for (Rejection r : result.rejections()) {
-            Statistics.label("rejections").collect(r.reason());
-            assertThat(r.reason()).isNotBlank();
+        for (MappingRejection r : result.rejections()) {
+            Statistics.label("rejections").collect(r.code());
+            assertThat(r.code()).isNotBlank();
             assertThat(r.detail()).isNotBlank();
-            assertThat(r.name().length()).isLessThanOrEqualTo(Rejection.MAX_NAME);
-            assertThat(r.detail().length()).isLessThanOrEqualTo(Rejection.MAX_DETAIL);
+            assertThat(r.dnsName().length()).isLessThanOrEqualTo(MappingRejection.MAX_NAME);
+            assertThat(r.detail().length()).isLessThanOrEqualTo(MappingRejection.MAX_DETAIL);
         }
         String ttl = Annotations.of(annotations).get(Annotations.TTL).orElse(null);
         if (Ttl.parse(ttl).error() != null) {
-            assertThat(result.rejections()).as("a bad ttl is reported").anyMatch(r -> r.reason()
-                    .equals(Rejection.INVALID_TTL));
+            assertThat(result.rejections()).as("a bad ttl is reported").anyMatch(r -> r.code()
+                    .equals(MappingRejection.INVALID_TTL));
         }
         if (!refused && !rawTargets.isEmpty()) {
             Set<String> produced = result.endpoints().stream().map(Endpoint::dnsName).collect(Collectors.toSet());
-            Set<String> rejected = result.rejections().stream().map(Rejection::name).collect(Collectors.toSet());
+            Set<String> rejected = result.rejections().stream().map(MappingRejection::dnsName).collect(Collectors.toSet());
             for (String h : hosts) {
                 NameCheck n = DnsNames.check(h);
                 boolean accounted = (n.isValid() && (produced.contains(n.name()) || rejected.contains(n.name())))
-                        || rejected.contains(Rejection.abbreviate(h, Rejection.MAX_NAME));
+                        || rejected.contains(MappingRejection.abbreviate(h, MappingRejection.MAX_NAME));
                 assertThat(accounted).as("host name '%s' neither published nor rejected", h).isTrue();
             }
         }

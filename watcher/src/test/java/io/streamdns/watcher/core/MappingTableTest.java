@@ -28,7 +28,7 @@ class MappingTableTest {
         assertThat(result.endpoints().stream().map(Fixtures::fmt).sorted().toList())
                 .isEqualTo(row.expected().stream().sorted().toList());
         List<String> rejections = new ArrayList<>(result.rejections().stream()
-                .map(r -> r.reason() + " " + r.name()).toList());
+                .map(r -> r.code() + " " + r.dnsName()).toList());
         if (result.skipped() != null) {
             rejections.add("skipped");
         }

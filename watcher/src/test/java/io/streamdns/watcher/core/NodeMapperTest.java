@@ -69,7 +69,7 @@ class NodeMapperTest {
               List<String> rejections) {
         MappingResult result = NodeMapper.map(node, o, exclude, ipv6);
         assertThat(result.endpoints().stream().map(Fixtures::fmt).toList()).containsExactlyInAnyOrderElementsOf(expected);
-        List<String> got = new ArrayList<>(result.rejections().stream().map(r -> r.reason() + " " + r.name())
+        List<String> got = new ArrayList<>(result.rejections().stream().map(r -> r.code() + " " + r.dnsName())
                 .toList());
         if (result.skipped() != null) {
             got.add("skipped");

@@ -50,9 +50,9 @@ class ObjectBoundTest {
         var verdict = new ObjectBound(max, 943_718).endpoints("service/default/web", endpoints);
         assertThat(verdict.isPresent()).isEqualTo(refused);
         verdict.ifPresent(r -> {
-            assertThat(r.reason()).isEqualTo(Rejection.TOO_MANY_ENDPOINTS);
+            assertThat(r.code()).isEqualTo(MappingRejection.TOO_MANY_ENDPOINTS);
             assertThat(r.refusesObject()).isTrue();
-            assertThat(r.name()).isEqualTo("service/default/web");
+            assertThat(r.dnsName()).isEqualTo("service/default/web");
             assertThat(r.detail()).contains(n + " endpoints", "--max-endpoints-per-object " + max,
                     "what was published before stays");
         });
@@ -63,7 +63,7 @@ class ObjectBoundTest {
         int limit = DEFAULT.maxRecordBytes();
         assertThat(DEFAULT.record("service/default/web", "example.com", 100, limit - 100)).isEmpty();
         var refused = DEFAULT.record("service/default/web", "example.com", 100, limit - 99);
-        assertThat(refused).get().extracting(Rejection::reason).isEqualTo(Rejection.STATE_TOO_LARGE);
+        assertThat(refused).get().extracting(MappingRejection::code).isEqualTo(MappingRejection.STATE_TOO_LARGE);
         assertThat(refused.get().detail()).contains("shard example.com", (limit + 1) + " bytes", "max.request.size");
     }
 
@@ -115,7 +115,7 @@ class ObjectBoundTest {
 
     @Test
     void refusedNamesInOneStateAreCappedAndCounted() {
-        List<Rejection> rejections = IntStream.range(0, 20_000).mapToObj(i -> new Rejection(Rejection.INVALID_NAME,
+        List<MappingRejection> rejections = IntStream.range(0, 20_000).mapToObj(i -> new MappingRejection(MappingRejection.INVALID_NAME,
                 "bad" + i + "-.example.com", "label starts or ends with a hyphen")).toList();
         var parts = ShardedState.split(List.of(Endpoint.of("ok.example.com", "A", "192.0.2.1")), rejections,
                 new ShardResolver(List.of()));

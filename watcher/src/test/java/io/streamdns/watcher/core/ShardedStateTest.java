@@ -3,6 +3,7 @@ package io.streamdns.watcher.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.Rejection;
 import io.streamdns.model.shard.ShardResolver;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,12 @@ class ShardedStateTest {
     @Test
     void refusedNamesTravelInTheirShardObjectWideProblemsDoNot() {
         var parts = ShardedState.split(List.of(Endpoint.of("a.example.com", "A", "1.1.1.1")), List.of(
-                new Rejection(Rejection.INVALID_NAME, "bad..Example.com", "empty label"),
-                new Rejection(Rejection.DOMAIN_FILTER, "www.other.org", "outside"),
-                new Rejection(Rejection.INVALID_NAME, "localhost", "needs two labels"),
-                new Rejection(Rejection.INVALID_TTL, "service/default/web", "bad ttl")), shards);
+                new MappingRejection(MappingRejection.INVALID_NAME, "bad..Example.com", "empty label"),
+                new MappingRejection(MappingRejection.DOMAIN_FILTER, "www.other.org", "outside"),
+                new MappingRejection(MappingRejection.INVALID_NAME, "localhost", "needs two labels"),
+                new MappingRejection(MappingRejection.INVALID_TTL, "service/default/web", "bad ttl")), shards);
         assertThat(parts).containsOnlyKeys("example.com", "other.org");
-        assertThat(parts.get("example.com").rejected()).extracting(io.streamdns.model.Rejection::dnsName)
+        assertThat(parts.get("example.com").rejected()).extracting(Rejection::dnsName)
                 .containsExactly("bad..Example.com");
         assertThat(parts.get("other.org").endpoints()).isEmpty();
         assertThat(parts.get("other.org").rejected().get(0).reason()).startsWith("domain-filter: ");

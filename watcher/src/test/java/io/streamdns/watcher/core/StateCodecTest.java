@@ -3,6 +3,7 @@ package io.streamdns.watcher.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.Rejection;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.codec.JsonCodec;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class StateCodecTest {
                 Arguments.of("alias with set id, properties and labels", new SourceState("c1", "Ingress", "team", "api",
                         "uid-2", "7", 1L, List.of(ALIAS, Endpoint.of("api.example.com", "AAAA", "::1")))),
                 Arguments.of("refused names, no endpoints", new SourceState("c1", "Service", "default", "bad", null,
-                        null, 0L, List.of(), List.of(new io.streamdns.model.Rejection("bad..example.com", null,
+                        null, 0L, List.of(), List.of(new Rejection("bad..example.com", null,
                         "invalid-name: empty label \"quoted\" ü")))),
                 Arguments.of("no namespace (cluster-scoped)", new SourceState("c1", "Service", null, "x", "u", "1",
                         Long.MAX_VALUE, List.of())));

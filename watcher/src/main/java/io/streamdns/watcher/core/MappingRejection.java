@@ -1,19 +1,22 @@
 package io.streamdns.watcher.core;
 
+import io.streamdns.model.Rejection;
+
 /**
- * An endpoint (or part of one) the mapping refused.
+ * What the mapping refused of an object, before it becomes the audit trail's {@link io.streamdns.model.Rejection}
+ * ({@link #toModel()}): the same name, plus a code for metrics and Events.
  *
- * @param reason short code, the {@code reason} tag of {@code streamdns_watcher_invalid_endpoints_total}
- * @param name   the DNS name concerned (as written in the object)
- * @param detail what is wrong, for logs and Kubernetes Events
+ * @param code    short code, the {@code reason} tag of {@code streamdns_watcher_invalid_endpoints_total}
+ * @param dnsName the DNS name concerned (as written in the object), or the object for object-wide refusals
+ * @param detail  what is wrong, for logs and Kubernetes Events
  */
-public record Rejection(String reason, String name, String detail) {
+public record MappingRejection(String code, String dnsName, String detail) {
     /** Longest name and detail kept: an object may write a name of 100,000 characters. */
     static final int MAX_NAME = 300;
     static final int MAX_DETAIL = 1000;
 
-    public Rejection {
-        name = abbreviate(name, MAX_NAME);
+    public MappingRejection {
+        dnsName = abbreviate(dnsName, MAX_NAME);
         detail = abbreviate(detail, MAX_DETAIL);
     }
 
@@ -43,22 +46,22 @@ public record Rejection(String reason, String name, String detail) {
 
     /** Rejections of a DNS name (not of an object-wide setting): they travel in the shard's SourceState. */
     public boolean isAboutName() {
-        return reason.equals(INVALID_NAME) || reason.equals(INVALID_TARGET) || reason.equals(DOMAIN_FILTER)
-                || reason.equals(UNSUPPORTED_TYPE);
+        return code.equals(INVALID_NAME) || code.equals(INVALID_TARGET) || code.equals(DOMAIN_FILTER)
+                || code.equals(UNSUPPORTED_TYPE);
     }
 
     /** A refusal of the whole object: the publisher publishes nothing new for it and keeps what it had. */
     public boolean refusesObject() {
-        return reason.equals(TOO_MANY_ENDPOINTS) || reason.equals(STATE_TOO_LARGE);
+        return code.equals(TOO_MANY_ENDPOINTS) || code.equals(STATE_TOO_LARGE);
     }
 
     /** The audit-trail form carried in {@link io.streamdns.model.SourceState#rejected()}. */
-    public io.streamdns.model.Rejection toModel() {
-        return new io.streamdns.model.Rejection(name, null, reason + ": " + detail);
+    public Rejection toModel() {
+        return new Rejection(dnsName, null, code + ": " + detail);
     }
 
     @Override
     public String toString() {
-        return reason + " " + name + ": " + detail;
+        return code + " " + dnsName + ": " + detail;
     }
 }
