@@ -16,12 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
 
 /**
@@ -165,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             if (System.nanoTime() - lastPrint > 1_000_000_000L) {
                 out.printf("  ... waiting for %s%n", launcher.context().readiness().snapshot().entrySet().stream()
-                        .filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList());
+                        .filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
                 out.flush();
                 lastPrint = System.nanoTime();
             }

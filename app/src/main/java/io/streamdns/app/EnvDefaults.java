@@ -1,11 +1,12 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.flags.Flag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Every flag {@code --foo-bar} not from the flag registry also reads {@code STREAMDNS_FOO_BAR}, else
@@ -30,7 +31,7 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (argSpec instanceof OptionSpec option && !(option.userObject() instanceof io.streamdns.runtime.flags.Flag)) {
+        if (argSpec instanceof OptionSpec option && !(option.userObject() instanceof Flag)) {
             for (String name : envNames(option.longestName())) {
                 String value = env.get(name);
                 if (value != null) {

@@ -1,9 +1,13 @@
 package io.streamdns.app;
 
 import io.streamdns.app.logging.LogConfig;
+import io.streamdns.app.safety.ApproveDeletesCommand;
+import io.streamdns.app.safety.ClustersCommand;
 import io.streamdns.runtime.config.StartRefusedException;
-import picocli.CommandLine;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code streamdns} command. */
 @Command(name = "streamdns", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -16,8 +20,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 AuditCommand.class,
                 ConfigCommand.class,
-                io.streamdns.app.safety.ApproveDeletesCommand.class,
-                io.streamdns.app.safety.ClustersCommand.class,
+                ApproveDeletesCommand.class,
+                ClustersCommand.class,
                 Route53EmulatorCommand.class,
                 CommandLine.HelpCommand.class
         })
@@ -44,7 +48,7 @@ public final class Main implements Runnable {
      * {@code run}, the whole pipeline in one process, as external-dns's controller.
      */
     static String[] withDefaultCommand(String... args) {
-        if (args.length == 0 || !args[0].startsWith("--") || java.util.Set.of("--help", "--version").contains(args[0])) {
+        if (args.length == 0 || !args[0].startsWith("--") || Set.of("--help", "--version").contains(args[0])) {
             return args;
         }
         String[] out = new String[args.length + 1];
@@ -79,7 +83,7 @@ public final class Main implements Runnable {
             LogConfig.configure(LogConfig.level(o.value(ProcessFlags.LOG_LEVEL, spec)),
                     o.value(ProcessFlags.LOG_FORMAT, spec));
             if (!o.value(ProcessFlags.EVENTS, spec)) {
-                org.slf4j.LoggerFactory.getLogger(Main.class).info("--events=false: streamdns still reacts to "
+                LoggerFactory.getLogger(Main.class).info("--events=false: streamdns still reacts to "
                         + "changes of Kubernetes objects at once; --interval sets only the re-list period");
             }
         }

@@ -2,6 +2,7 @@ package io.streamdns.app;
 
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.Topics;
+import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.ops.Readiness;
@@ -133,7 +134,7 @@ final class OnceRun {
                     }
                 }
             }
-        } catch (io.streamdns.model.codec.CodecException e) {
+        } catch (CodecException e) {
             throw new IllegalStateException("--once: a result could not be read: " + e.getMessage(), e);
         }
         return new Summary(byStatus, changes, failed);

@@ -2,14 +2,15 @@ package io.streamdns.app;
 
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
+import io.streamdns.sandbox.route53.store.Route53Error;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code streamdns route53-emulator}: the Route 53 emulator as a standalone HTTP server. */
 @Command(name = "route53-emulator", mixinStandardHelpOptions = true,
@@ -73,7 +74,7 @@ public final class Route53EmulatorCommand implements Callable<Integer> {
         Route53Emulator emulator;
         try {
             emulator = Route53Emulator.startBlocking(options);
-        } catch (io.streamdns.sandbox.route53.store.Route53Error e) {
+        } catch (Route53Error e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--zone': " + e.getMessage());
         }
         spec.commandLine().getOut().printf("Route 53 emulator on %s%n", emulator.endpoint());

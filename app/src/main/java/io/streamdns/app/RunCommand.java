@@ -1,18 +1,26 @@
 package io.streamdns.app;
 
+import io.streamdns.applier.ApplierFlags;
+import io.streamdns.planner.PlannerConfig;
+import io.streamdns.planner.PlannerFlags;
+import io.streamdns.runtime.flags.Flag;
+import io.streamdns.runtime.flags.FlagSet;
+import io.streamdns.watcher.WatcherFlags;
+import io.vertx.core.Deployable;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import io.streamdns.watcher.WatcherFlags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * {@code streamdns run}: watcher, planner and applier in one JVM, like external-dns's single pod. Its flags are the
@@ -30,7 +38,7 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
     private static final Set<String> PER_STAGE = Set.of("--group-id");
     static final String DEFAULT_CLUSTER_NAME = "default";
     /** external-dns's {@code --once}: needs the whole pipeline in one process, so run has it and no stage does. */
-    static final io.streamdns.runtime.flags.Flag<Boolean> ONCE = io.streamdns.runtime.flags.Flag.bool("once", false,
+    static final Flag<Boolean> ONCE = Flag.bool("once", false,
             "Plan everything once, apply it, print a summary and exit (for cron and CI): exit 0, or 1 when a plan "
                     + "failed");
 
@@ -59,13 +67,13 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
 
     /** Adds the union of the stages' options to {@code run}'s spec; Main calls this once per command line. */
     void addStageOptions(CommandSpec runSpec) {
-        flags = new FlagOptions(unionFlags().plus("run", io.streamdns.runtime.flags.FlagSet.of("run", ONCE)));
+        flags = new FlagOptions(unionFlags().plus("run", FlagSet.of("run", ONCE)));
         flags.addTo(runSpec);
         for (CommandLine stage : stageCommandLines()) {
             for (OptionSpec o : stage.getCommandSpec().options()) {
                 String name = o.longestName();
                 if (o.usageHelp() || o.versionHelp() || PER_STAGE.contains(name) || runSpec.findOption(name) != null
-                        || o.userObject() instanceof io.streamdns.runtime.flags.Flag) {
+                        || o.userObject() instanceof Flag) {
                     continue;
                 }
                 runSpec.addOption(copy(o));
@@ -74,8 +82,8 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
     }
 
     /** The registry flags of every stage, one definition per name, without the per-stage ones. */
-    static io.streamdns.runtime.flags.FlagSet unionFlags() {
-        io.streamdns.runtime.flags.FlagSet all = io.streamdns.runtime.flags.FlagSet.of("run");
+    static FlagSet unionFlags() {
+        FlagSet all = FlagSet.of("run");
         for (CommandLine stage : stageCommandLines()) {
             if (stage.getCommand() instanceof FlagOptions.Command c) {
                 all = all.plus("run", c.flagOptions().set());
@@ -129,7 +137,7 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
 
     /** Descriptions are format strings: keep a literal % literal, however the stage wrote it. */
     private static String[] escapePercent(String[] lines) {
-        return java.util.Arrays.stream(lines).map(l -> l.replace("%%", "%").replace("%", "%%")).toArray(String[]::new);
+        return Arrays.stream(lines).map(l -> l.replace("%%", "%").replace("%", "%%")).toArray(String[]::new);
     }
 
     /** The command line each stage gets: the given flags it knows, in its own syntax. */
@@ -169,12 +177,12 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
 
     /** --once: until the pipeline is quiet, then the summary on stdout; exit 1 when a plan failed. */
     private int runOnce(StageLauncher launcher, OnceRun onceRun) throws Exception {
-        java.time.Duration quiet = flags.value(io.streamdns.planner.PlannerFlags.DEBOUNCE_MAX, spec)
+        Duration quiet = flags.value(PlannerFlags.DEBOUNCE_MAX, spec)
                 .plusSeconds(3);
         try {
             OnceRun.Summary summary = onceRun.await(launcher.context().readiness(),
-                    io.streamdns.planner.PlannerConfig.DEFAULT_GROUP, io.streamdns.applier.ApplierFlags.GROUP_ID
-                            .defaultValue(), quiet, java.time.Duration.ofMinutes(10));
+                    PlannerConfig.DEFAULT_GROUP, ApplierFlags.GROUP_ID
+                            .defaultValue(), quiet, Duration.ofMinutes(10));
             spec.commandLine().getOut().println(summary.text());
             spec.commandLine().getOut().flush();
             LOG.info("{}", summary.text());
@@ -215,7 +223,7 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
             try {
                 onceRun = once ? OnceRun.begin(launcher.context().bootstrapServers()) : null;
                 launcher.deploy(prepared.stream().map(p -> p.verticle().apply(launcher.context()))
-                        .map(io.vertx.core.Deployable.class::cast).toList());
+                        .map(Deployable.class::cast).toList());
             } catch (RuntimeException e) {
                 launcher.close();
                 throw e;

@@ -1,7 +1,9 @@
 package io.streamdns.app;
 
+import io.streamdns.model.Topics;
 import io.streamdns.runtime.kafka.KafkaClientProperties;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -62,7 +64,7 @@ public final class SharedOptions {
     }
 
     /** The static group member id of this process: the pod's name. */
-    public static String podName(java.util.Map<String, String> env) {
+    public static String podName(Map<String, String> env) {
         String pod = env.get("POD_NAME");
         if (pod == null || pod.isBlank()) {
             pod = env.get("HOSTNAME");
@@ -72,7 +74,7 @@ public final class SharedOptions {
 
     /** The partition count topics are created with. */
     public int partitionsOrDefault() {
-        return partitions == null ? io.streamdns.model.Topics.DEFAULT_PARTITIONS : partitions;
+        return partitions == null ? Topics.DEFAULT_PARTITIONS : partitions;
     }
 
     public void validate(picocli.CommandLine.Model.CommandSpec spec) {

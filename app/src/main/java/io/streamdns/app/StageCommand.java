@@ -2,7 +2,9 @@ package io.streamdns.app;
 
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.config.PipelineSettings;
+import io.streamdns.runtime.config.StartRefusedException;
 import io.vertx.core.Deployable;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -27,12 +29,12 @@ interface StageCommand {
     }
 
     /** The pipeline settings of stages run in one process (run, demo): they must agree among themselves too. */
-    static PipelineSettings combined(java.util.List<Prepared> stages) {
+    static PipelineSettings combined(List<Prepared> stages) {
         PipelineSettings all = PipelineSettings.NONE;
         for (Prepared p : stages) {
-            java.util.List<String> problems = p.pipeline().disagreements(all);
+            List<String> problems = p.pipeline().disagreements(all);
             if (!problems.isEmpty()) {
-                throw new io.streamdns.runtime.config.StartRefusedException(p.name() + " disagrees with the other "
+                throw new StartRefusedException(p.name() + " disagrees with the other "
                         + "stages of this process", problems);
             }
             all = all.orElse(p.pipeline());
@@ -49,7 +51,7 @@ interface StageCommand {
             shared.requireBootstrapServers(spec);
             StageLauncher launcher = StageLauncher.start(shared, stage.name(), false, stage.pipeline());
             try {
-                launcher.deploy(java.util.List.of(stage.verticle().apply(launcher.context())));
+                launcher.deploy(List.of(stage.verticle().apply(launcher.context())));
             } catch (RuntimeException e) {
                 launcher.close();
                 throw e;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamdns.applier.ApplierConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class ApplierCommandTest {
                 "EXTERNAL_DNS_INTERVAL", "1m", "EXTERNAL_DNS_PROVIDER", "aws"));
         assertThat(c.txtOwnerId()).isEqualTo("edns");
         assertThat(c.domainFilter()).containsExactly("a.com", "b.com");
-        assertThat(c.driftInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(c.driftInterval()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +49,7 @@ class CommandLineTest {
         RunCommand run = main.getSubcommands().get("run").getCommand();
         WatcherCommand watcher = new WatcherCommand();
         new CommandLine(watcher);
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("STREAMDNS_CLUSTER_NAME") == null
+        Assumptions.assumeTrue(System.getenv("STREAMDNS_CLUSTER_NAME") == null
                 && System.getenv("EXTERNAL_DNS_CLUSTER_NAME") == null);
         assertThat(run.flagsFor(watcher)).containsEntry("cluster-name", "default");
         main.parseArgs("run", "--policy=sync", "--domain-filter=a.com", "--domain-filter=b.com");
@@ -87,8 +90,8 @@ class CommandLineTest {
         assertThat(err.toString()).contains("--http-port").contains("eighty");
     }
 
-    static java.util.stream.Stream<Arguments> stagesWithoutKafka() {
-        return java.util.stream.Stream.of(
+    static Stream<Arguments> stagesWithoutKafka() {
+        return Stream.of(
                 Arguments.of("watcher", new String[] {"--cluster-name=c1"}),
                 Arguments.of("watcher", new String[] {"--cluster-name=c1", "--kafka-bootstrap-servers="}),
                 Arguments.of("planner", new String[] {"--txt-owner-id=o1", "--policy=sync"}),
@@ -106,7 +109,7 @@ class CommandLineTest {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setDefaultValueProvider(new EnvDefaults(Map.of()));
         cmd.setErr(new PrintWriter(err));
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of(stage), java.util.Arrays.stream(flags))
+        String[] args = Stream.concat(Stream.of(stage), Arrays.stream(flags))
                 .toArray(String[]::new);
         assertThat(cmd.execute(args)).as(err::toString).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option '--kafka-bootstrap-servers'")

@@ -2,10 +2,13 @@ package io.streamdns.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -14,11 +17,14 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.streamdns.model.Topics;
+import io.streamdns.watcher.WatcherConfig;
+import io.streamdns.watcher.WatcherRbac;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +36,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import picocli.CommandLine;
 
 /**
@@ -158,7 +166,7 @@ class DeployManifestsTest {
                 assertThat(user).as(what + " own user").startsWith(d.getMetadata().getName());
                 assertThat(env(c).get("STREAMDNS_KAFKA_BOOTSTRAP_SERVERS")).as(what).endsWith(overlay.equals("hub") ? ":9093" : ":9094");
             }
-            String properties = (String) of(BUILT.get(overlay), io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+            String properties = (String) of(BUILT.get(overlay), ConfigMap.class).stream()
                     .filter(m -> m.getMetadata().getName().equals("streamdns-kafka-client")).findFirst().orElseThrow()
                     .getData().get("client.properties");
             assertThat(properties).contains("security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512")
@@ -180,7 +188,7 @@ class DeployManifestsTest {
         Set<String> out = new TreeSet<>();
         generic(built, "KafkaUser").forEach(u -> out.add(u.getMetadata().getName()));
         generic(built, "Kafka").forEach(k -> out.add(k.getMetadata().getName() + "-cluster-ca-cert"));
-        of(built, io.fabric8.kubernetes.api.model.Secret.class).forEach(s -> out.add(s.getMetadata().getName()));
+        of(built, Secret.class).forEach(s -> out.add(s.getMetadata().getName()));
         return out;
     }
 
@@ -372,7 +380,7 @@ class DeployManifestsTest {
                 .findFirst().orElseThrow().getName();
         String claim = d.getSpec().getTemplate().getSpec().getVolumes().stream().filter(v -> v.getName().equals(volume))
                 .findFirst().orElseThrow().getPersistentVolumeClaim().getClaimName();
-        assertThat(of(single, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class))
+        assertThat(of(single, PersistentVolumeClaim.class))
                 .extracting(c -> c.getMetadata().getName()).containsExactly(claim);
         assertThat(single).noneMatch(r -> r.getKind().startsWith("Kafka"));
     }
@@ -402,7 +410,7 @@ class DeployManifestsTest {
 
     @Test
     void everyOptionalSourceHasItsComponent() throws IOException {
-        Set<String> optional = new TreeSet<>(io.streamdns.watcher.WatcherConfig.SOURCES);
+        Set<String> optional = new TreeSet<>(WatcherConfig.SOURCES);
         optional.removeAll(List.of("service", "ingress")); // in the shared watcher's own ClusterRole
         assertThat(SOURCE_COMPONENTS).containsExactlyInAnyOrderElementsOf(optional);
         for (String source : optional) {
@@ -421,8 +429,8 @@ class DeployManifestsTest {
      * Each source component on top of the shared watcher, with the source added to STREAMDNS_SOURCE as its
      * comment says: the ClusterRoles bound to the watcher grow by exactly what WatcherRbac says the source needs.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.FieldSource("SOURCE_COMPONENTS")
+    @ParameterizedTest
+    @FieldSource("SOURCE_COMPONENTS")
     void sourceComponentGrantsExactlyWhatItsSourceNeeds(String source) throws Exception {
         Path dir = ROOT.resolve("app/target/deploy-check/source-" + source);
         Files.createDirectories(dir);
@@ -464,25 +472,25 @@ class DeployManifestsTest {
                 flags.put(k.substring("STREAMDNS_".length()).toLowerCase().replace('_', '-'), v);
             }
         });
-        Set<io.streamdns.watcher.WatcherRbac.Grant> required = io.streamdns.watcher.WatcherRbac.required(
-                io.streamdns.watcher.WatcherConfig.fromMap(flags));
+        Set<WatcherRbac.Grant> required = WatcherRbac.required(
+                WatcherConfig.fromMap(flags));
         String account = d.getSpec().getTemplate().getSpec().getServiceAccountName();
         Set<String> roles = of(built, ClusterRoleBinding.class).stream()
                 .filter(b -> b.getSubjects().stream().anyMatch(x -> x.getName().equals(account)))
                 .map(b -> b.getRoleRef().getName()).collect(Collectors.toSet());
-        Set<io.streamdns.watcher.WatcherRbac.Grant> granted = new TreeSet<>();
+        Set<WatcherRbac.Grant> granted = new TreeSet<>();
         for (ClusterRole role : of(built, ClusterRole.class)) {
             if (!roles.contains(role.getMetadata().getName())) {
                 continue;
             }
             for (var rule : role.getRules()) {
                 List<String> names = rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
-                        ? java.util.Collections.singletonList(null) : rule.getResourceNames();
+                        ? Collections.singletonList(null) : rule.getResourceNames();
                 for (String group : rule.getApiGroups()) {
                     for (String resource : rule.getResources()) {
                         for (String name : names) {
                             for (String verb : rule.getVerbs()) {
-                                granted.add(new io.streamdns.watcher.WatcherRbac.Grant(group, resource, name, verb));
+                                granted.add(new WatcherRbac.Grant(group, resource, name, verb));
                             }
                         }
                     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdns.runtime.flags.Flag;
 import io.streamdns.runtime.flags.FlagSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** Walks every registry flag of every command: help, default, env vars and parsing agree; one definition each. */
 class FlagRegistryTest {
@@ -146,7 +147,7 @@ class FlagRegistryTest {
     /** A migrated stage command declares no flag of its own beside the registry's and the shared options. */
     @Test
     void migratedStagesTakeTheirFlagsFromTheRegistryOnly() {
-        Set<String> shared = new java.util.HashSet<>();
+        Set<String> shared = new HashSet<>();
         CommandSpec holder = new CommandLine(new CommandLineTest.Holder()).getCommandSpec();
         holder.options().forEach(o -> shared.addAll(List.of(o.names())));
         for (String stage : List.of("applier", "planner", "watcher")) {

@@ -7,13 +7,20 @@ import io.streamdns.model.Topics;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.runtime.config.StartRefusedException;
+import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.kafka.PipelineConfig;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,6 +28,8 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,8 +183,8 @@ class StageStartIT {
             clearConfig();
             PipelineSettings a = domains("a" + round + ".example.com");
             PipelineSettings b = domains("b" + round + ".example.com");
-            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            CyclicBarrier together = new CyclicBarrier(2);
+            ExecutorService two = Executors.newFixedThreadPool(2);
             try {
                 var fa = two.submit(() -> agreeAt(together, a, "stage-a"));
                 var fb = two.submit(() -> agreeAt(together, b, "stage-b"));
@@ -195,27 +204,27 @@ class StageStartIT {
         }
     }
 
-    private static PipelineSettings agreeAt(java.util.concurrent.CyclicBarrier together, PipelineSettings mine,
+    private static PipelineSettings agreeAt(CyclicBarrier together, PipelineSettings mine,
                                             String stage) throws Exception {
         together.await(30, TimeUnit.SECONDS);
         return PipelineConfig.agree(kafka.bootstrapServers(), mine, stage);
     }
 
-    private static Throwable failure(java.util.concurrent.Future<?> f) throws Exception {
+    private static Throwable failure(Future<?> f) throws Exception {
         try {
             f.get(60, TimeUnit.SECONDS);
             return null;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
         }
     }
 
     /** A tombstone: the pipeline has no settings, as on a new topic. */
     private static void clearConfig() throws Exception {
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
-                new java.util.HashMap<String, Object>(io.streamdns.runtime.kafka.KafkaSettings.producer(
+        try (var producer = new KafkaProducer<String, byte[]>(
+                new HashMap<String, Object>(KafkaSettings.producer(
                         kafka.bootstrapServers(), "it-config-clear")))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CONFIG, 0, Topics.CONFIG_KEY, null))
+            producer.send(new ProducerRecord<>(Topics.CONFIG, 0, Topics.CONFIG_KEY, null))
                     .get(30, TimeUnit.SECONDS);
         }
         assertThat(PipelineConfig.read(kafka.bootstrapServers())).isEmpty();
@@ -237,7 +246,7 @@ class StageStartIT {
                 admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1).configs(Topics.spec(topic).configs())))
                         .all().get(30, TimeUnit.SECONDS);
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
@@ -252,7 +261,7 @@ class StageStartIT {
                         .partitions().stream().allMatch(p -> p.leader() != null)) {
                     return;
                 }
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,7 +58,7 @@ class WatcherCommandTest {
         assertThat(err.toString()).contains("Invalid value for option '" + flag + "'");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void environmentSuppliesListFlags() {
         WatcherCommand command = new WatcherCommand();
         CommandLine cmd = new CommandLine(command);
@@ -72,7 +74,7 @@ class WatcherCommandTest {
         assertThat(config.safety().scope()).isEqualTo("default");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void annotationPrefixesAsExternalDnsV022() {
         WatcherCommand command = new WatcherCommand();
         new CommandLine(command).parseArgs("--cluster-name", "c1");
@@ -86,7 +88,7 @@ class WatcherCommandTest {
                 .containsExactly("external-dns.alpha.kubernetes.io/", "dns.example.org/");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void safetyFlags() {
         WatcherCommand command = new WatcherCommand();
         CommandLine cmd = new CommandLine(command);
@@ -97,7 +99,7 @@ class WatcherCommandTest {
         assertThat(safety.clusterReplaced()).isTrue();
         assertThat(safety.maxDeleteFraction()).isEqualTo(0.5);
         assertThat(safety.minRecordsForBudget()).isEqualTo(20);
-        assertThat(safety.relistInterval()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(safety.relistInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(safety.scope()).isEqualTo("alb");
         assertThat(safety.scopeChanged()).isTrue();
     }

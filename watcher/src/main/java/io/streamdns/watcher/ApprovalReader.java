@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ final class ApprovalReader {
                 try {
                     DeleteApproval a = JsonCodec.decode(r.value(), DeleteApproval.class);
                     LOG.info("delete approval for cluster {} by {} valid until {}: {}", cluster, a.approvedBy(),
-                            java.time.Instant.ofEpochMilli(a.validUntil()), a.reason());
+                            Instant.ofEpochMilli(a.validUntil()), a.reason());
                     onApproval.accept(a);
                 } catch (CodecException e) {
                     LOG.warn("{} at offset {} is undecodable, ignored: {}", key, r.offset(), e.getMessage());

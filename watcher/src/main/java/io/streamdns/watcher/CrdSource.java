@@ -1,7 +1,7 @@
 package io.streamdns.watcher;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.Pluralize;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -11,7 +11,9 @@ import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.MappingResult;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -65,8 +67,8 @@ final class CrdSource implements Source<GenericKubernetesResource> {
 
     /** Read the DNSEndpoints, patch their status (observedGeneration). */
     @Override
-    public java.util.List<WatcherRbac.Grant> rbac(WatcherConfig config) {
-        java.util.List<WatcherRbac.Grant> out = new java.util.ArrayList<>(WatcherRbac.read(resource.getGroup(),
+    public List<WatcherRbac.Grant> rbac(WatcherConfig config) {
+        List<WatcherRbac.Grant> out = new ArrayList<>(WatcherRbac.read(resource.getGroup(),
                 resource.getPlural()));
         out.add(new WatcherRbac.Grant(resource.getGroup(), resource.getPlural() + "/status", null, "patch"));
         return out;

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.streamdns.watcher.core.IngressMapper;
 import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.MappingResult;
+import java.util.List;
 
 /** {@code --source=ingress}: networking.k8s.io/v1 Ingresses; the mapping reads nothing else. */
 final class IngressSource implements Source<Ingress> {
@@ -35,7 +36,7 @@ final class IngressSource implements Source<Ingress> {
     }
 
     @Override
-    public java.util.List<WatcherRbac.Grant> rbac(WatcherConfig config) {
+    public List<WatcherRbac.Grant> rbac(WatcherConfig config) {
         return WatcherRbac.read("networking.k8s.io", "ingresses");
     }
 

@@ -1,22 +1,25 @@
 package io.streamdns.watcher;
 
+import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.runtime.flags.CommonFlags;
 import io.streamdns.runtime.flags.FlagValues;
 import io.streamdns.watcher.core.Annotations;
-import io.streamdns.model.control.ControlKeys;
-import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.Selector;
 import io.streamdns.watcher.core.ServiceMapper;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The watcher's configuration, made from the values of {@link WatcherFlags}. Every validation error names its flag.
@@ -40,7 +43,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public static final String SOURCE_CRD = "crd";
     public static final String SOURCE_NODE = "node";
     /** Every {@code --source} value, in the order of the source catalogue. */
-    public static final Set<String> SOURCES = java.util.Collections.unmodifiableSet(
+    public static final Set<String> SOURCES = Collections.unmodifiableSet(
             new LinkedHashSet<>(Sources.names()));
     public static final Set<String> SERVICE_TYPES = Set.of(ServiceMapper.CLUSTER_IP, ServiceMapper.NODE_PORT,
             ServiceMapper.LOAD_BALANCER, ServiceMapper.EXTERNAL_NAME);
@@ -146,7 +149,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
      */
     public Map<String, String> scopeSpec() {
         Map<String, String> spec = new TreeMap<>();
-        spec.put("source", String.join(",", new java.util.TreeSet<>(sources)));
+        spec.put("source", String.join(",", new TreeSet<>(sources)));
         putIf(spec, "namespace", namespace);
         putIf(spec, "label-filter", labelFilter);
         putIf(spec, "annotation-filter", annotationFilter == null || annotationFilter.isAll() ? null
@@ -186,8 +189,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         return spec;
     }
 
-    private static String sorted(java.util.Collection<String> values) {
-        return values.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(values));
+    private static String sorted(Collection<String> values) {
+        return values.isEmpty() ? null : String.join(",", new TreeSet<>(values));
     }
 
     private static void putIf(Map<String, String> spec, String key, String value) {

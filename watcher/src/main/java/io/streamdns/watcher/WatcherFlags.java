@@ -12,6 +12,7 @@ import io.streamdns.runtime.flags.FlagType;
 import io.streamdns.watcher.core.Annotations;
 import io.streamdns.watcher.core.CrdMapper;
 import io.streamdns.watcher.core.FqdnTemplate;
+import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.Selector;
 import java.time.Duration;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class WatcherFlags {
             + "again (not from the informer cache), a backstop against missed watch events");
 
     public static final Flag<Integer> MAX_ENDPOINTS_PER_OBJECT = of("max-endpoints-per-object",
-            FlagType.integer(1, WatcherConfig.MAX_ENDPOINTS_LIMIT), io.streamdns.watcher.core.ObjectBound.DEFAULT_MAX_ENDPOINTS,
+            FlagType.integer(1, WatcherConfig.MAX_ENDPOINTS_LIMIT), ObjectBound.DEFAULT_MAX_ENDPOINTS,
             "Most endpoints one object may claim; an object claiming more (or whose state would not fit in one Kafka "
                     + "record) publishes nothing new, keeps what it had published and is reported (log, metric, Event)");
 

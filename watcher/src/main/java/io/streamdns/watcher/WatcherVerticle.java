@@ -3,6 +3,7 @@ package io.streamdns.watcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamdns.model.Topics;
 import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.RestoreWorkers;
@@ -14,15 +15,15 @@ import io.streamdns.watcher.core.ObjectBound;
 import io.streamdns.watcher.core.StartChecks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,7 @@ public final class WatcherVerticle extends VerticleBase {
         orphans = new OrphanCollector(config, publisher, markers, stage.readiness(), registry, restored.approval(),
                 objects::gone, objects::retract);
         DeadLetters dlq = new DeadLetters("watcher", producer, registry);
-        restored.undecodable().forEach(u -> dlq.send(io.streamdns.model.Topics.SOURCES, u.partition(),
+        restored.undecodable().forEach(u -> dlq.send(Topics.SOURCES, u.partition(),
                 u.offset(), u.key(), u.value(), u.reason()));
         return ApprovalReader.start(vertx, stage.bootstrapServers(), stage.instanceId() + "-watcher-approvals-"
                         + config.clusterName(), config.clusterName(), restored.approvalsFrom(), this::onApproval)

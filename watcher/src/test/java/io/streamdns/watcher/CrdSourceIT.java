@@ -15,6 +15,7 @@ import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ class CrdSourceIT {
     void dnsEndpointRecordsAppearAndItsObservedGenerationIsSet(Vertx vertx) {
         Running w = RIG.deploy(vertx, "c-crd", "source", "crd");
         SourcesTopic.until("watcher ready", w::ready);
-        var weighted = new java.util.HashMap<>(entry("www.example.com", "A", 60, "192.0.2.1"));
+        var weighted = new HashMap<>(entry("www.example.com", "A", 60, "192.0.2.1"));
         weighted.put("setIdentifier", "eu");
         weighted.put("providerSpecific", List.of(Map.of("name", "aws/weight", "value", "10")));
         RIG.api().admin().genericKubernetesResources(DNS_ENDPOINTS).inNamespace(NS).resource(dnsEndpoint("records",

@@ -8,12 +8,14 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.streamdns.sandbox.k8s.ClusterIdentityDispatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
-import io.streamdns.sandbox.k8s.ClusterIdentityDispatcher;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * fabric8's mock API server in CRUD mode that can be switched into an outage: every request then gets a 500
@@ -21,11 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FlakyApiServer implements AutoCloseable {
     /** The mock logs every request through java.util.logging at INFO; kept referenced so the level sticks. */
-    private static final java.util.logging.Logger MOCK_LOG = quiet();
+    private static final Logger MOCK_LOG = quiet();
 
-    private static java.util.logging.Logger quiet() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-        log.setLevel(java.util.logging.Level.WARNING);
+    private static Logger quiet() {
+        Logger log = Logger.getLogger("io.fabric8.mockwebserver");
+        log.setLevel(Level.WARNING);
         return log;
     }
 

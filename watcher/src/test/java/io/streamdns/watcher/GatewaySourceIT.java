@@ -16,7 +16,9 @@ import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,8 +37,8 @@ class GatewaySourceIT {
     static void loadGatewayCrds(FlakyApiServer api) {
         try (InputStream in = GatewaySourceIT.class.getClassLoader().getResourceAsStream("crds/gateway-api-emulator.yaml")) {
             api.admin().load(in).items().forEach(crd -> api.admin().resource(crd).create());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

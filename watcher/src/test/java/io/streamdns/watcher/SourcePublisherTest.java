@@ -11,6 +11,7 @@ import io.streamdns.watcher.core.PublishedIndex;
 import io.streamdns.watcher.core.Rejection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +124,7 @@ class SourcePublisherTest {
         Map<String, String> before = Map.copyOf(index.shardsOf(IDENTITY));
 
         // example.com changes and fits, example.org changes and does not: neither is sent
-        List<Endpoint> next = new java.util.ArrayList<>(List.of(Endpoint.of("a.example.com", "A", "192.0.2.2")));
+        List<Endpoint> next = new ArrayList<>(List.of(Endpoint.of("a.example.com", "A", "192.0.2.2")));
         next.addAll(names(200, "example.org"));
         assertThat(publish(next, List.of())).get().extracting(Rejection::reason).isEqualTo(Rejection.STATE_TOO_LARGE);
         assertThat(producer.history()).hasSize(2);

@@ -9,11 +9,15 @@ import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.SyncMarker;
 import io.streamdns.runtime.kafka.KafkaSettings;
+import io.streamdns.testsupport.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +48,7 @@ final class SourcesTopic implements AutoCloseable {
     private final List<Marker> markers = new ArrayList<>();
     private final List<String> otherControl = new ArrayList<>();
     private int seq;
-    private final java.util.Set<String> garbageExpected = new java.util.HashSet<>();
+    private final Set<String> garbageExpected = new HashSet<>();
 
     SourcesTopic(String bootstrap) {
         consumer = new KafkaConsumer<>(new HashMap<String, Object>(KafkaSettings.reader(bootstrap, "it-reader")));
@@ -112,8 +116,8 @@ final class SourcesTopic implements AutoCloseable {
     }
 
     /** Waits for a condition that is not about the topic (readiness, API requests), checking every 50 ms. */
-    static void until(String description, java.util.function.BooleanSupplier condition) {
-        io.streamdns.testsupport.Eventually.until(description, DEADLINE, condition);
+    static void until(String description, BooleanSupplier condition) {
+        Eventually.until(description, DEADLINE, condition);
     }
 
     private void poll() {

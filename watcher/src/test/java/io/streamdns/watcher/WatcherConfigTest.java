@@ -1,10 +1,11 @@
 package io.streamdns.watcher;
 
-import io.streamdns.runtime.config.InvalidFlagException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamdns.runtime.config.InvalidFlagException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,14 +64,14 @@ class WatcherConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("informerNeeds")
     void informersOnlyWhenNeeded(String title, Map<String, String> flags, boolean slices, boolean nodes) {
-        var m = new java.util.HashMap<>(flags);
+        var m = new HashMap<>(flags);
         m.put("cluster-name", "c1");
         WatcherConfig c = WatcherConfig.fromMap(m);
         assertThat(c.needsEndpointSlices()).isEqualTo(slices);
         assertThat(c.needsNodes()).isEqualTo(nodes);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void crdSourceFlagsAndTheirScopeSpec() {
         WatcherConfig c = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "crd"));
         assertThat(c.sourceFlags().crdGroup()).isEqualTo("externaldns.k8s.io");
@@ -86,7 +87,7 @@ class WatcherConfigTest {
                 .noneMatch(g -> g.contains("ingresses"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void nodeAndGatewayFlags() {
         WatcherConfig c = WatcherConfig.fromMap(Map.of("cluster-name", "c", "source", "node,gateway-httproute"));
         assertThat(c.sourceFlags().excludeUnschedulable()).isTrue();

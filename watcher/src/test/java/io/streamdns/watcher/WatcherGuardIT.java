@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -215,7 +216,7 @@ class WatcherGuardIT {
             create(api.admin(), loadBalancer("s" + i, "s" + i + ".example.com"));
             setLoadBalancer(api.admin(), "s" + i, "198.51.100." + (100 + i));
         }
-        RIG.topic().await("every name at its new address", t -> java.util.stream.IntStream.range(0, 12).allMatch(i -> {
+        RIG.topic().await("every name at its new address", t -> IntStream.range(0, 12).allMatch(i -> {
             var state = t.latest().get(key("example.com", "c-swap", "Service", "s" + i));
             return state != null && state.endpoints().get(0).targets().contains("198.51.100." + (100 + i));
         }));

@@ -10,15 +10,24 @@ import static io.streamdns.watcher.WatcherHarness.names;
 import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.streamdns.model.Labels;
+import io.streamdns.model.Rejection;
 import io.streamdns.model.SourceState;
+import io.streamdns.model.shard.RecordKey;
 import io.streamdns.watcher.WatcherHarness.Running;
+import io.streamdns.watcher.core.Annotations;
+import io.streamdns.watcher.core.ServiceMapper;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,7 +60,7 @@ class WatcherIT {
         // a change that does not touch the endpoints publishes nothing; a marker in the same shard (same partition,
         // sent after it) shows the watcher has handled it
         RIG.api().admin().services().inNamespace(NS).withName("web").edit(s -> {
-            s.getMetadata().setLabels(java.util.Map.of("tier", "frontend"));
+            s.getMetadata().setLabels(Map.of("tier", "frontend"));
             return s;
         });
         create(RIG.api().admin(), loadBalancer("marker", "marker.example.com"));
@@ -98,8 +107,8 @@ class WatcherIT {
     @Test
     void headlessServiceFollowsItsEndpointSlice(Vertx vertx) {
         Running w = RIG.start(vertx, "c-slice", "source", "service");
-        create(RIG.api().admin(), new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("db")
-                .withNamespace(NS).addToAnnotations(io.streamdns.watcher.core.Annotations.PREFIX + "hostname",
+        create(RIG.api().admin(), new ServiceBuilder().withNewMetadata().withName("db")
+                .withNamespace(NS).addToAnnotations(Annotations.PREFIX + "hostname",
                         "db.example.com").endMetadata().withNewSpec().withClusterIP("None").endSpec().build());
         RIG.api().admin().discovery().v1().endpointSlices().inNamespace(NS).resource(slice("10.0.0.1")).create();
         String key = key("example.com", "c-slice", "Service", "db");
@@ -114,10 +123,10 @@ class WatcherIT {
         w.undeploy();
     }
 
-    private static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice(String ip) {
-        return new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata()
+    private static EndpointSlice slice(String ip) {
+        return new EndpointSliceBuilder().withNewMetadata()
                 .withName("db-abc").withNamespace(NS)
-                .addToLabels(io.streamdns.watcher.core.ServiceMapper.SERVICE_NAME_LABEL, "db").endMetadata()
+                .addToLabels(ServiceMapper.SERVICE_NAME_LABEL, "db").endMetadata()
                 .withAddressType("IPv4").addNewEndpoint().withAddresses(ip).endEndpoint().build();
     }
 
@@ -125,16 +134,16 @@ class WatcherIT {
     @Test
     void nodeSourcePublishesNodesAndDropsUnschedulableOnes(Vertx vertx) {
         Running w = RIG.start(vertx, "c-node", "source", "node");
-        RIG.api().admin().nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+        RIG.api().admin().nodes().resource(new NodeBuilder().withNewMetadata()
                 .withName("n1.example.com").endMetadata().withNewStatus().addNewAddress().withType("ExternalIP")
                 .withAddress("192.0.2.50").endAddress().endStatus().build()).create();
-        String key = io.streamdns.model.shard.RecordKey.of("example.com", "c-node/Node//n1.example.com");
+        String key = RecordKey.of("example.com", "c-node/Node//n1.example.com");
         RIG.topic().await("node state", t -> t.latest().containsKey(key));
         assertThat(names(RIG.topic().latest().get(key).endpoints())).containsExactly("n1.example.com A [192.0.2.50]");
         assertThat(RIG.topic().latest().get(key).endpoints().get(0).labels()).containsEntry(Labels.RESOURCE,
                 "node/n1.example.com");
 
-        RIG.api().admin().nodes().withName("n1.example.com").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
+        RIG.api().admin().nodes().withName("n1.example.com").edit(n -> new NodeBuilder(n)
                 .editOrNewSpec().withUnschedulable(true).endSpec().build());
         RIG.topic().await("cordoned → tombstone", t -> !t.latest().containsKey(key));
         w.undeploy();
@@ -170,7 +179,7 @@ class WatcherIT {
         RIG.topic().await("ingress state", t -> t.latest().containsKey(key));
         assertThat(names(RIG.topic().latest().get(key).endpoints()))
                 .containsExactly("shop.example.net CNAME [k8s-shop.elb.eu-west-1.amazonaws.com]");
-        assertThat(RIG.topic().latest().get(key).rejected()).extracting(io.streamdns.model.Rejection::dnsName)
+        assertThat(RIG.topic().latest().get(key).rejected()).extracting(Rejection::dnsName)
                 .containsExactly("bad..example.net");
         SourcesTopic.until("Warning event", () -> RIG.api().admin().v1().events().inNamespace(NS).list().getItems().stream()
                 .anyMatch(e -> e.getReason().equals(InvalidEndpointReporter.EVENT_REASON)

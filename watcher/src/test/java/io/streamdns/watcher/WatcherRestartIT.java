@@ -8,11 +8,17 @@ import static io.streamdns.watcher.WatcherHarness.loadBalancer;
 import static io.streamdns.watcher.WatcherHarness.setLoadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamdns.model.Topics;
+import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.watcher.WatcherHarness.Running;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,11 +128,11 @@ class WatcherRestartIT {
         publishTwoAndStop(vertx, "c-bad");
         String a = key("example.com", "c-bad", "Service", "a");
         RIG.topic().expectUndecodable(a);
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
-                new java.util.HashMap<String, Object>(io.streamdns.runtime.kafka.KafkaSettings.producer(
+        try (var producer = new KafkaProducer<String, byte[]>(
+                new HashMap<String, Object>(KafkaSettings.producer(
                         RIG.bootstrap(), "it-garbage")))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.streamdns.model.Topics.SOURCES,
-                    a, "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(Topics.SOURCES,
+                    a, "not json".getBytes(StandardCharsets.UTF_8)));
         }
         int before = RIG.topic().recordsOf(a).size();
 
@@ -136,7 +142,7 @@ class WatcherRestartIT {
         RIG.topic().await("a republished", t -> t.recordsOf(a).size() == before + 1);
         assertThat(RIG.topic().recordsOf(a).get(before).isTombstone()).isFalse();
         assertThat(RIG.topic().latest().get(a).endpoints()).isNotEmpty();
-        assertThat(w.counter("streamdns.watcher.dead.letters", "topic", io.streamdns.model.Topics.SOURCES)).isEqualTo(1);
+        assertThat(w.counter("streamdns.watcher.dead.letters", "topic", Topics.SOURCES)).isEqualTo(1);
         assertThat(w.counter("streamdns.watcher.events.out", "type", "tombstone")).isZero();
         w.undeploy();
     }

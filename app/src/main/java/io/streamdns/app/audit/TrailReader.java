@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The Kafka edge of audit: a group-less consumer that reads one shard's partition of each topic from the beginning
@@ -146,10 +148,10 @@ final class TrailReader implements AutoCloseable {
         return out;
     }
 
-    private <T> T call(java.util.function.Supplier<T> action, String what) {
+    private <T> T call(Supplier<T> action, String what) {
         try {
             return action.get();
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AuditFailure(AuditExit.UNREACHABLE, "cannot reach Kafka at " + bootstrap + ": no answer within "
                     + timeout.toSeconds() + " s while " + what + " (is the broker running? see --timeout)", e);
         } catch (KafkaException e) {

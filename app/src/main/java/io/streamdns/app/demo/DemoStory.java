@@ -3,7 +3,10 @@ package io.streamdns.app.demo;
 import io.fabric8.kubernetes.api.model.Service;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -89,7 +92,7 @@ public final class DemoStory {
 
     static boolean hasA(List<ZoneRecord> zone, String name, String... ips) {
         return zone.stream().anyMatch(r -> r.name().equals(name) && r.type().equals("A") && r.alias() == null
-                && r.values().stream().sorted().toList().equals(java.util.Arrays.stream(ips).sorted().toList()));
+                && r.values().stream().sorted().toList().equals(Arrays.stream(ips).sorted().toList()));
     }
 
     static boolean hasTxt(List<ZoneRecord> zone, String name) {
@@ -102,8 +105,8 @@ public final class DemoStory {
                 throw new IllegalStateException(resource + " is missing from the jar");
             }
             cluster.apply(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

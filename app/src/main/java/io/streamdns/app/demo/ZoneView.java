@@ -6,6 +6,7 @@ import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.store.RecordSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
@@ -66,7 +67,7 @@ public interface ZoneView {
     }
 
     private static String name(String raw) {
-        String n = raw.replace("\\052", "*").toLowerCase(java.util.Locale.ROOT);
+        String n = raw.replace("\\052", "*").toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 }

@@ -7,6 +7,7 @@ import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.SyncMarker;
 import io.streamdns.model.shard.RecordKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class ClusterTable {
         }
 
         Optional<SyncMarker> newest() {
-            return markers.values().stream().max(java.util.Comparator.comparingLong(SyncMarker::syncedAt));
+            return markers.values().stream().max(Comparator.comparingLong(SyncMarker::syncedAt));
         }
     }
 

@@ -71,7 +71,7 @@ public final class ClustersCommand implements Callable<Integer> {
                             out.println("    spec " + newest.scopeSpec().entrySet().stream()
                                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
                         }
-                        java.util.List<String> parts = new ArrayList<>();
+                        List<String> parts = new ArrayList<>();
                         for (int p = 0; p < topic.partitions(); p++) {
                             SyncMarker m = sc.markers.get(p);
                             parts.add(p + ":" + sc.objects.getOrDefault(p, 0) + (m == null ? " (no marker)" : ""));
@@ -120,7 +120,7 @@ public final class ClustersCommand implements Callable<Integer> {
                 if (cluster.isEmpty() || cluster.contains("/") || cluster.contains("|") || cluster.startsWith("!")) {
                     throw new AuditFailure(AuditExit.BAD_INPUT, "'" + name + "' is not a cluster name");
                 }
-                java.util.List<SourcesTopic.Latest> records = topic.readLatest();
+                List<SourcesTopic.Latest> records = topic.readLatest();
                 int objects = 0;
                 int markers = 0;
                 long newestSync = 0;

@@ -8,9 +8,10 @@ import io.streamdns.runtime.kafka.KafkaClientProperties;
 import io.streamdns.runtime.kafka.KafkaClientSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Where {@code streamdns.sources} is, for the commands that read or write its control records. */
 public final class SourcesOptions {
@@ -47,7 +48,7 @@ public final class SourcesOptions {
     }
 
     private static void quietKafkaClientLogs() {
-        for (String logger : java.util.List.of("org.apache.kafka", "kafka")) {
+        for (String logger : List.of("org.apache.kafka", "kafka")) {
             String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "error");

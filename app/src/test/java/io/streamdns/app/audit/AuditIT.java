@@ -17,6 +17,7 @@ import io.streamdns.app.Main;
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangeOutcome.Action;
 import io.streamdns.model.ChangeOutcome.Status;
+import io.streamdns.model.ChangePlan;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Rejection;
 import io.streamdns.model.SourceState;
@@ -38,18 +39,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code streamdns audit} against a real broker holding a trail written exactly as the stages write it: a
@@ -169,7 +170,7 @@ class AuditIT {
         return record(Topics.SOURCES, second, AuditFixtures.sourceKey(s), JsonCodec.encode(s));
     }
 
-    static ProducerRecord<String, byte[]> planned(int second, io.streamdns.model.ChangePlan p) {
+    static ProducerRecord<String, byte[]> planned(int second, ChangePlan p) {
         return record(Topics.PLANS, second, AuditFixtures.planKey(p.planId()), JsonCodec.encode(p));
     }
 

@@ -4,21 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.streamdns.app.TestStages;
+import io.streamdns.app.demo.ZoneView;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.store.ChangeRequest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mission end to end, all parts real: Services and Ingresses in fabric8 mock API servers, watchers, Kafka,
@@ -121,7 +127,7 @@ class EndToEndIT {
                 "--policy=upsert-only", "--aws-prefer-cname=true", "--group-id=planner-cname");
         pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=e2e-cname",
                 "--domain-filter=cname-e2e.com", "--group-id=applier-cname");
-        var zone = io.streamdns.app.demo.ZoneView.of(pipeline.route53, pipeline.route53.zoneId("cname-e2e.com"), "cname-e2e.com");
+        var zone = ZoneView.of(pipeline.route53, pipeline.route53.zoneId("cname-e2e.com"), "cname-e2e.com");
 
         c.client().services().inNamespace("default").resource(lbService("api", "api.cname-e2e.com")).create();
         c.setServiceLoadBalancer("default", "api", "k8s-api-1.us-east-1.elb.amazonaws.com");
@@ -152,10 +158,10 @@ class EndToEndIT {
                 "--policy=sync", "--group-id=planner-sources", "--managed-record-types=A,AAAA,CNAME,TXT");
         pipeline.deploy(TestStages.applier(), pipeline.applierArgsEndpoint(), "--txt-owner-id=e2e-sources",
                 "--domain-filter=sources-e2e.com", "--group-id=applier-sources");
-        var zone = io.streamdns.app.demo.ZoneView.of(pipeline.route53, pipeline.route53.zoneId("sources-e2e.com"),
+        var zone = ZoneView.of(pipeline.route53, pipeline.route53.zoneId("sources-e2e.com"),
                 "sources-e2e.com");
 
-        d.apply(new java.io.ByteArrayInputStream("""
+        d.apply(new ByteArrayInputStream("""
                 apiVersion: externaldns.k8s.io/v1alpha1
                 kind: DNSEndpoint
                 metadata: {name: records, namespace: default}
@@ -163,7 +169,7 @@ class EndToEndIT {
                   endpoints:
                     - {dnsName: api.sources-e2e.com, recordType: A, recordTTL: 60, targets: [203.0.113.40]}
                     - {dnsName: txt.sources-e2e.com, recordType: TXT, targets: ["v=spf1 -all"]}
-                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                """.getBytes(StandardCharsets.UTF_8)));
         List<ZoneRecord> records = awaitZone(zone, "DNSEndpoint records", z -> hasA(z, "api.sources-e2e.com",
                 "203.0.113.40") && z.stream().anyMatch(r -> r.name().equals("txt.sources-e2e.com") && r.type().equals("TXT")));
         assertThat(records).filteredOn(r -> r.name().equals("api.sources-e2e.com") && r.type().equals("A"))
@@ -171,12 +177,12 @@ class EndToEndIT {
         assertThat(txt(records, "a-api.sources-e2e.com").values().get(0))
                 .contains("external-dns/resource=crd/default/records");
 
-        d.client().genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+        d.client().genericKubernetesResources(new ResourceDefinitionContext.Builder()
                 .withGroup("externaldns.k8s.io").withVersion("v1alpha1").withKind("DNSEndpoint").withPlural("dnsendpoints")
                 .withNamespaced(true).build()).inNamespace("default").withName("records").delete();
         awaitZone(zone, "records gone", z -> z.stream().noneMatch(r -> r.name().endsWith("api.sources-e2e.com")));
 
-        d.apply(new java.io.ByteArrayInputStream("""
+        d.apply(new ByteArrayInputStream("""
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: Gateway
                 metadata: {name: public, namespace: default}
@@ -190,7 +196,7 @@ class EndToEndIT {
                 spec:
                   hostnames: [store.sources-e2e.com]
                   parentRefs: [{name: public}]
-                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                """.getBytes(StandardCharsets.UTF_8)));
         d.setGatewayAddresses("default", "public", "203.0.113.50");
         d.acceptHttpRoute("default", "store", "public");
         awaitZone(zone, "route's record", z -> hasA(z, "store.sources-e2e.com", "203.0.113.50"));
@@ -198,13 +204,13 @@ class EndToEndIT {
         awaitZone(zone, "moved with the Gateway", z -> hasA(z, "store.sources-e2e.com", "203.0.113.51"));
         assertThat(txt(zone.records(), "a-store.sources-e2e.com").values().get(0))
                 .contains("external-dns/resource=httproute/default/store");
-        d.client().resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class).inNamespace("default")
+        d.client().resources(HTTPRoute.class).inNamespace("default")
                 .withName("store").delete();
         awaitZone(zone, "route's record gone", z -> z.stream().noneMatch(r -> r.name().endsWith("store.sources-e2e.com")));
     }
 
-    static List<ZoneRecord> awaitZone(io.streamdns.app.demo.ZoneView zone, String what,
-                                      java.util.function.Predicate<List<ZoneRecord>> condition) {
+    static List<ZoneRecord> awaitZone(ZoneView zone, String what,
+                                      Predicate<List<ZoneRecord>> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<ZoneRecord> records = zone.records();
         while (!condition.test(records)) {

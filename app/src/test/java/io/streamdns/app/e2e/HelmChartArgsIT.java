@@ -7,6 +7,7 @@ import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
 import io.streamdns.sandbox.route53.store.RecordSet;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -131,7 +132,7 @@ class HelmChartArgsIT {
     private static String read(Path log) {
         try {
             return Files.readString(log);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }

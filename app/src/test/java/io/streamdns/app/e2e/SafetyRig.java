@@ -10,6 +10,7 @@ import io.streamdns.app.demo.ZoneView;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.store.ChangeRequest;
+import io.streamdns.testsupport.Eventually;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -64,8 +66,8 @@ final class SafetyRig implements AutoCloseable {
         return zone.stream().filter(r -> r.type().equals(type)).count();
     }
 
-    static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
-        io.streamdns.testsupport.Eventually.until(what, Duration.ofSeconds(60), condition);
+    static void awaitTrue(String what, BooleanSupplier condition) {
+        Eventually.until(what, Duration.ofSeconds(60), condition);
     }
 
     /** Runs a streamdns command in this JVM: exit code and output. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.app.Main;
 import io.streamdns.app.TestStages;
+import io.streamdns.app.demo.ZoneView;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.runtime.kafka.KafkaClientProperties;
 import io.streamdns.runtime.kafka.KafkaPreflight;
@@ -11,7 +12,6 @@ import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.sandbox.kafka.SecureListeners;
 import io.streamdns.sandbox.kafka.TestPki;
-import io.streamdns.app.demo.ZoneView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.security.scram.ScramLoginModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class SecureKafkaPipelineIT {
         Path config = write("scram.properties", """
                 security.protocol=SASL_SSL
                 sasl.mechanism=SCRAM-SHA-512
-                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="streamdns" password="%s";
+                sasl.jaas.config=ScramLoginModule required username="streamdns" password="%s";
                 ssl.truststore.location=%s
                 ssl.truststore.password=%s
                 """.formatted(SCRAM_PASSWORD, pki.truststore(), STORE_PASSWORD));
@@ -111,7 +112,7 @@ class SecureKafkaPipelineIT {
         Path wrongPassword = write("wrong.properties", """
                 security.protocol=SASL_SSL
                 sasl.mechanism=SCRAM-SHA-512
-                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="streamdns" password="wrong-%s";
+                sasl.jaas.config=ScramLoginModule required username="streamdns" password="wrong-%s";
                 ssl.truststore.location=%s
                 ssl.truststore.password=%s
                 """.formatted(SCRAM_PASSWORD, pki.truststore(), STORE_PASSWORD));

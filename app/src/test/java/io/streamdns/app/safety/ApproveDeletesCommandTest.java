@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +37,7 @@ class ApproveDeletesCommandTest {
         assertThat(err.toString()).contains(message);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void durations() {
         assertThat(ApproveDeletesCommand.duration("15m")).isEqualTo(Duration.ofMinutes(15));
         assertThat(ApproveDeletesCommand.duration("2h")).isEqualTo(Duration.ofHours(2));

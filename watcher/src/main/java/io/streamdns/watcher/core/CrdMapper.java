@@ -1,6 +1,7 @@
 package io.streamdns.watcher.core;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.streamdns.model.Labels;
 import io.streamdns.model.ProviderProperties;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.Targets;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * external-dns's {@code DNSEndpoint} (the crd source) → endpoints: every {@code spec.endpoints[]} entry as written
@@ -25,9 +27,9 @@ public final class CrdMapper {
     /** The {@code resource} label's kind, as external-dns writes it. */
     static final String RESOURCE_KIND = "crd";
     /** Labels the watcher and the ownership registry set: an entry's own labels never override them. */
-    private static final Set<String> RESERVED_LABELS = Set.of(io.streamdns.model.Labels.RESOURCE,
-            io.streamdns.model.Labels.CLUSTER, io.streamdns.model.Labels.OWNER,
-            io.streamdns.model.Labels.OWNED_RECORD, io.streamdns.model.Labels.OWNED_TYPE);
+    private static final Set<String> RESERVED_LABELS = Set.of(Labels.RESOURCE,
+            Labels.CLUSTER, Labels.OWNER,
+            Labels.OWNED_RECORD, Labels.OWNED_TYPE);
 
     private CrdMapper() {
     }
@@ -149,7 +151,7 @@ public final class CrdMapper {
         }
         if (!RecordTypes.WRITABLE.contains(type)) {
             out.reject(Rejection.UNSUPPORTED_TYPE, e.dnsName(), "record type " + type + " is not one streamdns "
-                    + "writes " + new java.util.TreeSet<>(RecordTypes.WRITABLE));
+                    + "writes " + new TreeSet<>(RecordTypes.WRITABLE));
             return;
         }
         if (e.targets().isEmpty()) {

@@ -7,10 +7,12 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusAddress;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
+import io.streamdns.model.dns.Targets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,7 +76,7 @@ public final class GatewayRouteMapper {
             return MappingResult.skip(skipped);
         }
         String namespace = meta.getNamespace();
-        EndpointCollector out = new EndpointCollector(o, rt.kind().toLowerCase(java.util.Locale.ROOT) + "/"
+        EndpointCollector out = new EndpointCollector(o, rt.kind().toLowerCase(Locale.ROOT) + "/"
                 + namespace + "/" + meta.getName(), ann);
         List<String> hosts = hosts(rt, ann, o, out);
         Map<String, Set<String>> hostTargets = new LinkedHashMap<>();
@@ -275,8 +277,8 @@ public final class GatewayRouteMapper {
         if (h == null || h.isEmpty()) {
             return "";
         }
-        var kind = io.streamdns.model.dns.Targets.classify(h).kind();
-        if (kind == io.streamdns.model.dns.Targets.Kind.IPV4 || kind == io.streamdns.model.dns.Targets.Kind.IPV6) {
+        var kind = Targets.classify(h).kind();
+        if (kind == Targets.Kind.IPV4 || kind == Targets.Kind.IPV6) {
             return null;
         }
         String bare = h.startsWith("*.") ? h.substring(2) : h;
@@ -288,7 +290,7 @@ public final class GatewayRouteMapper {
                 return null;
             }
         }
-        return h.toLowerCase(java.util.Locale.ROOT);
+        return h.toLowerCase(Locale.ROOT);
     }
 
     private static String or(String v, String dflt) {

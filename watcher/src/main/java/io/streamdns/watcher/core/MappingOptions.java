@@ -1,6 +1,8 @@
 package io.streamdns.watcher.core;
 
 import io.streamdns.model.dns.DomainFilter;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +25,7 @@ import java.util.Set;
 public record MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                              boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                              boolean ignoreIngressRulesSpec, Selector annotationFilter, Set<String> ingressClasses,
-                             Set<String> serviceTypes, int maxEndpoints, java.util.List<String> annotationPrefixes) {
+                             Set<String> serviceTypes, int maxEndpoints, List<String> annotationPrefixes) {
     public MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                           boolean publishInternalServices, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
                           Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
@@ -44,18 +46,18 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
             throw new IllegalArgumentException("maxEndpoints must be at least 1, not " + maxEndpoints);
         }
         annotationPrefixes = annotationPrefixes == null || annotationPrefixes.isEmpty()
-                ? java.util.List.of(Annotations.PREFIX) : java.util.List.copyOf(annotationPrefixes);
+                ? List.of(Annotations.PREFIX) : List.copyOf(annotationPrefixes);
     }
 
     /** Reads {@code prefixes} (in order, a later one winning a key both carry) instead of the default one. */
-    public MappingOptions withAnnotationPrefixes(java.util.List<String> prefixes) {
+    public MappingOptions withAnnotationPrefixes(List<String> prefixes) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
                 maxEndpoints, prefixes);
     }
 
     /** The object's external-dns annotations under this watcher's prefixes. */
-    public Annotations annotations(java.util.Map<String, String> raw) {
+    public Annotations annotations(Map<String, String> raw) {
         return Annotations.of(raw, annotationPrefixes);
     }
 

@@ -1,6 +1,7 @@
 package io.streamdns.watcher.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class Selector {
             if (!list.startsWith("(") || !list.endsWith(")")) {
                 throw new IllegalArgumentException("expected a (list) in selector term '" + term + "'");
             }
-            Set<String> values = new java.util.HashSet<>();
+            Set<String> values = new HashSet<>();
             for (String v : list.substring(1, list.length() - 1).split(",")) {
                 values.add(value(v, term));
             }

@@ -11,6 +11,7 @@ import io.streamdns.model.shard.ShardResolver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class ShardedState {
      * counts the rest: 20,000 bad names must not make a state too large to send, nor crowd out the valid ones.
      */
     private static List<io.streamdns.model.Rejection> capped(String shard, List<io.streamdns.model.Rejection> all) {
-        List<io.streamdns.model.Rejection> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+        List<io.streamdns.model.Rejection> distinct = new ArrayList<>(new LinkedHashSet<>(all));
         if (distinct.size() <= MAX_REJECTED) {
             return distinct;
         }
@@ -99,7 +100,7 @@ public final class ShardedState {
     public static Part part(List<Endpoint> endpoints, List<io.streamdns.model.Rejection> rejected) {
         List<Endpoint> e = new ArrayList<>(endpoints);
         e.sort(EndpointCollector.ORDER);
-        List<io.streamdns.model.Rejection> r = new ArrayList<>(new java.util.LinkedHashSet<>(rejected));
+        List<io.streamdns.model.Rejection> r = new ArrayList<>(new LinkedHashSet<>(rejected));
         r.sort(REJECTION_ORDER);
         Hasher h = Hashing.murmur3_128().newHasher();
         byte[] endpointsJson;

@@ -2,12 +2,15 @@ package io.streamdns.watcher.core;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
@@ -16,15 +19,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.dns.DomainFilter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import io.fabric8.kubernetes.api.model.ServiceSpec;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -111,8 +115,8 @@ final class Fixtures {
         Svc status(String... targets) {
             for (String t : targets) {
                 boolean ip = t.matches("[0-9.]+") || t.contains(":");
-                lb.add(ip ? new io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder().withIp(t).build()
-                        : new io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder().withHostname(t).build());
+                lb.add(ip ? new LoadBalancerIngressBuilder().withIp(t).build()
+                        : new LoadBalancerIngressBuilder().withHostname(t).build());
             }
             return this;
         }
@@ -133,7 +137,7 @@ final class Fixtures {
             specEdits.forEach(e -> e.accept(s.getSpec()));
             s.getMetadata().setAnnotations(new LinkedHashMap<>(annotations));
             if (!lb.isEmpty()) {
-                s.setStatus(new io.fabric8.kubernetes.api.model.ServiceStatusBuilder().withNewLoadBalancer()
+                s.setStatus(new ServiceStatusBuilder().withNewLoadBalancer()
                         .withIngress(lb).endLoadBalancer().build());
             }
             return s;
@@ -156,7 +160,7 @@ final class Fixtures {
 
         Ing rules(String... hosts) {
             // one edit: an edit per rule copies the spec each time (quadratic for 10,000 rules)
-            b.editSpec().addAllToRules(java.util.Arrays.stream(hosts).map(h -> new IngressRuleBuilder().withHost(h)
+            b.editSpec().addAllToRules(Arrays.stream(hosts).map(h -> new IngressRuleBuilder().withHost(h)
                     .build()).toList()).endSpec();
             return this;
         }
@@ -194,7 +198,7 @@ final class Fixtures {
             Ingress i = b.build();
             i.getMetadata().setAnnotations(new LinkedHashMap<>(annotations));
             if (!lb.isEmpty()) {
-                i.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder()
+                i.setStatus(new IngressStatusBuilder()
                         .withNewLoadBalancer().withIngress(lb).endLoadBalancer().build());
             }
             return i;

@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.SourceState;
+import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.dns.NameCheck;
@@ -32,6 +34,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -284,7 +287,7 @@ class MappingFuzzTest {
                         b.editSpec().addNewTl().withHosts(tlsHosts).endTl().endSpec();
                     }
                     Ingress ing = b.build();
-                    ing.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder()
+                    ing.setStatus(new IngressStatusBuilder()
                             .withNewLoadBalancer().withIngress(lb.stream().map(t -> t.matches("[0-9.]+")
                                     ? new IngressLoadBalancerIngressBuilder().withIp(t).build()
                                     : new IngressLoadBalancerIngressBuilder().withHostname(t).build()).toList())
@@ -316,7 +319,7 @@ class MappingFuzzTest {
         List<String> targets = ann.list(Annotations.TARGET);
         if (targets.isEmpty()) {
             targets = ing.getStatus().getLoadBalancer().getIngress().stream()
-                    .flatMap(l -> java.util.stream.Stream.of(l.getIp(), l.getHostname()))
+                    .flatMap(l -> Stream.of(l.getIp(), l.getHostname()))
                     .filter(t -> t != null && !t.isBlank()).toList();
         }
         checkResult(result, c.options(), ing.getMetadata().getAnnotations(), hosts, targets);
@@ -329,7 +332,7 @@ class MappingFuzzTest {
         List<String> ext = svc.getSpec().getExternalIPs() == null ? List.of() : svc.getSpec().getExternalIPs();
         List<String> targets = switch (type) {
             case ServiceMapper.LOAD_BALANCER -> !ext.isEmpty() ? ext : svc.getStatus().getLoadBalancer().getIngress()
-                    .stream().flatMap(l -> java.util.stream.Stream.of(l.getIp(), l.getHostname()))
+                    .stream().flatMap(l -> Stream.of(l.getIp(), l.getHostname()))
                     .filter(t -> t != null && !t.isBlank()).toList();
             case ServiceMapper.EXTERNAL_NAME -> !ext.isEmpty() ? ext : svc.getSpec().getExternalName() == null
                     ? List.of() : List.of(svc.getSpec().getExternalName());
@@ -411,7 +414,7 @@ class MappingFuzzTest {
             byte[] value = StateCodec.encode(new SourceState("c1", "Service", "default", "web", "u", "1", 1L,
                     p.endpoints(), p.rejected()), p.endpointsJson(), p.rejectedJson());
             if (value.length < 65_536) { // decoding every huge state would be most of the run's time
-                assertThat(io.streamdns.model.codec.JsonCodec.decode(value, SourceState.class).endpoints())
+                assertThat(JsonCodec.decode(value, SourceState.class).endpoints())
                         .isEqualTo(p.endpoints());
             }
             int key = RecordKey.of(shard, "c1/Service/default/web").getBytes(StandardCharsets.UTF_8).length;

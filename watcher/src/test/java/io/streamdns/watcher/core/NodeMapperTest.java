@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.streamdns.model.Labels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ class NodeMapperTest {
               List<String> rejections) {
         MappingResult result = NodeMapper.map(node, o, exclude, ipv6);
         assertThat(result.endpoints().stream().map(Fixtures::fmt).toList()).containsExactlyInAnyOrderElementsOf(expected);
-        List<String> got = new java.util.ArrayList<>(result.rejections().stream().map(r -> r.reason() + " " + r.name())
+        List<String> got = new ArrayList<>(result.rejections().stream().map(r -> r.reason() + " " + r.name())
                 .toList());
         if (result.skipped() != null) {
             got.add("skipped");

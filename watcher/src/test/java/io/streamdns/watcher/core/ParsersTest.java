@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +61,7 @@ class ParsersTest {
         assertThat(Selector.parse(text).matches(values)).isEqualTo(matches);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void badSelectorsAndTemplatesNameTheProblem() {
         assertThatThrownBy(() -> Selector.parse("team=a,,x")).hasMessageContaining("empty term");
         assertThatThrownBy(() -> Selector.parse("team in a")).hasMessageContaining("team in a");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.control.SyncMarker;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class StartChecksTest {
     void identityConflict(String what, String identities, String mine, boolean replaced, boolean refused) {
         List<SyncMarker> markers = identities == null ? List.of(marker("c", null, "default", NGINX, NOW))
                 : identities.equals("-") ? List.of()
-                : java.util.Arrays.stream(identities.split(",")).map(i -> i.startsWith("x:")
+                : Arrays.stream(identities.split(",")).map(i -> i.startsWith("x:")
                         ? marker("other", i.substring(2), "default", NGINX, NOW)
                         : marker("c", i, "s-" + i, NGINX, NOW)).toList();
         Optional<String> r = StartChecks.identityConflict("c", mine, markers, replaced);

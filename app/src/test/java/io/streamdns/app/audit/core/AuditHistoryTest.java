@@ -17,6 +17,7 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Rejection;
 import io.streamdns.model.registry.TxtNameMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class AuditHistoryTest {
     @Test
     void equalTimestampsOrderSourceThenPlanThenResult() {
         Endpoint v1 = a(WWW, "1.2.3.4");
-        Trail trail = new Trail("example.com", java.util.Map.of(),
+        Trail trail = new Trail("example.com", Map.of(),
                 List.of(new TrailRecord<>("s", 0, 9, 5L, "example.com|" + WEB, source(WEB, "1", 1, List.of(v1), List.of()))),
                 List.of(new TrailRecord<>("p", 0, 3, 5L, "example.com|p-1",
                         plan("p-1", 1, 1, List.of(v1), List.of(), List.of(), List.of(), List.of(), List.of()))),
