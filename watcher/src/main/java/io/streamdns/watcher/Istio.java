@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.streamdns.watcher.core.IstioMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,7 +48,7 @@ final class Istio {
     }
 
     static List<WatcherRbac.Grant> rbac(String plural) {
-        List<WatcherRbac.Grant> out = new java.util.ArrayList<>(WatcherRbac.read(IstioMapper.GROUP, plural));
+        List<WatcherRbac.Grant> out = new ArrayList<>(WatcherRbac.read(IstioMapper.GROUP, plural));
         out.addAll(WatcherRbac.read("", "services"));
         return out;
     }

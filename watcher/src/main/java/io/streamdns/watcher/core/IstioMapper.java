@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class IstioMapper {
             for (Object server : list(spec.get("servers"))) {
                 strings(map(server).get("hosts"), hosts);
             }
-            Map<String, String> selector = new java.util.LinkedHashMap<>();
+            Map<String, String> selector = new LinkedHashMap<>();
             map(spec.get("selector")).forEach((k, v) -> selector.put(String.valueOf(k), String.valueOf(v)));
             return new Gateway(r.getMetadata(), selector, hosts);
         }
