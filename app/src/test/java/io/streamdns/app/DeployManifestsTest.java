@@ -406,7 +406,7 @@ class DeployManifestsTest {
 
     /** The sources components of deploy/components, one per optional source (see WatcherRbac). */
     static final List<String> SOURCE_COMPONENTS = List.of("crd", "node", "gateway-httproute", "gateway-grpcroute",
-            "gateway-tlsroute", "gateway-tcproute", "gateway-udproute");
+            "gateway-tlsroute", "gateway-tcproute", "gateway-udproute", "istio-gateway", "istio-virtualservice");
 
     @Test
     void everyOptionalSourceHasItsComponent() throws IOException {

@@ -36,6 +36,9 @@ final class Sources {
         for (GatewayRouteSource.Kind<?> k : GatewayRouteSource.KINDS) {
             register(k.source(), k.kind(), (c, o, x) -> GatewayRouteSource.of(k, c, o));
         }
+        register(IstioGatewaySource.NAME, IstioGatewaySource.KIND, (c, o, x) -> new IstioGatewaySource(o));
+        register(IstioVirtualServiceSource.NAME, IstioVirtualServiceSource.KIND,
+                (c, o, x) -> new IstioVirtualServiceSource(o));
     }
 
     private Sources() {
