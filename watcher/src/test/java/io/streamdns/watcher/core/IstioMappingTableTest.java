@@ -110,7 +110,7 @@ class IstioMappingTableTest {
 
         assertThat(result.endpoints().stream().map(Fixtures::fmt).toList())
                 .containsExactlyInAnyOrderElementsOf(row.expected());
-        List<String> rejections = new ArrayList<>(result.rejections().stream().map(r -> r.reason() + " " + r.name()).toList());
+        List<String> rejections = new ArrayList<>(result.rejections().stream().map(r -> r.code() + " " + r.dnsName()).toList());
         if (result.skipped() != null && !row.noted()) {
             rejections.add("skipped");
         }
