@@ -66,7 +66,7 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand, Fl
         // resolved here, on the main thread: the chain may read files or call IMDS/STS, never on an event loop
         AwsCredentialsProvider credentials = Route53Clients.resolveOrFallback(settings);
         Route53AsyncClient client = Route53Clients.create(settings.withCredentials(credentials));
-        PipelineSettings pipeline = PipelineSettings.ofDomains(config.filter())
+        PipelineSettings pipeline = PipelineSettings.ofDomains(config.domainFilter())
                 .withTxt(config.txtOwnerId(), config.txtPrefix(), config.txtSuffix(), config.txtWildcardReplacement());
         return new Prepared("applier", ctx -> new ApplierVerticle(config, ctx, Route53Api.of(client)), client::close,
                 pipeline);

@@ -36,7 +36,7 @@ class ApplierCommandTest {
         assertThat(c.aws().zoneTags()).containsExactly("a=b", "c");
         assertThat(c.maxMergedChanges()).isEqualTo(800);
         assertThat(c.ratePerInstance()).isEqualTo(2);
-        assertThat(c.domainFilter()).containsExactly("example.com", "example.org", "example.net");
+        assertThat(c.domainFilters()).containsExactly("example.com", "example.org", "example.net");
         assertThat(c.dryRun()).isTrue();
         assertThat(c.awsEvaluateTargetHealth()).isFalse();
         assertThat(c.txtOwnerId()).isEqualTo("prod");
@@ -53,7 +53,7 @@ class ApplierCommandTest {
         ApplierConfig c = parse(Map.of("STREAMDNS_TXT_OWNER_ID", "from-env", "STREAMDNS_DOMAIN_FILTER", "a.com,b.com",
                 "STREAMDNS_DRY_RUN", "true"));
         assertThat(c.txtOwnerId()).isEqualTo("from-env");
-        assertThat(c.domainFilter()).containsExactly("a.com", "b.com");
+        assertThat(c.domainFilters()).containsExactly("a.com", "b.com");
         assertThat(c.dryRun()).isTrue();
     }
 
@@ -80,7 +80,7 @@ class ApplierCommandTest {
         ApplierConfig c = parse(Map.of("EXTERNAL_DNS_TXT_OWNER_ID", "edns", "EXTERNAL_DNS_DOMAIN_FILTER", "a.com\nb.com",
                 "EXTERNAL_DNS_INTERVAL", "1m", "EXTERNAL_DNS_PROVIDER", "aws"));
         assertThat(c.txtOwnerId()).isEqualTo("edns");
-        assertThat(c.domainFilter()).containsExactly("a.com", "b.com");
+        assertThat(c.domainFilters()).containsExactly("a.com", "b.com");
         assertThat(c.driftInterval()).isEqualTo(Duration.ofMinutes(1));
     }
 

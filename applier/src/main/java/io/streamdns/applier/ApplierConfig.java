@@ -19,7 +19,7 @@ import java.util.Set;
  * message naming its flag.
  */
 public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsAssumeRole, String awsZoneType,
-                            List<String> zoneIdFilter, List<String> domainFilter, List<String> excludeDomains,
+                            List<String> zoneIdFilter, List<String> domainFilters, List<String> excludeDomains,
                             boolean awsPreferCname, boolean awsEvaluateTargetHealth, double awsApiRate,
                             int awsApiRateShare, int awsApiRetries, Duration awsCircuitOpenDuration,
                             int awsBatchChangeSize, int awsBatchChangeSizeBytes, int awsBatchChangeSizeValues,
@@ -44,7 +44,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
 
     public ApplierConfig {
         zoneIdFilter = List.copyOf(zoneIdFilter);
-        domainFilter = List.copyOf(domainFilter);
+        domainFilters = List.copyOf(domainFilters);
         excludeDomains = List.copyOf(excludeDomains);
         aws = aws == null ? Aws.NONE : aws;
     }
@@ -85,12 +85,12 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         return new Limits(awsBatchChangeSize, awsBatchChangeSizeBytes, awsBatchChangeSizeValues);
     }
 
-    public DomainFilter filter() {
-        return DomainFilter.of(domainFilter, excludeDomains);
+    public DomainFilter domainFilter() {
+        return DomainFilter.of(domainFilters, excludeDomains);
     }
 
     public ZoneSelection zoneSelection() {
-        return new ZoneSelection(awsZoneType, Set.copyOf(zoneIdFilter), filter(), aws.zoneTags());
+        return new ZoneSelection(awsZoneType, Set.copyOf(zoneIdFilter), domainFilter(), aws.zoneTags());
     }
 
     public TxtNameMapper txtNames() {

@@ -121,14 +121,14 @@ public final class ApplierVerticle extends VerticleBase {
     private Void wire(int partitions, DnsProvider provider, ZoneCatalog catalog, ApplierMetrics metrics,
                       String clientId) {
         DeadLetters deadLetters = new DeadLetters("applier", producer, stage.registry());
-        ShardResolver shards = new ShardResolver(config.domainFilter());
+        ShardResolver shards = new ShardResolver(config.domainFilters());
         ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
         keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
-                new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.filter(), metrics, deadLetters);
+                new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.domainFilter(), metrics, deadLetters);
         OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
         EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
         PlanExecutor executor = new PlanExecutor(provider, keeper,
-                index -> new PlanCompiler(index, config.filter(), guard, mapper, config.limits()),
+                index -> new PlanCompiler(index, config.domainFilter(), guard, mapper, config.limits()),
                 config.dryRun(), metrics);
         runner = new PlanRunner(vertx, config, executor, consumer, producer, deadLetters, stage.registry(),
                 () -> stopping);

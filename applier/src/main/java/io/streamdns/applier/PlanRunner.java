@@ -56,7 +56,7 @@ final class PlanRunner implements PartitionWorker.Processor {
                BooleanSupplier stopping) {
         this.vertx = vertx;
         this.config = config;
-        this.ownDomains = DomainFilter.of(config.domainFilter(), config.excludeDomains());
+        this.ownDomains = config.domainFilter();
         this.executor = executor;
         this.consumer = consumer;
         this.producer = producer;

@@ -43,14 +43,14 @@ class ApplierConfigTest {
         assertThat(c.maxMergedPlans()).isEqualTo(1);
         assertThat(c.maxMergedChanges()).isEqualTo(2000);
         assertThat(c.ratePerInstance()).isEqualTo(2);
-        assertThat(c.domainFilter()).containsExactly("example.com", "example.org");
+        assertThat(c.domainFilters()).containsExactly("example.com", "example.org");
         assertThat(c.zoneSelection().zoneIds()).containsExactlyInAnyOrder("Z1", "Z2");
         assertThat(c.awsZoneType()).isEqualTo("private");
         assertThat(c.driftInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.dryRun()).isTrue();
         assertThat(c.txtNames().txtName("www.example.com", "A")).isEqualTo("p.a-www.example.com");
         assertThat(c.awsEvaluateTargetHealth()).isFalse();
-        assertThat(c.filter().matches("int.example.com")).isFalse();
+        assertThat(c.domainFilter().matches("int.example.com")).isFalse();
     }
 
     static Stream<Arguments> invalid() {
