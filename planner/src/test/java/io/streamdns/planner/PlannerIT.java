@@ -13,7 +13,6 @@ import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.model.shard.RecordKey;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
@@ -24,27 +23,17 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The planner stage against a real broker: plans out, DLQ, restart, debounce. One broker, one shard per test. */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class PlannerIT {
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void broker() {
-        kafka = EmbeddedKafka.startTemporary(Topics.DEFAULT_PARTITIONS);
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final BrokerRig RIG = new BrokerRig(Topics.DEFAULT_PARTITIONS);
 
     private static ZoneRecord rec(String shard, String name, String type, String... values) {
         return new ZoneRecord(PlanTap.ZONE, shard, name, type, 300, List.of(values), null, null, Map.of());
@@ -57,8 +46,8 @@ class PlannerIT {
     @Test
     void sourcesAndZoneStateInPlansOut(Vertx vertx) throws Exception {
         String shard = "alpha.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), false)) {
             h.zone(shard, rec(shard, "old.alpha.com", "A", "192.0.2.9"));
             h.zone(shard, rec(shard, "a-old.alpha.com", "TXT",
                     "\"heritage=external-dns,external-dns/owner=default,external-dns/resource=service/default/old\""));
@@ -98,8 +87,8 @@ class PlannerIT {
     @Test
     void malformedInputGoesToTheDlqAndPlanningGoesOn(Vertx vertx) throws Exception {
         String shard = "bravo.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), false)) {
             // one before the planner starts (its restore meets it), the others while it runs
             h.send(Topics.SOURCES, shard + "|c1/Service/default/bad", "{not json".getBytes(StandardCharsets.UTF_8));
             PlannerHarness.Running planner = h.deployReady(PlannerHarness.config(shard, "g-bravo", Map.of()), "p-bravo");
@@ -125,8 +114,8 @@ class PlannerIT {
     @Test
     void aRestartRebuildsStateAndPlansNothingNew(Vertx vertx) throws Exception {
         String shard = "charlie.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), true)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), true)) {
             PlannerConfig config = PlannerHarness.config(shard, "g-charlie", Map.of());
             PlannerHarness.Running first = h.deployReady(config, "p-charlie-1");
             for (int i = 0; i < 5; i++) {
@@ -153,8 +142,8 @@ class PlannerIT {
     @Test
     void aThousandRapidUpdatesOfOneNameBecomeAHandfulOfPlans(Vertx vertx) throws Exception {
         String shard = "delta.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), true)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), true)) {
             PlannerHarness.Running planner = h.deployReady(
                     PlannerHarness.config(shard, "g-delta", Map.of("debounce", "200ms", "debounce-max", "2s")), "p-delta");
             for (int i = 0; i < 1000; i++) {
@@ -176,8 +165,8 @@ class PlannerIT {
     @Test
     void aBurstOfNamesIsPlannedASliceOfNamesPerTurn(Vertx vertx) throws Exception {
         String shard = "echo.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), false)) {
             PlannerConfig config = PlannerHarness.config(shard, "g-echo", Map.of("debounce", "500ms", "debounce-max", "5s"));
             config = config.withTuning(config.tuning().withNamesPerTurn(5));
             PlannerHarness.Running planner = h.deployReady(config, "p-echo");
@@ -201,8 +190,8 @@ class PlannerIT {
     @Test
     void deletesWaitForTheClaimantsSyncMarkerAndGoOutWhenItArrives(Vertx vertx) throws Exception {
         String shard = "foxtrot.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), false)) {
             for (int i = 0; i < 3; i++) { // owned by us, claimed by cluster c9, which has not published anything yet
                 h.zone(shard, rec(shard, "n" + i + ".foxtrot.com", "A", "192.0.2." + i));
                 h.zone(shard, rec(shard, "a-n" + i + ".foxtrot.com", "TXT", "\"heritage=external-dns,"
@@ -237,8 +226,8 @@ class PlannerIT {
     @Test
     void aStateRefusedAtRestoreNeverReadsAsObjectDeleted(Vertx vertx) throws Exception {
         String shard = "golf.com";
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.of(shard), false)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.of(shard), false)) {
             h.zone(shard, rec(shard, "s.golf.com", "A", "192.0.2.1"));
             h.zone(shard, rec(shard, "a-s.golf.com", "TXT", "\"heritage=external-dns,external-dns/cluster=c7,"
                     + "external-dns/owner=default,external-dns/resource=service/default/s\""));

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Topics;
 import io.streamdns.model.shard.Partitioning;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -20,10 +19,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
@@ -31,17 +29,8 @@ import java.util.concurrent.TimeUnit;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class PlannerRebalanceIT {
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void broker() {
-        kafka = EmbeddedKafka.startTemporary(Topics.DEFAULT_PARTITIONS);
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final BrokerRig RIG = new BrokerRig(Topics.DEFAULT_PARTITIONS);
 
     @Test
     void theRangeAssignorKeepsPartitionPOfEveryTopicOnOneMember() {
@@ -49,7 +38,7 @@ class PlannerRebalanceIT {
         try {
             for (String id : List.of("m1", "m2", "m3")) {
                 KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(new HashMap<String, Object>(
-                        PlannerVerticle.consumerConfig(kafka.bootstrapServers(), "g-copartition", id)));
+                        PlannerVerticle.consumerConfig(RIG.bootstrap(), "g-copartition", id)));
                 c.subscribe(PlannerVerticle.LIVE_TOPICS);
                 members.add(c);
             }
@@ -82,8 +71,8 @@ class PlannerRebalanceIT {
         }
         PlannerConfig config = PlannerConfig.fromMap(Map.of("domain-filter", String.join(",", shards),
                 "group-id", "g-rebalance", "debounce", "50ms", "debounce-max", "500ms", "policy", "sync"));
-        try (PlannerHarness h = new PlannerHarness(vertx, kafka.bootstrapServers());
-             PlanTap tap = new PlanTap(kafka.bootstrapServers(), Set.copyOf(shards), true)) {
+        try (PlannerHarness h = new PlannerHarness(vertx, RIG.bootstrap());
+             PlanTap tap = new PlanTap(RIG.bootstrap(), Set.copyOf(shards), true)) {
             PlannerHarness.Running a = h.deployReady(config, "p-a");
             int names = 60;
             for (int i = 0; i < names; i++) {
