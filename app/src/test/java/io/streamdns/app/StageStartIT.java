@@ -9,7 +9,6 @@ import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.runtime.config.StartRefusedException;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.kafka.PipelineConfig;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Collection;
@@ -22,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -31,13 +28,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -47,28 +43,12 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS) // a hang fails the build instead of stalling it
 class StageStartIT {
-    private static EmbeddedKafka kafka;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.startTemporary(6);
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerRig RIG = new BrokerRig(6);
 
     static SharedOptions shared(Integer partitions) {
         SharedOptions o = new SharedOptions();
-        o.kafkaBootstrapServers = kafka.bootstrapServers();
+        o.kafkaBootstrapServers = RIG.bootstrap();
         o.httpPort = 0;
         o.partitions = partitions;
         return o;
@@ -97,7 +77,7 @@ class StageStartIT {
             StringWriter err = new StringWriter();
             CommandLine cmd = Main.newCommandLine();
             cmd.setErr(new PrintWriter(err, true));
-            int exit = cmd.execute("planner", "--policy=sync", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(), "--http-port=0");
+            int exit = cmd.execute("planner", "--policy=sync", "--kafka-bootstrap-servers=" + RIG.bootstrap(), "--http-port=0");
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).contains("streamdns planner: refusing to start")
                     .contains("topic streamdns.sources: cleanup.policy is 'compact,delete'").doesNotContain("\tat ");
@@ -117,7 +97,7 @@ class StageStartIT {
     @Test
     @Order(4)
     void partitionCountMismatchIsRefused() throws Exception {
-        admin.createPartitions(Map.of(Topics.PLANS, NewPartitions.increaseTo(8))).all().get(30, TimeUnit.SECONDS);
+        RIG.admin().createPartitions(Map.of(Topics.PLANS, NewPartitions.increaseTo(8))).all().get(30, TimeUnit.SECONDS);
         try {
             assertThatThrownBy(() -> start(shared(null))).isInstanceOf(StartRefusedException.class)
                     .hasMessageContaining("topic streamdns.plans: partitions is 8, but streamdns.sources has 6");
@@ -139,21 +119,21 @@ class StageStartIT {
     @Order(5)
     void stageWhoseDomainFilterDisagreesRefusesToStart() {
         start("watcher-c1", domains("example.com"));
-        assertThat(PipelineConfig.read(kafka.bootstrapServers()).orElseThrow().domainFilters()).containsExactly("example.com");
+        assertThat(PipelineConfig.read(RIG.bootstrap()).orElseThrow().domainFilters()).containsExactly("example.com");
         PipelineSettings applier = domains("example.org").withTxt("owner-1", "", "", "");
         assertThatThrownBy(() -> start("applier", applier)).isInstanceOf(StartRefusedException.class)
                 .hasMessageContaining("applier's flags disagree with the pipeline's settings")
                 .hasMessageContaining("--domain-filter: the pipeline has example.com, this stage has example.org")
                 .hasMessageContaining("streamdns config set");
         // the refused stage wrote nothing: its owner id did not become the pipeline's
-        assertThat(PipelineConfig.read(kafka.bootstrapServers()).orElseThrow().txtOwnerId()).isNull();
+        assertThat(PipelineConfig.read(RIG.bootstrap()).orElseThrow().txtOwnerId()).isNull();
     }
 
     @Test
     @Order(6)
     void aStageAddsTheFieldsThePipelineLacksAndLaterStagesMustAgreeWithThem() {
         start("planner", domains("example.com").withTxt("owner-1", "", "", "").withManagedRecordTypes(List.of("A", "CNAME")));
-        PipelineSettings stored = PipelineConfig.read(kafka.bootstrapServers()).orElseThrow();
+        PipelineSettings stored = PipelineConfig.read(RIG.bootstrap()).orElseThrow();
         assertThat(stored.txtOwnerId()).isEqualTo("owner-1");
         assertThat(stored.partitions()).isEqualTo(6);
         start("watcher-c2", domains("EXAMPLE.com."));
@@ -168,7 +148,7 @@ class StageStartIT {
         StringWriter out = new StringWriter();
         CommandLine cmd = Main.newCommandLine();
         cmd.setOut(new PrintWriter(out, true));
-        assertThat(cmd.execute("config", "set", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+        assertThat(cmd.execute("config", "set", "--kafka-bootstrap-servers=" + RIG.bootstrap(),
                 "--domain-filter=example.org")).isZero();
         assertThat(out.toString()).contains("--domain-filter=example.org", "--txt-owner-id=owner-1");
         start("applier", domains("example.org").withTxt("owner-1", "", "", ""));
@@ -197,7 +177,7 @@ class StageStartIT {
                 assertThat(ea == null ? eb : ea).isInstanceOf(StartRefusedException.class)
                         .hasMessageContaining("--domain-filter: the pipeline has " + winner.domainFilters().get(0)
                                 + ", this stage has " + loser.domainFilters().get(0));
-                assertThat(PipelineConfig.read(kafka.bootstrapServers())).contains(winner);
+                assertThat(PipelineConfig.read(RIG.bootstrap())).contains(winner);
             } finally {
                 two.shutdownNow();
             }
@@ -207,7 +187,7 @@ class StageStartIT {
     private static PipelineSettings agreeAt(CyclicBarrier together, PipelineSettings mine,
                                             String stage) throws Exception {
         together.await(30, TimeUnit.SECONDS);
-        return PipelineConfig.agree(kafka.bootstrapServers(), mine, stage);
+        return PipelineConfig.agree(RIG.bootstrap(), mine, stage);
     }
 
     private static Throwable failure(Future<?> f) throws Exception {
@@ -223,27 +203,27 @@ class StageStartIT {
     private static void clearConfig() throws Exception {
         try (var producer = new KafkaProducer<String, byte[]>(
                 new HashMap<String, Object>(KafkaSettings.producer(
-                        kafka.bootstrapServers(), "it-config-clear")))) {
+                        RIG.bootstrap(), "it-config-clear")))) {
             producer.send(new ProducerRecord<>(Topics.CONFIG, 0, Topics.CONFIG_KEY, null))
                     .get(30, TimeUnit.SECONDS);
         }
-        assertThat(PipelineConfig.read(kafka.bootstrapServers())).isEmpty();
+        assertThat(PipelineConfig.read(RIG.bootstrap())).isEmpty();
     }
 
     private static void setPolicy(String topic, String policy) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Map<ConfigResource, Collection<AlterConfigOp>> ops = Map.of(resource, List.of(new AlterConfigOp(
                 new ConfigEntry("cleanup.policy", policy), AlterConfigOp.OpType.SET)));
-        admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+        RIG.admin().incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
     }
 
     /** Deletes a topic and makes it again as streamdns would (a deleted topic lingers for a moment). */
     private static void recreate(String topic) throws Exception {
-        admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        RIG.admin().deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1).configs(Topics.spec(topic).configs())))
+                RIG.admin().createTopics(List.of(new NewTopic(topic, 6, (short) 1).configs(Topics.spec(topic).configs())))
                         .all().get(30, TimeUnit.SECONDS);
                 break;
             } catch (ExecutionException e) {
@@ -255,9 +235,9 @@ class StageStartIT {
         }
         while (true) { // until its partitions are known to the broker
             try {
-                admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic))).all()
+                RIG.admin().describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic))).all()
                         .get(30, TimeUnit.SECONDS);
-                if (admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                if (RIG.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                         .partitions().stream().allMatch(p -> p.leader() != null)) {
                     return;
                 }

@@ -2,29 +2,25 @@ package io.streamdns.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamdns.app.BrokerRig;
 import io.streamdns.app.Main;
 import io.streamdns.model.Topics;
-import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Failover between planner processes, each its own JVM as in a Deployment: after {@code kill -9} of one, the other
@@ -35,25 +31,9 @@ import org.junit.jupiter.api.Timeout;
 class FailoverIT {
     private static final String GROUP = "streamdns-planner";
     private static final int PARTITIONS = 6;
-    private static EmbeddedKafka kafka;
-    private static Admin admin;
+    @RegisterExtension
+    static final BrokerRig RIG = new BrokerRig(PARTITIONS);
     private final List<Process> processes = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.startTemporary(PARTITIONS);
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @AfterEach
     void killAll() throws Exception {
@@ -110,7 +90,7 @@ class FailoverIT {
     private Process planner(String pod, boolean staticMember) throws Exception {
         Path log = Files.createTempFile("failover-" + pod, ".log");
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "planner", "--policy=sync", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+                Main.class.getName(), "planner", "--policy=sync", "--kafka-bootstrap-servers=" + RIG.bootstrap(),
                 "--http-port=0", "--txt-owner-id=failover"));
         if (staticMember) {
             cmd.add("--kafka-static-membership");
@@ -162,7 +142,7 @@ class FailoverIT {
 
     private static List<MemberDescription> members() throws Exception {
         try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(GROUP)).all().get(10, TimeUnit.SECONDS)
+            ConsumerGroupDescription d = RIG.admin().describeConsumerGroups(List.of(GROUP)).all().get(10, TimeUnit.SECONDS)
                     .get(GROUP);
             return d == null ? List.of() : List.copyOf(d.members());
         } catch (ExecutionException e) {
