@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.security.scram.ScramLoginModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +36,7 @@ class SecureDemoIT {
             Path config = Files.writeString(dir.resolve("kafka.properties"), """
                     security.protocol=SASL_SSL
                     sasl.mechanism=SCRAM-SHA-512
-                    sasl.jaas.config=ScramLoginModule required username="demo" password="%s";
+                    sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="demo" password="%s";
                     ssl.truststore.location=%s
                     ssl.truststore.password=demo-store-pw-77
                     """.formatted(PASSWORD, pki.truststore()));

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.security.scram.ScramLoginModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class SecureKafkaPipelineIT {
         Path config = write("scram.properties", """
                 security.protocol=SASL_SSL
                 sasl.mechanism=SCRAM-SHA-512
-                sasl.jaas.config=ScramLoginModule required username="streamdns" password="%s";
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="streamdns" password="%s";
                 ssl.truststore.location=%s
                 ssl.truststore.password=%s
                 """.formatted(SCRAM_PASSWORD, pki.truststore(), STORE_PASSWORD));
@@ -112,7 +111,7 @@ class SecureKafkaPipelineIT {
         Path wrongPassword = write("wrong.properties", """
                 security.protocol=SASL_SSL
                 sasl.mechanism=SCRAM-SHA-512
-                sasl.jaas.config=ScramLoginModule required username="streamdns" password="wrong-%s";
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="streamdns" password="wrong-%s";
                 ssl.truststore.location=%s
                 ssl.truststore.password=%s
                 """.formatted(SCRAM_PASSWORD, pki.truststore(), STORE_PASSWORD));
