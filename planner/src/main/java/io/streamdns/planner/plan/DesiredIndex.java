@@ -145,6 +145,7 @@ public final class DesiredIndex {
      * The planner's view of a claim: labels {@code resource} and {@code cluster} from the source, whatever came; done
      * once when the state arrives, so planning a shard allocates nothing per endpoint. Values that repeat across
      * sources (cluster, kind, namespace, record type, properties) are shared, and the labels map is one per source.
+     * The uid is dropped (never read here; 36 characters per source).
      */
     SourceState labelled(SourceState s) {
         String cluster = canon.of(s.cluster());
@@ -155,7 +156,8 @@ public final class DesiredIndex {
             eps.add(new Endpoint(e.dnsName(), canon.of(e.recordType()), e.targets(), e.ttl(),
                     canon.of(e.setIdentifier()), canon.of(e.providerSpecific()), labels));
         }
-        return new SourceState(cluster, canon.of(s.kind()), canon.of(s.namespace()), s.name(), s.uid(),
+        // the uid is not kept: planning never reads it (provenance names the resource and its version)
+        return new SourceState(cluster, canon.of(s.kind()), canon.of(s.namespace()), s.name(), null,
                 s.resourceVersion(), s.observedAt(), eps, s.rejected());
     }
 }
