@@ -52,6 +52,8 @@ final class EndpointCollector {
     private final Map<String, Targets.Classified> classified = new HashMap<>();
     private final String resourceLabel;
     private int values;
+    /** Names given targets so far, valid or not: external-dns's "the object made endpoints" before validation. */
+    private int produced;
     private boolean overflow;
     private String overflowReason;
 
@@ -88,6 +90,19 @@ final class EndpointCollector {
         };
     }
 
+    /** Whether the object's own names made endpoints (before validation), as external-dns decides on the template. */
+    boolean produced() {
+        return produced > 0;
+    }
+
+    /** The names {@code --fqdn-template} makes of the object; a failure is recorded and gives none. */
+    List<String> templateNames(FqdnTemplate.Rendered rendered) {
+        if (rendered.error() != null) {
+            reject(MappingRejection.INVALID_TEMPLATE, resourceLabel, rendered.error());
+        }
+        return rendered.names();
+    }
+
     /** True once the object is over the bound or the work ceiling: further work is skipped. */
     boolean full() {
         return overflow;
@@ -117,6 +132,7 @@ final class EndpointCollector {
         if (rawTargets.isEmpty() || overflow) {
             return;
         }
+        produced++;
         String name = acceptName(rawName);
         if (name == null) {
             return;
@@ -147,10 +163,14 @@ final class EndpointCollector {
         }
     }
 
-    /** Records of a fixed type whose values are not single targets (SRV); no routing properties. */
-    void addTyped(String name, String type, List<String> values) {
+    /**
+     * SRV records (values not single targets): the object's TTL, set identifier and routing properties, as
+     * external-dns gives its NodePort SRV endpoints; never an alias.
+     */
+    void addSrv(String name, List<String> values) {
         if (!values.isEmpty() && !overflow) {
-            Key key = new Key(name, type, null, ttl, Map.of());
+            produced++;
+            Key key = new Key(name, RecordTypes.SRV, setIdentifier, ttl, properties);
             values.forEach(v -> put(key, v));
         }
     }
