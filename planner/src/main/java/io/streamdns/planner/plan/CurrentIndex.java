@@ -140,6 +140,15 @@ public final class CurrentIndex {
 
     /** The current records at a name: zone state, then in-flight plans over it. */
     public List<Endpoint> at(String name) {
+        if (inFlight.at(name).isEmpty()) { // the common cases without a view: nothing, or one record set
+            Held[] held = byName.get(name);
+            if (held == null) {
+                return List.of(); // most names looked up are TXT names that do not exist (yet)
+            }
+            if (held.length == 1) {
+                return List.of(held[0].endpoint());
+            }
+        }
         Map<String, Endpoint> view = zoneAt(name);
         for (Map.Entry<String, InFlight.Entry> e : inFlight.at(name).entrySet()) {
             if (e.getValue().expected() == null) {
