@@ -45,8 +45,12 @@ public final class Fixtures {
 
     /** A LoadBalancer Service with external-dns's hostname annotation and its load balancer already provisioned. */
     public static Service loadBalancer(int i, String zone, String ip) {
+        return loadBalancer(NAMESPACE, i, zone, ip);
+    }
+
+    public static Service loadBalancer(String namespace, int i, String zone, String ip) {
         return new ServiceBuilder()
-                .withNewMetadata().withName(serviceName(i)).withNamespace(NAMESPACE)
+                .withNewMetadata().withName(serviceName(i)).withNamespace(namespace)
                 .addToAnnotations(HOSTNAME_ANNOTATION, hostName(i, zone)).endMetadata()
                 .withNewSpec().withType("LoadBalancer").addNewPort().withName("http").withPort(80).withProtocol("TCP")
                 .endPort().endSpec()
@@ -138,8 +142,14 @@ public final class Fixtures {
      * The mock API server keeps the status given on create, as a cloud controller would have set it.
      */
     public static void createServices(KubernetesClient client, int from, int to, String zone, int threads) {
-        inParallel(from, to, threads,
-                i -> client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create());
+        createServices(client, i -> NAMESPACE, from, to, zone, threads);
+    }
+
+    /** Services {@code from..to-1}, each in the namespace {@code namespaceOf} gives its number. */
+    public static void createServices(KubernetesClient client, java.util.function.IntFunction<String> namespaceOf,
+                                      int from, int to, String zone, int threads) {
+        inParallel(from, to, threads, i -> client.services().inNamespace(namespaceOf.apply(i))
+                .resource(loadBalancer(namespaceOf.apply(i), i, zone, ip(i))).create());
     }
 
     /**

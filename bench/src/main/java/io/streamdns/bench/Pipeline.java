@@ -81,6 +81,24 @@ public final class Pipeline {
         return this;
     }
 
+    /**
+     * Deploys one watcher per cluster, all at once, each reading only its cluster's namespace of the one API emulator
+     * (a fleet: clusters {@code fleet-0…}, namespaces given by {@code namespaceOf}), and waits until all synced.
+     */
+    public Pipeline watchFleet(int clusters, java.util.function.IntFunction<String> namespaceOf) {
+        for (int c = 0; c < clusters; c++) {
+            StageContext w = rig.stage("watcher-" + c);
+            rig.watcher(w, Map.of("cluster-name", "fleet-" + c, "source", "service", "domain-filter", zone,
+                    "namespace", namespaceOf.apply(c)));
+            stages.add(w);
+            if (watcher == null) {
+                watcher = w;
+            }
+        }
+        awaitReady();
+        return this;
+    }
+
     private void awaitReady() {
         long t0 = System.nanoTime();
         if (!Rig.await(Duration.ofSeconds(300), Duration.ofMillis(20),
