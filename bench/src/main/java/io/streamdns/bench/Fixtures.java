@@ -142,14 +142,17 @@ public final class Fixtures {
      * The mock API server keeps the status given on create, as a cloud controller would have set it.
      */
     public static void createServices(KubernetesClient client, int from, int to, String zone, int threads) {
-        createServices(client, i -> NAMESPACE, from, to, zone, threads);
+        inParallel(from, to, threads,
+                i -> client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create());
     }
 
-    /** Services {@code from..to-1}, each in the namespace {@code namespaceOf} gives its number. */
-    public static void createServices(KubernetesClient client, java.util.function.IntFunction<String> namespaceOf,
-                                      int from, int to, String zone, int threads) {
-        inParallel(from, to, threads, i -> client.services().inNamespace(namespaceOf.apply(i))
-                .resource(loadBalancer(namespaceOf.apply(i), i, zone, ip(i))).create());
+    /** The Services numbered {@code numbers}, in {@code namespace}. */
+    public static void createServices(KubernetesClient client, String namespace, List<Integer> numbers, String zone,
+                                      int threads) {
+        inParallel(0, numbers.size(), threads, k -> {
+            int i = numbers.get(k);
+            client.services().inNamespace(namespace).resource(loadBalancer(namespace, i, zone, ip(i))).create();
+        });
     }
 
     /**

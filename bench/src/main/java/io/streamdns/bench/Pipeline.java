@@ -1,5 +1,6 @@
 package io.streamdns.bench;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
@@ -82,14 +83,14 @@ public final class Pipeline {
     }
 
     /**
-     * Deploys one watcher per cluster, all at once, each reading only its cluster's namespace of the one API emulator
-     * (a fleet: clusters {@code fleet-0…}, namespaces given by {@code namespaceOf}), and waits until all synced.
+     * Deploys one watcher per cluster, each on its own cluster's API (clusters {@code fleet-0…}), and waits until
+     * all synced.
      */
-    public Pipeline watchFleet(int clusters, java.util.function.IntFunction<String> namespaceOf) {
-        for (int c = 0; c < clusters; c++) {
+    public Pipeline watchFleet(List<KubernetesClient> clusters) {
+        for (int c = 0; c < clusters.size(); c++) {
             StageContext w = rig.stage("watcher-" + c);
-            rig.watcher(w, Map.of("cluster-name", "fleet-" + c, "source", "service", "domain-filter", zone,
-                    "namespace", namespaceOf.apply(c)));
+            rig.watcher(w, Map.of("cluster-name", "fleet-" + c, "source", "service", "domain-filter", zone),
+                    clusters.get(c));
             stages.add(w);
             if (watcher == null) {
                 watcher = w;

@@ -8,6 +8,8 @@ import io.streamdns.bench.Report;
 import io.streamdns.bench.Rig;
 import io.streamdns.bench.Stats;
 import io.streamdns.bench.Timeline;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.EmulatorCounters;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
@@ -16,12 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import picocli.CommandLine.Option;
 
 /**
  * A cold start into an empty zone: N LoadBalancer Services over C clusters exist when the watchers start (one per
- * cluster, each reading its cluster's namespace of one API emulator), so their informers hand over all of them at
+ * cluster, each on its cluster's own API emulator), so their informers hand over all of them at
  * once ({@code --live} creates them while the watchers run instead); Route 53 at its 5 requests/s. Measures the time
  * until every A record and its ownership TXT exist and the calls it took, against Route 53's own lower bound:
  * ceil(changes / 1000) requests, but also ceil(value characters / 32,000), Route 53's other per-request limit; the
@@ -78,20 +79,42 @@ abstract class ColdStartScenario extends Scenario {
         return report;
     }
 
-    /** The namespace of Service i: one per cluster, or the bench's one namespace for a single cluster. */
-    private IntFunction<String> namespaceOfService() {
-        int c = clusters();
-        return c == 1 ? i -> Fixtures.NAMESPACE : i -> Fixtures.NAMESPACE + "-" + (i % c);
+    /** Cluster k's API: the rig's emulator for one cluster, else one API emulator per cluster (closed with the rig). */
+    private static List<KubernetesClient> clusters(Rig rig, int count) {
+        if (count == 1) {
+            return List.of(rig.kubernetes().client());
+        }
+        List<KubernetesClient> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            KubernetesEmulator api = KubernetesEmulator.start("fleet-" + k);
+            rig.onClose(api);
+            out.add(api.client());
+        }
+        return out;
     }
 
-    private Pipeline watch(Pipeline pipeline) {
-        int c = clusters();
-        return c == 1 ? pipeline.watch() : pipeline.watchFleet(c, k -> Fixtures.NAMESPACE + "-" + k);
+    /** Service i lives in cluster i % count (its own API server: a create costs time linear in what it holds). */
+    private void createServices(List<KubernetesClient> apis, String zone) {
+        int c = apis.size();
+        for (int k = 0; k < c; k++) {
+            int cluster = k;
+            KubernetesClient api = apis.get(k);
+            List<Integer> mine = new ArrayList<>();
+            for (int i = cluster; i < services(); i += c) {
+                mine.add(i);
+            }
+            Fixtures.createServices(api, Fixtures.NAMESPACE, mine, zone, 8);
+        }
+    }
+
+    private static Pipeline watch(Pipeline pipeline, List<KubernetesClient> apis) {
+        return apis.size() == 1 ? pipeline.watch() : pipeline.watchFleet(apis);
     }
 
     private ObjectNode once() throws Exception {
         String zone = name() + ".bench.example";
         try (Rig rig = Rig.start(partitions)) {
+            List<KubernetesClient> apis = clusters(rig, clusters());
             long t0;
             long t0Millis;
             double createMs;
@@ -102,16 +125,16 @@ abstract class ColdStartScenario extends Scenario {
             if (live) {
                 pipeline = Pipeline.start(rig, zone, Route53EmulatorOptions.defaults(), Map.of(),
                         Map.of("drift-interval", "1h"));
-                watch(pipeline);
+                watch(pipeline, apis);
                 journalFrom = pipeline.route53().store().journal().size();
                 timeline = Timeline.start(rig.bootstrap());
                 t0 = System.nanoTime();
                 t0Millis = System.currentTimeMillis();
-                Fixtures.createServices(rig.kubernetes().client(), namespaceOfService(), 0, services(), zone, 8);
+                createServices(apis, zone);
                 createMs = millisSince(t0);
             } else {
                 long c0 = System.nanoTime();
-                Fixtures.createServices(rig.kubernetes().client(), namespaceOfService(), 0, services(), zone, 8);
+                createServices(apis, zone);
                 createMs = millisSince(c0);
                 pipeline = Pipeline.start(rig, zone, Route53EmulatorOptions.defaults(), Map.of(),
                         Map.of("drift-interval", "1h"));
@@ -119,7 +142,7 @@ abstract class ColdStartScenario extends Scenario {
                 timeline = Timeline.start(rig.bootstrap());
                 t0 = System.nanoTime();
                 t0Millis = System.currentTimeMillis();
-                watch(pipeline);
+                watch(pipeline, apis);
                 watcherReadyMs = millisSince(t0);
             }
             rig.onClose(timeline);
