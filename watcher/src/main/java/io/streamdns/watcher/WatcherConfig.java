@@ -12,6 +12,7 @@ import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.Selector;
 import io.streamdns.watcher.core.ServiceMapper;
 import io.streamdns.watcher.core.Shaping;
+import io.streamdns.watcher.core.TargetNets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -120,7 +121,9 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         }
         FqdnTemplate template = FqdnTemplate.parse(v.get(WatcherFlags.FQDN_TEMPLATE));
         Shaping shaping = new Shaping(v.get(WatcherFlags.COMBINE_FQDN_ANNOTATION),
-                v.get(WatcherFlags.IGNORE_HOSTNAME_ANNOTATION));
+                v.get(WatcherFlags.IGNORE_HOSTNAME_ANNOTATION), v.get(WatcherFlags.DEFAULT_TARGETS),
+                v.get(WatcherFlags.FORCE_DEFAULT_TARGETS), TargetNets.of(v.get(WatcherFlags.TARGET_NET_FILTER),
+                v.get(WatcherFlags.EXCLUDE_TARGET_NET)), v.get(WatcherFlags.MIN_TTL).toSeconds());
         List<String> prefixes = v.get(WatcherFlags.ALPHA_ANNOTATIONS)
                 ? List.of(Annotations.ALPHA_PREFIX, v.get(WatcherFlags.ANNOTATION_PREFIX))
                 : List.of(v.get(WatcherFlags.ANNOTATION_PREFIX));
