@@ -33,6 +33,7 @@ import java.util.TreeSet;
  *                     ({@link io.streamdns.watcher.core.ObjectBound}, DESIGN rule W8)
  * @param annotationPrefixes the external-dns annotation prefixes read, a later one winning a key both carry
  * @param shaping      the flags that shape every object's records ({@code --combine-fqdn-annotation}, ...)
+ * @param domainRegex  {@code --regex-domain-filter}, {@code --regex-domain-exclusion} (override the domain lists)
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
                             Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
@@ -40,7 +41,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
                             Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject,
-                            List<String> annotationPrefixes, Shaping shaping) {
+                            List<String> annotationPrefixes, Shaping shaping, DomainFilter.Regex domainRegex) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
@@ -103,6 +104,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         excludeDomains = List.copyOf(excludeDomains);
         annotationPrefixes = annotationPrefixes == null ? List.of(Annotations.PREFIX) : List.copyOf(annotationPrefixes);
         shaping = shaping == null ? Shaping.NONE : shaping;
+        domainRegex = domainRegex == null ? DomainFilter.Regex.NONE : domainRegex;
     }
 
     /** From flag names without dashes → text (tests); unknown keys are refused. */
@@ -143,7 +145,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS), v.get(WatcherFlags.EMIT_EVENTS),
                 blankToNull(v.get(WatcherFlags.KUBECONFIG)), blankToNull(v.get(WatcherFlags.CONTEXT)),
                 v.get(WatcherFlags.RESYNC_PERIOD), safety, sourceFlags, v.get(WatcherFlags.MAX_ENDPOINTS_PER_OBJECT),
-                prefixes, shaping);
+                prefixes, shaping, CommonFlags.domainRegex(v));
     }
 
     private static String blankToNull(String s) {
@@ -167,6 +169,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         putIf(spec, "fqdn-template", fqdnTemplate == null ? null : fqdnTemplate.toString());
         putIf(spec, "domain-filter", sorted(domainFilters));
         putIf(spec, "exclude-domains", sorted(excludeDomains));
+        putIf(spec, "regex-domain-filter", domainRegex.include().isEmpty() ? null : domainRegex.include());
+        putIf(spec, "regex-domain-exclusion", domainRegex.exclude().isEmpty() ? null : domainRegex.exclude());
         if (publishInternalServices) {
             spec.put("publish-internal-services", "true");
         }
@@ -220,7 +224,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     }
 
     public DomainFilter domainFilter() {
-        return DomainFilter.of(domainFilters, excludeDomains);
+        return DomainFilter.of(domainFilters, excludeDomains, domainRegex);
     }
 
     public boolean watchesServices() {

@@ -60,12 +60,31 @@ final class OwnershipChanges {
             OwnershipRegistry.Ownership o = cur.ownershipOf(d);
             OwnershipRegistry.Txt source = o == null ? null : o.source();
             OwnershipRegistry.Form form = o == null ? null : o.form();
-            if (source != null && form != OwnershipRegistry.Form.LEGACY && filter.matches(source.endpoint().dnsName())
+            if (source != null && form != OwnershipRegistry.Form.LEGACY && txtInside(source.endpoint().dnsName())
                     && !inUse.contains(OwnershipRegistry.key(source.endpoint().dnsName(), source.endpoint().setIdentifier()))
                     && !(form == OwnershipRegistry.Form.CNAME_FOR_ALIAS && cnameStillUses(d, deletes))) {
                 changes.delete.add(registry.asChange(source, d));
             }
         }
+    }
+
+    /**
+     * Why an ownership TXT may not be written, or null: its own name against the filter, but with
+     * {@code --regex-domain-filter} the name it owns (external-dns writes the TXT beside every record it manages,
+     * and an {@code a-} prefix rarely matches an anchored expression).
+     */
+    private String txtRejection(String txtName) {
+        if (filter.regex().isSet()) {
+            java.util.Optional<String> owned = registry.ownedName(txtName);
+            if (owned.isPresent()) {
+                return filter.rejection(owned.get());
+            }
+        }
+        return filter.rejection(txtName);
+    }
+
+    private boolean txtInside(String txtName) {
+        return txtRejection(txtName) == null;
     }
 
     /** A cname- TXT read for an A-ALIAS also owns a CNAME at that name, if one is there and stays. */
@@ -77,7 +96,7 @@ final class OwnershipChanges {
 
     private void create(ChangeSet changes, Endpoint record) {
         Endpoint txt = registry.txtFor(record);
-        String outside = filter.rejection(txt.dnsName());
+        String outside = txtRejection(txt.dnsName());
         if (outside != null) {
             changes.skip(record, Skipped.Reason.TXT_OUTSIDE_DOMAIN, "ownership TXT " + txt.dnsName() + ": " + outside);
             return;
@@ -104,7 +123,7 @@ final class OwnershipChanges {
         Endpoint txt = registry.txtFor(record);
         OwnershipRegistry.Txt existing = cur.txt(txt.dnsName(), txt.setIdentifier());
         if (existing == null) {
-            if (filter.matches(txt.dnsName())) {
+            if (txtInside(txt.dnsName())) {
                 changes.create.add(txt);
             }
         } else if (registry.ownsTxt(existing)) {
@@ -124,7 +143,7 @@ final class OwnershipChanges {
         }
         Endpoint old = o.source().endpoint();
         String key = OwnershipRegistry.key(old.dnsName(), old.setIdentifier());
-        if (!filter.matches(old.dnsName()) || inUse.contains(key) || !migrated.add(key)) {
+        if (!txtInside(old.dnsName()) || inUse.contains(key) || !migrated.add(key)) {
             return;
         }
         Endpoint from = registry.asChange(o.source(), record);
@@ -133,7 +152,7 @@ final class OwnershipChanges {
 
     private void updateIfChanged(ChangeSet changes, OwnershipRegistry.Txt existing, Endpoint txt, Endpoint record) {
         Endpoint old = existing.endpoint();
-        if (filter.matches(old.dnsName()) && (old.ttl() != txt.ttl() || RecordComparison.needsUpdate(txt, old))) {
+        if (txtInside(old.dnsName()) && (old.ttl() != txt.ttl() || RecordComparison.needsUpdate(txt, old))) {
             changes.update(registry.asChange(existing, record), txt);
         }
     }
