@@ -147,10 +147,13 @@ final class OwnershipRegistry {
             return c == null ? 0 : Math.max(c[0], c[1]);
         }
 
-        /** Label keys, owner and cluster repeat on every TXT of a shard: one copy of each (resources are unique). */
+        /**
+         * Label keys, owner and cluster repeat on every TXT of a shard: one copy of each. A resource is unique per
+         * TXT but its desired record names it too: interned, as the desired index interns it.
+         */
         private Map<String, String> shared(Map<String, String> labels) {
             Map<String, String> m = new HashMap<>(labels.size() * 2);
-            labels.forEach((k, v) -> m.put(canon.of(k), k.equals(Labels.RESOURCE) ? v : canon.of(v)));
+            labels.forEach((k, v) -> m.put(canon.of(k), k.equals(Labels.RESOURCE) ? v.intern() : canon.of(v)));
             return Map.copyOf(m);
         }
 
@@ -218,6 +221,11 @@ final class OwnershipRegistry {
             cur.ownership.put(labelled, new Ownership(txt, form, migrated));
         }
         return cur;
+    }
+
+    /** The record name an ownership TXT name stands for (current or legacy form), if it is one in shape. */
+    java.util.Optional<String> ownedName(String txtName) {
+        return names.ownedBy(txtName).map(TxtNameMapper.Owned::name).or(() -> names.legacyOwnedName(txtName));
     }
 
     /** The name of the current-format ownership TXT of a record. */
