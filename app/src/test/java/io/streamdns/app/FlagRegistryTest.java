@@ -47,11 +47,18 @@ class FlagRegistryTest {
         return rows.stream();
     }
 
+    /** The class of each subcommand, read once: building Main's whole command tree per parse made this test slow. */
+    private static final Map<String, Class<?>> COMMAND_CLASSES = new LinkedHashMap<>();
+
+    static {
+        Main.newCommandLine().getSubcommands().forEach((name, cl) -> COMMAND_CLASSES.put(name,
+                cl.getCommand().getClass()));
+    }
+
     /** A command line of its own (a subcommand of Main's cannot be parsed alone). */
     private static CommandLine fresh(String command) {
-        Object cmd = Main.newCommandLine().getSubcommands().get(command).getCommand();
         try {
-            Object copy = cmd.getClass().getDeclaredConstructor().newInstance();
+            Object copy = COMMAND_CLASSES.get(command).getDeclaredConstructor().newInstance();
             CommandLine cl = new CommandLine(copy);
             if (copy instanceof RunCommand run) {
                 run.addStageOptions(cl.getCommandSpec());

@@ -8,13 +8,10 @@ import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.NameCheck;
 import io.streamdns.model.shard.Partitioning;
-import java.io.PrintWriter;
+import io.streamdns.runtime.flags.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,8 +35,6 @@ import picocli.CommandLine.Spec;
             "  streamdns approve-deletes --shard example.com --reason 'decommissioned shop' --by alice",
             "  streamdns approve-deletes --cluster kube-a --valid-for 30m"})
 public final class ApproveDeletesCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
-
     @Spec
     CommandSpec spec;
 
@@ -71,12 +66,11 @@ public final class ApproveDeletesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
+        return OperatorCommand.run(spec, "approve-deletes", out -> {
             Duration valid = duration(validFor);
-            String who = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "unknown");
-            String subject = target.shard != null ? shard(target.shard) : cluster(target.cluster);
+            String who = OperatorCommand.who(by);
+            String subject = target.shard != null ? shard(target.shard)
+                    : OperatorCommand.clusterName(target.cluster, "Invalid value for option '--cluster'");
             long now = System.currentTimeMillis();
             DeleteApproval approval = new DeleteApproval(subject, now, now + valid.toMillis(), who, reason);
             try (SourcesTopic topic = sources.open(spec)) {
@@ -88,13 +82,7 @@ public final class ApproveDeletesCommand implements Callable<Integer> {
                         who, reason == null ? "" : ": " + reason, md.topic(), md.partition(), md.offset());
             }
             return 0;
-        } catch (AuditFailure f) {
-            err.println("streamdns approve-deletes: " + f.getMessage());
-            return f.exitCode();
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     private static String shard(String raw) {
@@ -106,27 +94,17 @@ public final class ApproveDeletesCommand implements Callable<Integer> {
         return check.name();
     }
 
-    private static String cluster(String raw) {
-        String c = raw.strip();
-        if (c.isEmpty() || c.contains("/") || c.contains("|") || c.startsWith("!")) {
-            throw new AuditFailure(AuditExit.BAD_INPUT, "Invalid value for option '--cluster': '" + raw + "'");
-        }
-        return c;
-    }
-
+    /** Go duration syntax, as every other duration of streamdns ({@code 15m}, {@code 1h30m}); not zero. */
     static Duration duration(String v) {
-        Matcher m = DURATION.matcher(v.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new AuditFailure(AuditExit.BAD_INPUT, "Invalid value for option '--valid-for': '" + v
-                    + "' is not a duration such as 15m or 1h");
+        try {
+            Duration d = GoDuration.parse(v);
+            if (!d.isZero()) {
+                return d;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new AuditFailure(AuditExit.BAD_INPUT, "Invalid value for option '--valid-for': " + e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2) == null ? "ms" : m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofMillis(n);
-        };
+        throw new AuditFailure(AuditExit.BAD_INPUT, "Invalid value for option '--valid-for': '" + v
+                + "' is zero; say how long the approval holds, e.g. 15m or 1h");
     }
 }

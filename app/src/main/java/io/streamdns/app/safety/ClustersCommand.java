@@ -1,7 +1,6 @@
 package io.streamdns.app.safety;
 
 import io.streamdns.app.audit.AuditExit;
-import io.streamdns.app.audit.AuditFailure;
 import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.control.ClusterRetirement;
 import io.streamdns.model.control.ControlKeys;
@@ -49,8 +48,10 @@ public final class ClustersCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            return OperatorCommand.run(spec, "clusters", this::list);
+        }
+
+        private int list(PrintWriter out) {
             try (SourcesTopic topic = sources.open(spec)) {
                 ClusterTable t = ClusterTable.of(topic.readLatest());
                 if (t.clusters.isEmpty()) {
@@ -81,12 +82,6 @@ public final class ClustersCommand implements Callable<Integer> {
                 }
                 t.problems.forEach(p -> out.println("note: " + p));
                 return 0;
-            } catch (AuditFailure f) {
-                err.println("streamdns clusters: " + f.getMessage());
-                return f.exitCode();
-            } finally {
-                out.flush();
-                err.flush();
             }
         }
     }
@@ -113,13 +108,12 @@ public final class ClustersCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            return OperatorCommand.run(spec, "clusters retire", this::retire);
+        }
+
+        private int retire(PrintWriter out) {
+            String cluster = OperatorCommand.clusterName(name, "<cluster>");
             try (SourcesTopic topic = sources.open(spec)) {
-                String cluster = name.strip();
-                if (cluster.isEmpty() || cluster.contains("/") || cluster.contains("|") || cluster.startsWith("!")) {
-                    throw new AuditFailure(AuditExit.BAD_INPUT, "'" + name + "' is not a cluster name");
-                }
                 List<SourcesTopic.Latest> records = topic.readLatest();
                 int objects = 0;
                 int markers = 0;
@@ -141,7 +135,7 @@ public final class ClustersCommand implements Callable<Integer> {
                         objects++;
                     }
                 }
-                String who = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "unknown");
+                String who = OperatorCommand.who(by);
                 ClusterRetirement retirement = new ClusterRetirement(cluster, System.currentTimeMillis(), who);
                 for (int p = 0; p < topic.partitions(); p++) {
                     topic.send(p, ControlKeys.retirement(cluster), JsonCodec.encode(retirement));
@@ -153,12 +147,6 @@ public final class ClustersCommand implements Callable<Integer> {
                             cluster, Instant.ofEpochMilli(newestSync));
                 }
                 return 0;
-            } catch (AuditFailure f) {
-                err.println("streamdns clusters retire: " + f.getMessage());
-                return f.exitCode();
-            } finally {
-                out.flush();
-                err.flush();
             }
         }
 

@@ -1,8 +1,10 @@
 package io.streamdns.app.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamdns.app.Main;
+import io.streamdns.app.audit.AuditFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -23,7 +25,9 @@ class ApproveDeletesCommandTest {
                 Arguments.of(new String[] {"approve-deletes", "--cluster", "a/b"}, "--cluster"),
                 Arguments.of(new String[] {"approve-deletes", "--shard", "a.com", "--valid-for", "soon"}, "--valid-for"),
                 Arguments.of(new String[] {"approve-deletes", "--shard", "a.com", "--valid-for", "0m"}, "--valid-for"),
-                Arguments.of(new String[] {"clusters"}, "list or retire"));
+                Arguments.of(new String[] {"clusters"}, "list or retire"),
+                Arguments.of(new String[] {"clusters", "retire", "a/b"}, "is not a cluster name"),
+                Arguments.of(new String[] {"approve-deletes", "--cluster", "kube-a", "--valid-for", "15"}, "no unit"));
     }
 
     @ParameterizedTest
@@ -41,6 +45,17 @@ class ApproveDeletesCommandTest {
     void durations() {
         assertThat(ApproveDeletesCommand.duration("15m")).isEqualTo(Duration.ofMinutes(15));
         assertThat(ApproveDeletesCommand.duration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(ApproveDeletesCommand.duration("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(ApproveDeletesCommand.duration("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    /** One duration syntax everywhere (Go's, as every flag): no bare numbers, no days. */
+    @Test
+    void durationsOutsideGoSyntaxAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> ApproveDeletesCommand.duration("15")).isInstanceOf(AuditFailure.class)
+                .hasMessageContaining("--valid-for").hasMessageContaining("no unit");
+        assertThatThrownBy(() -> ApproveDeletesCommand.duration("1d")).isInstanceOf(AuditFailure.class)
+                .hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> ApproveDeletesCommand.duration("0s")).isInstanceOf(AuditFailure.class)
+                .hasMessageContaining("zero");
     }
 }

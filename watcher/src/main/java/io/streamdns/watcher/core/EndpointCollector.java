@@ -147,10 +147,13 @@ final class EndpointCollector {
         }
     }
 
-    /** Records of a fixed type whose values are not single targets (SRV); no routing properties. */
-    void addTyped(String name, String type, List<String> values) {
+    /**
+     * SRV records (values not single targets): the object's TTL, set identifier and routing properties, as
+     * external-dns gives its NodePort SRV endpoints; never an alias.
+     */
+    void addSrv(String name, List<String> values) {
         if (!values.isEmpty() && !overflow) {
-            Key key = new Key(name, type, null, ttl, Map.of());
+            Key key = new Key(name, RecordTypes.SRV, setIdentifier, ttl, properties);
             values.forEach(v -> put(key, v));
         }
     }

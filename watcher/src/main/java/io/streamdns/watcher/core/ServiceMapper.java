@@ -104,8 +104,13 @@ public final class ServiceMapper {
             if (out.full()) {
                 return;
             }
-            boolean headless = type.equals(CLUSTER_IP) && "None".equals(spec.getClusterIP());
-            if (headless && override.isEmpty()) {
+            if (!override.isEmpty()) {
+                // as external-dns: the target annotation replaces what the type would publish, for every type
+                // (a ClusterIP service without --publish-internal-services included); no headless, no SRV records
+                out.add(host, override);
+                return;
+            }
+            if (type.equals(CLUSTER_IP) && "None".equals(spec.getClusterIP())) {
                 headless(svc, host, slices, out);
             }
             if (type.equals(NODE_PORT)) {
@@ -114,27 +119,18 @@ public final class ServiceMapper {
             out.add(host, fixedTargets.computeIfAbsent(useClusterIp, this::targets));
         }
 
-        /** The targets every host name of the Service gets (the override included), empty when none. */
+        /** The targets every host name of the Service gets from its type, empty when none. */
         private List<String> targets(boolean useClusterIp) {
-            List<String> targets = List.of();
-            boolean publishes = true;
-            switch (type) {
-                case LOAD_BALANCER -> targets = useClusterIp ? clusterIps(spec) : loadBalancerTargets(svc);
-                case CLUSTER_IP -> {
-                    if ("None".equals(spec.getClusterIP())) {
-                        targets = List.of(); // headless: the endpoints' addresses, per host name
-                    } else if (useClusterIp || o.publishInternalServices()) {
-                        targets = clusterIps(spec);
-                    } else {
-                        publishes = false;
-                    }
-                }
-                case NODE_PORT -> targets = nodeTargets(svc, ann, slices, nodes, out);
-                case EXTERNAL_NAME -> targets = nonEmpty(spec.getExternalIPs()) ? spec.getExternalIPs()
+            return switch (type) {
+                case LOAD_BALANCER -> useClusterIp ? clusterIps(spec) : loadBalancerTargets(svc);
+                // headless: the endpoints' addresses, per host name; otherwise only when asked for
+                case CLUSTER_IP -> !"None".equals(spec.getClusterIP()) && (useClusterIp || o.publishInternalServices())
+                        ? clusterIps(spec) : List.of();
+                case NODE_PORT -> nodeTargets(svc, ann, slices, nodes, out);
+                case EXTERNAL_NAME -> nonEmpty(spec.getExternalIPs()) ? spec.getExternalIPs()
                         : spec.getExternalName() == null ? List.of() : List.of(spec.getExternalName());
-                default -> publishes = false;
-            }
-            return publishes && !override.isEmpty() ? override : targets;
+                default -> List.of();
+            };
         }
     }
 
@@ -243,27 +239,35 @@ public final class ServiceMapper {
         });
     }
 
-    /** {@code _<port>._<proto>.<host>  SRV  0 50 <nodePort> <host>} for every node port. */
+    /**
+     * As external-dns: {@code _<service-name>._<proto>.<host>  SRV  0 50 <nodePort> <host>.}, one record set per
+     * protocol holding every node port of it (the Service's name, not the port's; the protocol lower case, tcp when
+     * unset), with the object's set identifier and routing properties, so a zone external-dns wrote is adopted as is.
+     */
     private static void srv(Service svc, String rawHost, EndpointCollector out) {
         if (svc.getSpec().getPorts() == null) {
             return;
         }
         String host = DnsNames.check(rawHost).name();
         if (host == null || DnsNames.isWildcard(host)) {
-            return; // the host record reports an invalid name; a wildcard owner cannot take a _port label
+            return; // the host record reports an invalid name; a wildcard owner cannot take a _service label
         }
+        Map<String, List<String>> byProtocol = new LinkedHashMap<>();
         for (ServicePort port : svc.getSpec().getPorts()) {
             if (port.getNodePort() == null || port.getNodePort() <= 0) {
                 continue;
             }
-            String portName = port.getName() == null || port.getName().isBlank()
-                    ? svc.getMetadata().getName() : port.getName();
-            String protocol = port.getProtocol() == null ? "tcp" : port.getProtocol().toLowerCase(Locale.ROOT);
-            String name = out.acceptName("_" + portName + "._" + protocol + "." + host);
-            if (name != null) {
-                out.addTyped(name, RecordTypes.SRV, List.of("0 50 " + port.getNodePort() + " " + host));
-            }
+            String protocol = port.getProtocol() == null || port.getProtocol().isBlank()
+                    ? "tcp" : port.getProtocol().toLowerCase(Locale.ROOT);
+            byProtocol.computeIfAbsent(protocol, p -> new ArrayList<>())
+                    .add("0 50 " + port.getNodePort() + " " + host + ".");
         }
+        byProtocol.forEach((protocol, values) -> {
+            String name = out.acceptName("_" + svc.getMetadata().getName() + "._" + protocol + "." + host);
+            if (name != null) {
+                out.addSrv(name, values);
+            }
+        });
     }
 
     private static boolean nonEmpty(List<String> l) {

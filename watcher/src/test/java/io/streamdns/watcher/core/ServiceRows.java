@@ -140,7 +140,39 @@ final class ServiceRows {
                                 .nodePort("http", "TCP", 30080), List.of(),
                         List.of(node("n1", false, "ExternalIP=1.1.1.1", "InternalIP=10.0.0.1"),
                                 node("n2", false, "InternalIP=10.0.0.2")), opts(),
-                        eps("_http._tcp.np.example.com SRV 0 50 30080 np.example.com", "np.example.com A 1.1.1.1")),
+                        eps("_np._tcp.np.example.com SRV 0 50 30080 np.example.com.", "np.example.com A 1.1.1.1")),
+                row("NodePort SRV as external-dns: named by the Service, one set per protocol, trailing dot",
+                        Svc.of("np", "NodePort").ann("hostname", "np.example.com").nodePort("http", "TCP", 30080)
+                                .nodePort("https", "TCP", 30443).nodePort("dns", "UDP", 30053)
+                                .nodePort(null, null, 30090).nodePort("none", "TCP", 0), List.of(),
+                        List.of(node("n1", false, "ExternalIP=1.1.1.1")), opts(),
+                        eps("_np._tcp.np.example.com SRV 0 50 30080 np.example.com.,0 50 30090 np.example.com.,"
+                                        + "0 50 30443 np.example.com.",
+                                "_np._udp.np.example.com SRV 0 50 30053 np.example.com.", "np.example.com A 1.1.1.1")),
+                row("NodePort SRV: ttl, set identifier and routing as the host record", Svc.of("np", "NodePort")
+                                .ann("hostname", "np.example.com").ann("ttl", "60").ann("set-identifier", "eu")
+                                .ann("aws-weight", "10").nodePort("http", "TCP", 30080), List.of(),
+                        List.of(node("n1", false, "ExternalIP=1.1.1.1")), opts(),
+                        eps("_np._tcp.np.example.com SRV 0 50 30080 np.example.com. ttl=60 id=eu {aws/weight=10}",
+                                "np.example.com A 1.1.1.1 ttl=60 id=eu {aws/weight=10}")),
+                row("NodePort SRV: no record under a wildcard host", Svc.of("np", "NodePort")
+                                .ann("hostname", "*.np.example.com").nodePort("http", "TCP", 30080), List.of(),
+                        List.of(node("n1", false, "ExternalIP=1.1.1.1")), opts(),
+                        eps("*.np.example.com A 1.1.1.1")),
+                row("NodePort with a target annotation: the target only, no SRV (external-dns)",
+                        Svc.of("np", "NodePort").ann("hostname", "np.example.com").ann("target", "9.9.9.9")
+                                .nodePort("http", "TCP", 30080), List.of(),
+                        List.of(node("n1", false, "ExternalIP=1.1.1.1")), opts(), eps("np.example.com A 9.9.9.9")),
+                row("ClusterIP with a target annotation publishes the target", Svc.of("db", "ClusterIP")
+                        .ann("hostname", "db.example.com").ann("target", "db.internal.example.net"), opts(),
+                        eps("db.example.com CNAME db.internal.example.net")),
+                row("ClusterIP with a target annotation and --publish-internal-services: the target wins",
+                        Svc.of("db", "ClusterIP").ann("hostname", "db.example.com").ann("target", "1.2.3.4"),
+                        opts().withPublishInternalServices(true), eps("db.example.com A 1.2.3.4")),
+                row("headless with a target annotation: the target, not the endpoints", Svc.of("pods", "ClusterIP")
+                                .spec(s -> s.setClusterIP("None")).ann("hostname", "pods.example.com")
+                                .ann("target", "5.5.5.5"),
+                        List.of(slice("pods", "10.1.0.1")), List.of(), opts(), eps("pods.example.com A 5.5.5.5")),
                 row("NodePort: internal IPs when no node has an external one", Svc.of("np", "NodePort")
                                 .ann("hostname", "np.example.com"), List.of(),
                         List.of(node("n1", false, "InternalIP=10.0.0.1"), node("n2", false, "InternalIP=10.0.0.2")),
