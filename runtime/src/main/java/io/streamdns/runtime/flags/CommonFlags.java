@@ -24,6 +24,17 @@ public final class CommonFlags {
             "Only names under these domains, and only zones holding them");
     public static final Flag<List<String>> EXCLUDE_DOMAINS = Flag.of("exclude-domains", FlagType.list(DOMAIN),
             List.of(), "Never names under these domains");
+    /** A regular expression as {@link DomainFilter.Regex} compiles it; a bad one is refused when read. */
+    public static final FlagType<String> REGEX = FlagType.of("regex", r -> {
+        DomainFilter.Regex.of(r, "");
+        return r;
+    }, r -> r);
+    public static final Flag<String> REGEX_DOMAIN_FILTER = Flag.of("regex-domain-filter", REGEX, "",
+            "Only names (and zones) matching this regular expression; overrides --domain-filter and "
+                    + "--exclude-domains, as external-dns");
+    public static final Flag<String> REGEX_DOMAIN_EXCLUSION = Flag.of("regex-domain-exclusion", REGEX, "",
+            "Never names (and zones) matching this regular expression; overrides --domain-filter and "
+                    + "--exclude-domains, as external-dns");
     public static final Flag<String> TXT_OWNER_ID = Flag.of("txt-owner-id", ownerId(false), "default",
             "Owner id in TXT ownership records; only records it owns are updated or deleted");
     /**
@@ -53,8 +64,12 @@ public final class CommonFlags {
     /** external-dns's {@code --registry}: streamdns keeps ownership in TXT records. */
     public static final Flag<String> REGISTRY = Flag.of("registry", FlagType.of("txt", r -> switch (r) {
         case "txt" -> r;
-        case "noop" -> throw new IllegalArgumentException("'noop' is not supported: without ownership records every "
-                + "record of a managed type would count as streamdns's, to update and delete (supported: txt)");
+        case "noop" -> throw new IllegalArgumentException("'noop' is refused: it manages records without ownership "
+                + "records, so every record of a managed type in the zone, made by hand or by another tool, would be "
+                + "taken over, updated and deleted; streamdns never touches a record it did not create. Use txt (the "
+                + "default) with the --txt-owner-id your external-dns used: records a noop registry made have no "
+                + "ownership TXT and are left as they are, each reported as skipped (unowned) by the planner; delete "
+                + "them (or add their ownership TXT with that owner id) to hand them over");
         case "dynamodb", "aws-sd", "crd" -> throw new IllegalArgumentException("'" + r + "' is not supported: "
                 + "streamdns keeps ownership in TXT records beside each record (supported: txt)");
         default -> throw new IllegalArgumentException("'" + r + "' is not a registry (supported: txt)");
@@ -80,9 +95,14 @@ public final class CommonFlags {
         return old;
     }
 
-    /** The domain filter of the two flags. */
+    /** The domain filter of the four flags (the regular expressions, when set, override the lists). */
     public static DomainFilter domainFilter(FlagValues v) {
-        return DomainFilter.of(v.get(DOMAIN_FILTER), v.get(EXCLUDE_DOMAINS));
+        return DomainFilter.of(v.get(DOMAIN_FILTER), v.get(EXCLUDE_DOMAINS), domainRegex(v));
+    }
+
+    /** {@code --regex-domain-filter} and {@code --regex-domain-exclusion}, compiled. */
+    public static DomainFilter.Regex domainRegex(FlagValues v) {
+        return DomainFilter.Regex.of(v.get(REGEX_DOMAIN_FILTER), v.get(REGEX_DOMAIN_EXCLUSION));
     }
 
     /** --txt-prefix and --txt-suffix exclude each other, as in external-dns. */
