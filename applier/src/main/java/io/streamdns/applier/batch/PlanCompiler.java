@@ -111,7 +111,8 @@ public final class PlanCompiler {
             String name = p.endpoint().dnsName();
             // with --regex-domain-filter an ownership TXT goes with its record (its a- name rarely matches)
             String judged = domainFilter.regex().isSet() && p.endpoint().recordType().equals(
-                    io.streamdns.model.RecordTypes.TXT) ? recordOfGroup.getOrDefault(p.group, name) : name;
+                    io.streamdns.model.RecordTypes.TXT) ? recordOfGroup.getOrDefault(p.group,
+                    guard.ownedName(name).orElse(name)) : name;
             String reason = domainFilter.rejection(judged);
             if (reason == null && p.old != null && p.neu != null) {
                 reason = domainFilter.rejection(p.old.dnsName()); // an update must not move a name out of the filter

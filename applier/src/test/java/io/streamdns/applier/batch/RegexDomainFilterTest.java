@@ -40,4 +40,14 @@ class RegexDomainFilterTest {
                 .anySatisfy(w -> assertThat(w).contains("TXT a-www.example.com"))
                 .noneSatisfy(w -> assertThat(w).contains("api.example.com"));
     }
+
+    @Test
+    void anOwnershipTxtOnItsOwnIsJudgedByTheNameItOwns() {
+        ChangePlan plan = PlanCompilerTest.plan(List.of(ownershipTxt("www.example.com", "A", Fixtures.OWNER),
+                ownershipTxt("api.example.com", "A", Fixtures.OWNER)), List.of(), List.of(), List.of());
+        CompiledPlan c = PlanCompilerTest.compiler(regex("^www\\.", "")).compile(plan, ZoneLookup.EMPTY);
+        assertThat(PlanCompilerTest.decided(c)).containsExactly("SKIPPED CREATE a-api.example.com/TXT");
+        assertThat(c.decided().get(0).message()).contains("does not match --regex-domain-filter");
+        assertThat(PlanCompilerTest.zoneWire(c)).anySatisfy(w -> assertThat(w).contains("TXT a-www.example.com"));
+    }
 }
