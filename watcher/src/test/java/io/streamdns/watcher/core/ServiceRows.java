@@ -80,8 +80,8 @@ final class ServiceRows {
                                 + "aws/geolocation-country-code=DE, aws/health-check-id=hc-1}")),
                 row("alias: true → A and AAAA ALIAS, ttl 300", Svc.lb("www.example.com", "lb-1.elb.amazonaws.com")
                                 .ann("alias", "true").ann("ttl", "60"), opts(),
-                        eps("www.example.com A lb-1.elb.amazonaws.com ttl=300 {alias=true, aws/evaluate-target-health=true}",
-                                "www.example.com AAAA lb-1.elb.amazonaws.com ttl=300 {alias=true, aws/evaluate-target-health=true}")),
+                        eps("www.example.com A lb-1.elb.amazonaws.com ttl=300 {alias=true}",
+                                "www.example.com AAAA lb-1.elb.amazonaws.com ttl=300 {alias=true}")),
                 row("alias: A only, evaluate-target-health from annotation", Svc.lb("www.example.com",
                                 "lb-1.elb.amazonaws.com").ann("alias", "A").ann("aws-evaluate-target-health", "false"),
                         opts(), eps("www.example.com A lb-1.elb.amazonaws.com ttl=300 "
@@ -192,7 +192,7 @@ final class ServiceRows {
                 row("type " + lb + " with both alias and IP targets keeps them apart", Svc.lb("www.example.com",
                                 "1.2.3.4", "lb.elb.amazonaws.com").ann("alias", "A"), opts(),
                         eps("www.example.com A 1.2.3.4", "www.example.com A lb.elb.amazonaws.com ttl=300 "
-                                + "{alias=true, aws/evaluate-target-health=true}")),
+                                + "{alias=true}")),
                 row("prefix key without name ignored", Svc.lb("www.example.com", "1.2.3.4").raw(NEW + "aws-", "x"),
                         opts(), eps("www.example.com A 1.2.3.4")));
     }
