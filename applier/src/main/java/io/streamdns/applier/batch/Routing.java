@@ -35,14 +35,14 @@ public record Routing(Long weight, String region, String failover, String contin
                         + "' is neither PRIMARY nor SECONDARY");
             }
         }
-        String mv = blankToNull(props.get(ProviderProperties.AWS_MULTI_VALUE_ANSWER));
-        Boolean multiValue = mv == null ? null : Boolean.valueOf(mv.strip().equalsIgnoreCase("true"));
+        // by presence, as external-dns: the property means multi-value whatever its value ("false" included)
+        Boolean multiValue = props.containsKey(ProviderProperties.AWS_MULTI_VALUE_ANSWER) ? Boolean.TRUE : null;
         Routing r = new Routing(weight, blankToNull(props.get(ProviderProperties.AWS_REGION)), failover,
                 upper(props.get(ProviderProperties.AWS_GEO_CONTINENT)), upper(props.get(ProviderProperties.AWS_GEO_COUNTRY)),
                 upper(props.get(ProviderProperties.AWS_GEO_SUBDIVISION)), multiValue,
                 blankToNull(props.get(ProviderProperties.AWS_HEALTH_CHECK_ID)));
         int kinds = (r.weight != null ? 1 : 0) + (r.region != null ? 1 : 0) + (r.failover != null ? 1 : 0)
-                + (r.isGeo() ? 1 : 0) + (r.multiValueAnswer != null ? 1 : 0);
+                + (r.isGeo() ? 1 : 0) + (Boolean.TRUE.equals(r.multiValueAnswer) ? 1 : 0);
         if (kinds > 1) {
             throw new IllegalArgumentException("more than one routing policy in " + new TreeMap<>(props));
         }
@@ -71,7 +71,8 @@ public record Routing(Long weight, String region, String failover, String contin
         put(p, ProviderProperties.AWS_GEO_CONTINENT, continent);
         put(p, ProviderProperties.AWS_GEO_COUNTRY, country);
         put(p, ProviderProperties.AWS_GEO_SUBDIVISION, subdivision);
-        put(p, ProviderProperties.AWS_MULTI_VALUE_ANSWER, multiValueAnswer == null ? null : multiValueAnswer.toString());
+        // Route 53's MultiValueAnswer=false is no multi-value record: read back as simple
+        put(p, ProviderProperties.AWS_MULTI_VALUE_ANSWER, Boolean.TRUE.equals(multiValueAnswer) ? "true" : null);
         put(p, ProviderProperties.AWS_HEALTH_CHECK_ID, healthCheckId);
         return p;
     }

@@ -105,6 +105,14 @@ class EndpointMapperTest {
                 Arguments.of("multi-value", Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier("m1")
                                 .withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, "true"),
                         new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m1", null,
+                                new Routing(null, null, null, null, null, null, true, null))),
+                Arguments.of("multi-value by presence: 'false' too (external-dns)", Endpoint.of("www.example.com", "A",
+                                "10.0.0.1").withSetIdentifier("m1").withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, "false"),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m1", null,
+                                new Routing(null, null, null, null, null, null, true, null))),
+                Arguments.of("multi-value by presence: an empty value", Endpoint.of("www.example.com", "A",
+                                "10.0.0.1").withSetIdentifier("m1").withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, ""),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m1", null,
                                 new Routing(null, null, null, null, null, null, true, null))));
     }
 
@@ -128,6 +136,8 @@ class EndpointMapperTest {
                         .withProperty(ProviderProperties.AWS_WEIGHT, "256"), "0..255"),
                 Arguments.of("bad failover", Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier("x")
                         .withProperty(ProviderProperties.AWS_FAILOVER, "tertiary"), "PRIMARY"),
+                Arguments.of("multi-value without set identifier", Endpoint.of("www.example.com", "A", "10.0.0.1")
+                        .withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, "false"), "needs a set identifier"),
                 Arguments.of("two policies", Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier("x")
                         .withProperty(ProviderProperties.AWS_FAILOVER, "PRIMARY")
                         .withProperty(ProviderProperties.AWS_WEIGHT, "1"), "more than one routing policy"),

@@ -47,6 +47,9 @@ public final class RecordComparison {
         }
         Map<String, String> out = new TreeMap<>(props);
         out.keySet().removeAll(NOT_COMPARED);
+        if (out.containsKey(ProviderProperties.AWS_MULTI_VALUE_ANSWER)) {
+            out.put(ProviderProperties.AWS_MULTI_VALUE_ANSWER, ""); // by presence, as external-dns
+        }
         boolean alias = "true".equalsIgnoreCase(out.get(ProviderProperties.ALIAS));
         if (alias) {
             out.put(ProviderProperties.ALIAS, "true");
