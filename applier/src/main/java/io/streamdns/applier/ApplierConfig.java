@@ -25,7 +25,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
                             int awsBatchChangeSize, int awsBatchChangeSizeBytes, int awsBatchChangeSizeValues,
                             String txtOwnerId, String txtPrefix, String txtSuffix, String txtWildcardReplacement,
                             boolean dryRun, Duration driftInterval, String groupId, int maxMergedPlans,
-                            int maxMergedChanges, Aws aws) {
+                            int maxMergedChanges, Aws aws, String migrateFromTxtOwner) {
 
     /**
      * AWS settings beyond region and endpoint.
@@ -47,6 +47,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         domainFilters = List.copyOf(domainFilters);
         excludeDomains = List.copyOf(excludeDomains);
         aws = aws == null ? Aws.NONE : aws;
+        migrateFromTxtOwner = migrateFromTxtOwner == null ? "" : migrateFromTxtOwner;
     }
 
     public static ApplierConfig defaultConfig() {
@@ -73,7 +74,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
                 v.get(CommonFlags.TXT_PREFIX), v.get(CommonFlags.TXT_SUFFIX), v.get(CommonFlags.TXT_WILDCARD_REPLACEMENT),
                 v.get(DRY_RUN), v.get(INTERVAL), groupId, v.get(MAX_MERGED_PLANS), v.get(MAX_MERGED_CHANGES),
                 new Aws(v.get(AWS_PROFILE), v.get(AWS_ASSUME_ROLE_EXTERNAL_ID), v.get(AWS_ZONE_TAGS),
-                        v.get(AWS_ZONE_MATCH_PARENT)));
+                        v.get(AWS_ZONE_MATCH_PARENT)), CommonFlags.migrateFrom(v));
     }
 
     /** This instance's share of the account's Route 53 request rate. */

@@ -125,7 +125,8 @@ public final class ApplierVerticle extends VerticleBase {
         ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
         keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
                 new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.domainFilter(), metrics, deadLetters);
-        OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames());
+        OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames(),
+                config.migrateFromTxtOwner());
         EndpointMapper mapper = new EndpointMapper(config.awsEvaluateTargetHealth());
         PlanExecutor executor = new PlanExecutor(provider, keeper,
                 index -> new PlanCompiler(index, config.domainFilter(), guard, mapper, config.limits()),

@@ -11,6 +11,11 @@ public final class Labels {
     public static final String OWNED_TYPE = "ownedType";
     /** The cluster whose object wants the record (ignored by external-dns). */
     public static final String CLUSTER = "cluster";
+    /**
+     * On the new side of a TXT update: the set also holds values we did not create (SPF, site verification at the
+     * apex), so it is rewritten as one compare-and-swap batch (DELETE of the exact old set + CREATE), never UPSERT.
+     */
+    public static final String TXT_SWAP = "txtSwap";
 
     private Labels() {
     }

@@ -25,7 +25,7 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
                             Policy policy, boolean policyGiven, List<String> domainFilters, List<String> excludeDomains,
                             Set<String> managedRecordTypes, MultiClusterStrategy multiCluster, boolean awsPreferCname,
                             boolean awsEvaluateTargetHealth, Duration debounce, Duration debounceMax, String groupId,
-                            Tuning tuning, DeleteBudget.Settings deleteBudget) {
+                            Tuning tuning, DeleteBudget.Settings deleteBudget, String migrateFromTxtOwner) {
     public static final String DEFAULT_GROUP = "streamdns-planner";
     
     /**
@@ -53,6 +53,7 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
         managedRecordTypes = Set.copyOf(managedRecordTypes);
         tuning = tuning == null ? Tuning.DEFAULT : tuning;
         deleteBudget = deleteBudget == null ? DeleteBudget.Settings.DEFAULT : deleteBudget;
+        migrateFromTxtOwner = migrateFromTxtOwner == null ? "" : migrateFromTxtOwner;
     }
 
     /** From flag names without dashes → text (tests, the bench); unknown keys are refused, --policy is required. */
@@ -79,25 +80,25 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
                 v.given(PlannerFlags.POLICY), v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS),
                 new LinkedHashSet<>(v.get(PlannerFlags.MANAGED_RECORD_TYPES)), v.get(PlannerFlags.MULTI_CLUSTER),
                 v.get(CommonFlags.AWS_PREFER_CNAME), v.get(CommonFlags.AWS_EVALUATE_TARGET_HEALTH), debounce,
-                debounceMax, group, Tuning.DEFAULT, budget);
+                debounceMax, group, Tuning.DEFAULT, budget, CommonFlags.migrateFrom(v));
     }
 
     public PlannerConfig withTuning(Tuning t) {
         return new PlannerConfig(txtOwnerId, txtPrefix, txtSuffix, txtWildcardReplacement, policy, policyGiven,
                 domainFilters, excludeDomains, managedRecordTypes, multiCluster, awsPreferCname, awsEvaluateTargetHealth,
-                debounce, debounceMax, groupId, t, deleteBudget);
+                debounce, debounceMax, groupId, t, deleteBudget, migrateFromTxtOwner);
     }
 
     public PlannerConfig withGroupId(String group) {
         return new PlannerConfig(txtOwnerId, txtPrefix, txtSuffix, txtWildcardReplacement, policy, policyGiven,
                 domainFilters, excludeDomains, managedRecordTypes, multiCluster, awsPreferCname, awsEvaluateTargetHealth,
-                debounce, debounceMax, group, tuning, deleteBudget);
+                debounce, debounceMax, group, tuning, deleteBudget, migrateFromTxtOwner);
     }
 
     /** The plan core's settings. */
     public PlanSettings planSettings() {
         return new PlanSettings(txtOwnerId, policy, DomainFilter.of(domainFilters, excludeDomains), managedRecordTypes,
                 new TxtNameMapper(txtPrefix, txtSuffix, txtWildcardReplacement), multiCluster, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromTxtOwner);
     }
 }

@@ -46,7 +46,8 @@ public final class PlannerFlags {
             FlagType.duration(Duration.ofSeconds(1), Duration.ofDays(7)), Duration.ofMinutes(10),
             "The window of the delete budget");
 
-    public static final FlagSet ALL = FlagSet.of("planner", CommonFlags.TXT_OWNER_ID, CommonFlags.TXT_PREFIX,
+    public static final FlagSet ALL = FlagSet.of("planner", CommonFlags.TXT_OWNER_ID,
+            CommonFlags.MIGRATE_FROM_TXT_OWNER, CommonFlags.TXT_PREFIX,
             CommonFlags.TXT_SUFFIX, CommonFlags.TXT_WILDCARD_REPLACEMENT, CommonFlags.REGISTRY, POLICY,
             CommonFlags.DOMAIN_FILTER, CommonFlags.EXCLUDE_DOMAINS, MANAGED_RECORD_TYPES, MULTI_CLUSTER,
             CommonFlags.AWS_PREFER_CNAME, CommonFlags.AWS_EVALUATE_TARGET_HEALTH, DEBOUNCE, DEBOUNCE_MAX, GROUP_ID,

@@ -45,7 +45,7 @@ class PlannerConfigTest {
                 Map.entry("exclude-domains", "int.ex.com"), Map.entry("managed-record-types", "a,cname,srv"),
                 Map.entry("multi-cluster", "weighted"), Map.entry("aws-prefer-cname", "true"),
                 Map.entry("aws-evaluate-target-health", "false"), Map.entry("debounce", "1s"),
-                Map.entry("debounce-max", "1m"), Map.entry("group-id", "g")));
+                Map.entry("debounce-max", "1m"), Map.entry("group-id", "g"), Map.entry("migrate-from-txt-owner", "old")));
         assertThat(c.policy()).isEqualTo(Policy.UPSERT_ONLY);
         assertThat(c.domainFilters()).containsExactly("ex.com", "ex.org");
         assertThat(c.managedRecordTypes()).isEqualTo(Set.of("A", "CNAME", "SRV"));
@@ -56,6 +56,7 @@ class PlannerConfigTest {
         assertThat(s.txtNames().txtName("*.ex.com", "A")).isEqualTo("txt.a-any.ex.com");
         assertThat(s.awsPreferCname()).isTrue();
         assertThat(s.awsEvaluateTargetHealth()).isFalse();
+        assertThat(s.migrateFromOwner()).isEqualTo("old");
     }
 
     static Stream<Arguments> invalid() {
@@ -67,6 +68,8 @@ class PlannerConfigTest {
                 Arguments.of(Map.of("debounce", "5s", "debounce-max", "1s"), "debounce-max"),
                 Arguments.of(Map.of("txt-prefix", "p.", "txt-suffix", "-s"), "txt-prefix"),
                 Arguments.of(Map.of("txt-owner-id", "a b"), "txt-owner-id"),
+                Arguments.of(Map.of("migrate-from-txt-owner", "a,b"), "migrate-from-txt-owner"),
+                Arguments.of(Map.of("txt-owner-id", "blue", "migrate-from-txt-owner", "blue"), "migrate-from-txt-owner"),
                 Arguments.of(Map.of("domain-filter", "a..b"), "domain-filter"),
                 Arguments.of(Map.of("exclude-domains", "x y"), "exclude-domains"),
                 Arguments.of(Map.of("aws-prefer-cname", "yes"), "aws-prefer-cname"),

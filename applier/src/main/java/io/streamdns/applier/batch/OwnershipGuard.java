@@ -16,15 +16,28 @@ import java.util.TreeSet;
  * identifier, names our {@code --txt-owner-id}: the current name ({@code a-www…}), then {@code cname-} for an A
  * alias, then the legacy name (not for AAAA); several values naming different owners own nothing. An ownership
  * TXT is ours when its own values name us. A CREATE of a missing set and a DELETE of a missing set touch nothing
- * of anyone's and pass. So a record with exactly the wanted values but no TXT of ours is never adopted.
+ * of anyone's and pass. So a record with exactly the wanted values but no TXT of ours is never adopted. With
+ * {@code --migrate-from-txt-owner}, what that old owner id owns counts as ours (the planner rewrites its TXTs).
  */
 public final class OwnershipGuard {
     private final String ownerId;
     private final TxtNameMapper names;
+    private final String migrateFrom;
 
     public OwnershipGuard(String ownerId, TxtNameMapper names) {
+        this(ownerId, names, "");
+    }
+
+    /** @param migrateFrom {@code --migrate-from-txt-owner}, empty for none */
+    public OwnershipGuard(String ownerId, TxtNameMapper names, String migrateFrom) {
         this.ownerId = ownerId == null ? "" : ownerId;
         this.names = Objects.requireNonNull(names);
+        this.migrateFrom = migrateFrom == null ? "" : migrateFrom;
+    }
+
+    /** Whether an owner named by an ownership TXT is us (or the owner we take over). */
+    boolean isUs(String owner) {
+        return owner != null && (ownerId.equals(owner) || !migrateFrom.isEmpty() && migrateFrom.equals(owner));
     }
 
     public String ownerId() {
@@ -46,12 +59,12 @@ public final class OwnershipGuard {
                 return null; // an UPSERT that writes our own ownership value where none is
             }
             String owner = owner(current.get());
-            return ownerId.equals(owner) ? null : "TXT " + set.name() + " " + describe(owner);
+            return isUs(owner) ? null : "TXT " + set.name() + " " + describe(owner);
         }
         RecordSet record = current.orElse(set); // the alias form that decides cname- is the zone's
         Optional<RecordSet> txt = ownershipTxt(record, zone, lookup);
         String owner = txt.map(OwnershipGuard::owner).orElse(null);
-        if (ownerId.equals(owner)) {
+        if (isUs(owner)) {
             return null;
         }
         String what = set.type() + " " + set.name() + (set.setIdentifier() == null ? "" : "/" + set.setIdentifier());

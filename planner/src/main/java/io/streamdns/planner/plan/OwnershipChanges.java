@@ -16,7 +16,9 @@ import java.util.Set;
  * changes, deleted as it is in the zone; a create whose TXT name is held by another owner or by a TXT record that
  * is not an ownership record is skipped rather than sent to fail. A TXT name outside the domain filter is never
  * written (an apex {@code example.com} has its TXT at {@code a-example.com}): such a create is skipped, and a TXT
- * left there when its record goes is left alone.
+ * left there when its record goes is left alone. With {@code --migrate-from-txt-owner}, every TXT of the old owner a
+ * planned record is owned through is rewritten to our owner (its other labels unchanged), the record itself only
+ * when it needs an update anyway.
  */
 final class OwnershipChanges {
     private final OwnershipRegistry registry;
@@ -24,6 +26,8 @@ final class OwnershipChanges {
     private final OwnershipRegistry.Current cur;
     /** TXT records (name + set id) a create or update of this plan keeps: never deleted by the same plan. */
     private final Set<String> inUse = new HashSet<>();
+    /** Old-owner TXT records (name + set id) this plan already rewrites. */
+    private final Set<String> migrated = new HashSet<>();
 
     private final MultiClusterMerger.CurrentLookup table;
 
@@ -36,17 +40,20 @@ final class OwnershipChanges {
     }
 
     void apply(ChangeSet changes, List<Endpoint[]> forceTxt) {
-        List<Endpoint> updated = new ArrayList<>(changes.updateNew); // record updates only, before TXT ones join
+        List<Endpoint> updatedOld = new ArrayList<>(changes.updateOld); // record updates only, before TXT ones join
+        List<Endpoint> updated = new ArrayList<>(changes.updateNew);
         List<Endpoint> creates = new ArrayList<>(changes.create);
         changes.create.clear();
         for (Endpoint c : creates) {
             create(changes, c.withLabel(Labels.OWNER, registry.ownerId()));
         }
-        for (Endpoint u : updated) {
-            ensureTxt(changes, u);
+        for (int i = 0; i < updated.size(); i++) {
+            ensureTxt(changes, updated.get(i));
+            migrateSource(changes, updatedOld.get(i), updated.get(i));
         }
         for (Endpoint[] pair : forceTxt) {
             ensureTxt(changes, pair[1]);
+            migrateSource(changes, pair[0], pair[1]);
         }
         List<Endpoint> deletes = new ArrayList<>(changes.delete);
         for (Endpoint d : deletes) {
@@ -82,7 +89,7 @@ final class OwnershipChanges {
         } else if (!existing.ownership()) {
             changes.skip(record, Skipped.Reason.TXT_NAME_TAKEN, "TXT " + txt.dnsName() + " exists and is not an"
                     + " ownership record: " + existing.endpoint().targets());
-        } else if (!registry.ownerId().equals(existing.owner())) {
+        } else if (!registry.ownsTxt(existing)) {
             changes.skip(record, Skipped.Reason.OWNED_BY_OTHER, "ownership TXT " + txt.dnsName()
                     + " names owner " + existing.owner());
         } else {
@@ -100,10 +107,28 @@ final class OwnershipChanges {
             if (filter.matches(txt.dnsName())) {
                 changes.create.add(txt);
             }
-        } else if (existing.ownership() && registry.ownerId().equals(existing.owner())) {
+        } else if (registry.ownsTxt(existing)) {
             inUse.add(OwnershipRegistry.key(txt.dnsName(), txt.setIdentifier()));
             updateIfChanged(changes, existing, txt, record);
         }
+    }
+
+    /**
+     * --migrate-from-txt-owner: the old owner's TXT a record is owned through, when it is not the current-format one
+     * {@link #ensureTxt} rewrites (a legacy TXT, shared by the types at the name, or a cname- one), names us next.
+     */
+    private void migrateSource(ChangeSet changes, Endpoint current, Endpoint record) {
+        OwnershipRegistry.Ownership o = cur.ownershipOf(current);
+        if (o == null || !o.migrated() || o.form() == OwnershipRegistry.Form.CURRENT) {
+            return;
+        }
+        Endpoint old = o.source().endpoint();
+        String key = OwnershipRegistry.key(old.dnsName(), old.setIdentifier());
+        if (!filter.matches(old.dnsName()) || inUse.contains(key) || !migrated.add(key)) {
+            return;
+        }
+        Endpoint from = registry.asChange(o.source(), record);
+        changes.update(from, SharedTxt.withOurValue(from, registry.migratedValue(o.source())));
     }
 
     private void updateIfChanged(ChangeSet changes, OwnershipRegistry.Txt existing, Endpoint txt, Endpoint record) {

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * ownership records into {@code owner}/{@code resource}/{@code cluster} labels on the records they own (current
  * name form first; an A-ALIAS also honours a {@code cname-} TXT; then the legacy form, except for AAAA), and
  * {@link #txtFor} writes the ownership TXT of a record. Values carry {@code external-dns/cluster}, which external-dns
- * reads and ignores.
+ * reads and ignores. With {@code --migrate-from-txt-owner}, a record whose TXT names that old owner is labelled with
+ * our owner (as external-dns does) and its TXT is rewritten; every other owner stays foreign.
  */
 final class OwnershipRegistry {
     static final long DEFAULT_TXT_TTL = 300;
@@ -29,10 +30,17 @@ final class OwnershipRegistry {
 
     private final String ownerId;
     private final TxtNameMapper names;
+    private final String migrateFrom;
 
     OwnershipRegistry(String ownerId, TxtNameMapper names) {
+        this(ownerId, names, "");
+    }
+
+    /** @param migrateFrom the owner id taken over ({@code --migrate-from-txt-owner}), empty for none */
+    OwnershipRegistry(String ownerId, TxtNameMapper names, String migrateFrom) {
         this.ownerId = ownerId;
         this.names = names;
+        this.migrateFrom = migrateFrom == null ? "" : migrateFrom;
     }
 
     /** A TXT record of the zone; {@code labels} is null when it is not an ownership record. */
@@ -56,8 +64,8 @@ final class OwnershipRegistry {
         LEGACY
     }
 
-    /** Where a record's ownership came from. */
-    record Ownership(Txt source, Form form) {
+    /** Where a record's ownership came from; {@code migrated}: its TXT names the owner we take over. */
+    record Ownership(Txt source, Form form, boolean migrated) {
     }
 
     /** Current records with ownership labels; TXT records by name and set identifier. */
@@ -185,9 +193,10 @@ final class OwnershipRegistry {
                 cur.records.add(r.labels().isEmpty() ? r : r.withLabels(Map.of()));
                 continue;
             }
-            Endpoint labelled = r.withLabels(txt.labels());
+            boolean migrated = isMigrating(txt.owner());
+            Endpoint labelled = r.withLabels(migrated ? relabelled(txt.labels()) : txt.labels());
             cur.records.add(labelled);
-            cur.ownership.put(labelled, new Ownership(txt, form));
+            cur.ownership.put(labelled, new Ownership(txt, form, migrated));
         }
         return cur;
     }
@@ -228,6 +237,27 @@ final class OwnershipRegistry {
 
     boolean isOurs(Endpoint record) {
         return ownerId.equals(record.label(Labels.OWNER));
+    }
+
+    /** Whether an ownership TXT is ours to change: it names our owner, or the owner we take over. */
+    boolean ownsTxt(Txt txt) {
+        return txt != null && txt.ownership() && (ownerId.equals(txt.owner()) || isMigrating(txt.owner()));
+    }
+
+    /** Whether {@code owner} is the old owner id {@code --migrate-from-txt-owner} takes over. */
+    boolean isMigrating(String owner) {
+        return !migrateFrom.isEmpty() && migrateFrom.equals(owner);
+    }
+
+    /** The ownership value of {@code txt} naming our owner instead, every other label unchanged. */
+    String migratedValue(Txt txt) {
+        return TxtRecordFormat.value(relabelled(txt.labels()));
+    }
+
+    private Map<String, String> relabelled(Map<String, String> labels) {
+        Map<String, String> m = new TreeMap<>(labels);
+        m.put(Labels.OWNER, ownerId);
+        return m;
     }
 
     String ownerId() {

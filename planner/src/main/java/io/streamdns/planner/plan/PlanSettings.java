@@ -13,10 +13,12 @@ import java.util.TreeSet;
  * @param ownerId       {@code --txt-owner-id}: records are updated or deleted only when their TXT names it
  * @param managedTypes  {@code --managed-record-types} (upper case); ownership TXT records are handled apart
  * @param txtNames      {@code --txt-prefix}, {@code --txt-suffix}, {@code --txt-wildcard-replacement}
+ * @param migrateFromOwner {@code --migrate-from-txt-owner}: records this owner id owns count as ours and their TXTs
+ *                      are rewritten to {@code ownerId}; empty: none
  */
 public record PlanSettings(String ownerId, Policy policy, DomainFilter domainFilter, Set<String> managedTypes,
                            TxtNameMapper txtNames, MultiClusterStrategy multiCluster, boolean awsPreferCname,
-                           boolean awsEvaluateTargetHealth) {
+                           boolean awsEvaluateTargetHealth, String migrateFromOwner) {
 
     public static final String DEFAULT_OWNER = "default";
 
@@ -36,6 +38,18 @@ public record PlanSettings(String ownerId, Policy policy, DomainFilter domainFil
         managedTypes = Set.copyOf(types);
         txtNames = txtNames == null ? TxtNameMapper.defaults() : txtNames;
         multiCluster = multiCluster == null ? MultiClusterStrategy.MERGE : multiCluster;
+        migrateFromOwner = migrateFromOwner == null ? "" : migrateFromOwner;
+        if (migrateFromOwner.equals(ownerId)) {
+            throw new IllegalArgumentException("the owner id to migrate from is the owner id itself: " + ownerId);
+        }
+    }
+
+    /** As external-dns's constructor: no owner to migrate from. */
+    public PlanSettings(String ownerId, Policy policy, DomainFilter domainFilter, Set<String> managedTypes,
+                        TxtNameMapper txtNames, MultiClusterStrategy multiCluster, boolean awsPreferCname,
+                        boolean awsEvaluateTargetHealth) {
+        this(ownerId, policy, domainFilter, managedTypes, txtNames, multiCluster, awsPreferCname,
+                awsEvaluateTargetHealth, "");
     }
 
     /** external-dns's defaults: owner "default", sync, all domains, A/AAAA/CNAME, no TXT affixes, merge. */
@@ -46,37 +60,42 @@ public record PlanSettings(String ownerId, Policy policy, DomainFilter domainFil
 
     public PlanSettings withOwner(String owner) {
         return new PlanSettings(owner, policy, domainFilter, managedTypes, txtNames, multiCluster, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromOwner);
     }
 
     public PlanSettings withPolicy(Policy p) {
         return new PlanSettings(ownerId, p, domainFilter, managedTypes, txtNames, multiCluster, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromOwner);
     }
 
     public PlanSettings withDomainFilter(DomainFilter f) {
         return new PlanSettings(ownerId, policy, f, managedTypes, txtNames, multiCluster, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromOwner);
     }
 
     public PlanSettings withManagedTypes(Set<String> types) {
         return new PlanSettings(ownerId, policy, domainFilter, types, txtNames, multiCluster, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromOwner);
     }
 
     public PlanSettings withTxtNames(TxtNameMapper mapper) {
         return new PlanSettings(ownerId, policy, domainFilter, managedTypes, mapper, multiCluster, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromOwner);
     }
 
     public PlanSettings withMultiCluster(MultiClusterStrategy s) {
         return new PlanSettings(ownerId, policy, domainFilter, managedTypes, txtNames, s, awsPreferCname,
-                awsEvaluateTargetHealth);
+                awsEvaluateTargetHealth, migrateFromOwner);
     }
 
     public PlanSettings withAws(boolean preferCname, boolean evaluateTargetHealth) {
         return new PlanSettings(ownerId, policy, domainFilter, managedTypes, txtNames, multiCluster, preferCname,
-                evaluateTargetHealth);
+                evaluateTargetHealth, migrateFromOwner);
+    }
+
+    public PlanSettings withMigrateFromOwner(String old) {
+        return new PlanSettings(ownerId, policy, domainFilter, managedTypes, txtNames, multiCluster, awsPreferCname,
+                awsEvaluateTargetHealth, old);
     }
 
     public boolean manages(String recordType) {

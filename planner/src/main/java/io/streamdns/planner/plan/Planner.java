@@ -43,7 +43,7 @@ public final class Planner {
         this.settings = settings;
         this.adjuster = new AliasAdjuster(settings.awsPreferCname(), settings.awsEvaluateTargetHealth());
         this.merger = new MultiClusterMerger(settings.multiCluster());
-        this.registry = new OwnershipRegistry(settings.ownerId(), settings.txtNames());
+        this.registry = new OwnershipRegistry(settings.ownerId(), settings.txtNames(), settings.migrateFromOwner());
     }
 
     public PlanSettings settings() {
@@ -139,8 +139,9 @@ public final class Planner {
                     // equal values but not ours: never adopted, reported as a differing one would be
                     changes.skip(t.current, reasonFor(t.current), "record already there, not adopted ("
                             + ownerText(t.current) + ")");
-                } else if (cur.formOf(t.current) != OwnershipRegistry.Form.CURRENT) {
-                    forceTxt.add(new Endpoint[] {t.current, inheritOwner(update, t.current)}); // txt/force-update
+                } else if (cur.formOf(t.current) != OwnershipRegistry.Form.CURRENT || migrated(cur, t.current)) {
+                    // txt/force-update, or --migrate-from-txt-owner: only the TXT is rewritten, the record stays
+                    forceTxt.add(new Endpoint[] {t.current, inheritOwner(update, t.current)});
                 }
             }
         }
@@ -183,6 +184,11 @@ public final class Planner {
             }
             return true;
         });
+    }
+
+    private static boolean migrated(OwnershipRegistry.Current cur, Endpoint current) {
+        OwnershipRegistry.Ownership o = cur.ownershipOf(current);
+        return o != null && o.migrated();
     }
 
     private boolean manages(Endpoint e) {

@@ -24,13 +24,15 @@ public final class CommonFlags {
             "Only names under these domains, and only zones holding them");
     public static final Flag<List<String>> EXCLUDE_DOMAINS = Flag.of("exclude-domains", FlagType.list(DOMAIN),
             List.of(), "Never names under these domains");
-    public static final Flag<String> TXT_OWNER_ID = Flag.of("txt-owner-id", FlagType.of("id", o -> {
-        if (!OWNER.matcher(o).matches()) {
-            throw new IllegalArgumentException("'" + o + "' may hold letters, digits and . _ : / - only (it is "
-                    + "written into TXT values)");
-        }
-        return o;
-    }, o -> o), "default", "Owner id in TXT ownership records; only records it owns are updated or deleted");
+    public static final Flag<String> TXT_OWNER_ID = Flag.of("txt-owner-id", ownerId(false), "default",
+            "Owner id in TXT ownership records; only records it owns are updated or deleted");
+    /**
+     * external-dns's {@code --migrate-from-txt-owner}: records this old owner id owns count as ours, and their
+     * ownership TXTs are rewritten to {@code --txt-owner-id}; records of any other owner stay foreign.
+     */
+    public static final Flag<String> MIGRATE_FROM_TXT_OWNER = Flag.of("migrate-from-txt-owner", ownerId(true), "",
+            "Old owner id to take over: records it owns are treated as owned by --txt-owner-id and their ownership "
+                    + "TXTs rewritten to it");
     public static final Flag<String> TXT_PREFIX = Flag.string("txt-prefix", "",
             "Prefix of TXT ownership record names (may hold %{record_type}); not with --txt-suffix");
     public static final Flag<String> TXT_SUFFIX = Flag.string("txt-suffix", "",
@@ -57,6 +59,26 @@ public final class CommonFlags {
                 + "streamdns keeps ownership in TXT records beside each record (supported: txt)");
         default -> throw new IllegalArgumentException("'" + r + "' is not a registry (supported: txt)");
     }, r -> r), "txt", "Where record ownership is kept, as external-dns's --registry");
+
+    private static FlagType<String> ownerId(boolean emptyAllowed) {
+        return FlagType.of("id", o -> {
+            if (!(emptyAllowed && o.isEmpty()) && !OWNER.matcher(o).matches()) {
+                throw new IllegalArgumentException("'" + o + "' may hold letters, digits and . _ : / - only (it is "
+                        + "written into TXT values)");
+            }
+            return o;
+        }, o -> o);
+    }
+
+    /** --migrate-from-txt-owner names another owner than --txt-owner-id (external-dns would rewrite in circles). */
+    public static String migrateFrom(FlagValues v) {
+        String old = v.get(MIGRATE_FROM_TXT_OWNER);
+        if (!old.isEmpty() && old.equals(v.get(TXT_OWNER_ID))) {
+            throw new io.streamdns.runtime.config.InvalidFlagException(MIGRATE_FROM_TXT_OWNER.name(),
+                    "'" + old + "' is --txt-owner-id itself: name the old owner id to take over");
+        }
+        return old;
+    }
 
     /** The domain filter of the two flags. */
     public static DomainFilter domainFilter(FlagValues v) {
