@@ -11,6 +11,7 @@ import io.streamdns.watcher.core.FqdnTemplate;
 import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.Selector;
 import io.streamdns.watcher.core.ServiceMapper;
+import io.streamdns.watcher.core.Shaping;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,6 +31,7 @@ import java.util.TreeSet;
  * @param maxEndpointsPerObject {@code --max-endpoints-per-object}: an object claiming more publishes nothing new
  *                     ({@link io.streamdns.watcher.core.ObjectBound}, DESIGN rule W8)
  * @param annotationPrefixes the external-dns annotation prefixes read, a later one winning a key both carry
+ * @param shaping      the flags that shape every object's records ({@code --combine-fqdn-annotation}, ...)
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
                             Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
@@ -37,7 +39,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
                             Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject,
-                            List<String> annotationPrefixes) {
+                            List<String> annotationPrefixes, Shaping shaping) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
@@ -99,6 +101,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         domainFilters = List.copyOf(domainFilters);
         excludeDomains = List.copyOf(excludeDomains);
         annotationPrefixes = annotationPrefixes == null ? List.of(Annotations.PREFIX) : List.copyOf(annotationPrefixes);
+        shaping = shaping == null ? Shaping.NONE : shaping;
     }
 
     /** From flag names without dashes → text (tests); unknown keys are refused. */
@@ -115,7 +118,9 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         if (sources.isEmpty()) {
             sources.addAll(List.of(SOURCE_SERVICE, SOURCE_INGRESS));
         }
-        String template = v.get(WatcherFlags.FQDN_TEMPLATE);
+        FqdnTemplate template = FqdnTemplate.parse(v.get(WatcherFlags.FQDN_TEMPLATE));
+        Shaping shaping = new Shaping(v.get(WatcherFlags.COMBINE_FQDN_ANNOTATION),
+                v.get(WatcherFlags.IGNORE_HOSTNAME_ANNOTATION));
         List<String> prefixes = v.get(WatcherFlags.ALPHA_ANNOTATIONS)
                 ? List.of(Annotations.ALPHA_PREFIX, v.get(WatcherFlags.ANNOTATION_PREFIX))
                 : List.of(v.get(WatcherFlags.ANNOTATION_PREFIX));
@@ -130,12 +135,12 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 blankToNull(v.get(WatcherFlags.LABEL_FILTER)), Selector.parse(blankToNull(v.get(WatcherFlags.ANNOTATION_FILTER))),
                 new LinkedHashSet<>(v.get(WatcherFlags.INGRESS_CLASS)),
                 new LinkedHashSet<>(v.get(WatcherFlags.SERVICE_TYPE_FILTER)),
-                template.isEmpty() ? null : FqdnTemplate.parse(template), v.get(WatcherFlags.PUBLISH_INTERNAL_SERVICES),
+                template, v.get(WatcherFlags.PUBLISH_INTERNAL_SERVICES),
                 v.get(WatcherFlags.IGNORE_INGRESS_TLS_SPEC), v.get(WatcherFlags.IGNORE_INGRESS_RULES_SPEC),
                 v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS), v.get(WatcherFlags.EMIT_EVENTS),
                 blankToNull(v.get(WatcherFlags.KUBECONFIG)), blankToNull(v.get(WatcherFlags.CONTEXT)),
                 v.get(WatcherFlags.RESYNC_PERIOD), safety, sourceFlags, v.get(WatcherFlags.MAX_ENDPOINTS_PER_OBJECT),
-                prefixes);
+                prefixes, shaping);
     }
 
     private static String blankToNull(String s) {
@@ -167,6 +172,12 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         }
         if (ignoreIngressRulesSpec) {
             spec.put("ignore-ingress-rules-spec", "true");
+        }
+        if (shaping.combineFqdnAnnotation()) {
+            spec.put("combine-fqdn-annotation", "true");
+        }
+        if (shaping.ignoreHostnameAnnotation()) {
+            spec.put("ignore-hostname-annotation", "true");
         }
         if (sources.contains(SOURCE_CRD) && !SourceFlags.DEFAULT.crdApiVersion().equals(sourceFlags.crdApiVersion())) {
             spec.put("crd-source-apiversion", sourceFlags.crdApiVersion());
@@ -202,7 +213,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     public MappingOptions mappingOptions() {
         return new MappingOptions(clusterName, domainFilter(), fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
-                maxEndpointsPerObject, annotationPrefixes);
+                maxEndpointsPerObject, annotationPrefixes, shaping);
     }
 
     public DomainFilter domainFilter() {

@@ -92,13 +92,25 @@ public final class WatcherFlags {
     public static final Flag<List<String>> SERVICE_TYPE_FILTER = of("service-type-filter", FlagType.list(
             FlagType.oneOf("ClusterIP", "NodePort", "LoadBalancer", "ExternalName")), List.of(),
             "Only Services of these types; empty: all");
-    public static final Flag<String> FQDN_TEMPLATE = of("fqdn-template", FlagType.of("template", t -> {
-        if (!t.isEmpty()) {
-            FqdnTemplate.parse(t);
-        }
-        return t;
-    }, t -> t), "", "Names for objects without a hostname annotation, e.g. '{{.Name}}.example.com' (comma "
-            + "separated; {{.Name}} and {{.Namespace}})");
+    /**
+     * Repeatable, one template a value (a value may itself hold several, comma separated): external-dns joins them
+     * with commas into one Go template, so they are not split here (a comma may sit inside an action).
+     */
+    public static final Flag<List<String>> FQDN_TEMPLATE = of("fqdn-template", new FlagType<>("template", t -> {
+        List<String> templates = java.util.Arrays.stream(t.split("\n")).filter(x -> !x.isBlank()).map(String::strip)
+                .distinct().toList();
+        FqdnTemplate.parse(templates);
+        return templates;
+    }, l -> String.join(",", l), FlagType.Kind.LIST), List.of(), "Go template(s) of names for objects without names "
+            + "of their own, e.g. '{{.Name}}.{{.Namespace}}.example.com'; external-dns's data (.Name, .Namespace, "
+            + ".Labels, .Annotations, .Kind, .Spec, ...) and functions (trimPrefix, trimSuffix, replace, toLower, "
+            + "contains, hasKey, ...)");
+    public static final Flag<Boolean> COMBINE_FQDN_ANNOTATION = bool("combine-fqdn-annotation", false,
+            "Names from --fqdn-template besides the object's own (hostname annotation, spec hosts), not only when it "
+                    + "has none");
+    public static final Flag<Boolean> IGNORE_HOSTNAME_ANNOTATION = bool("ignore-hostname-annotation", false,
+            "Do not read the hostname (and internal-hostname) annotation: names come from the spec and "
+                    + "--fqdn-template only");
     public static final Flag<Boolean> PUBLISH_INTERNAL_SERVICES = bool("publish-internal-services", false,
             "Publish ClusterIP services too (their cluster IP)");
     public static final Flag<Boolean> IGNORE_INGRESS_TLS_SPEC = bool("ignore-ingress-tls-spec", false,
@@ -134,7 +146,7 @@ public final class WatcherFlags {
     public static final FlagSet ALL = FlagSet.of("watcher", CLUSTER_NAME, SOURCE, CRD_SOURCE_APIVERSION,
             CRD_SOURCE_KIND, EXCLUDE_UNSCHEDULABLE, EXPOSE_INTERNAL_IPV6, GATEWAY_NAME, GATEWAY_NAMESPACE, GATEWAY_LABEL_FILTER, NAMESPACE, LABEL_FILTER,
             ANNOTATION_FILTER, ANNOTATION_PREFIX, ALPHA_ANNOTATIONS, INGRESS_CLASS, SERVICE_TYPE_FILTER, FQDN_TEMPLATE,
-            PUBLISH_INTERNAL_SERVICES, IGNORE_INGRESS_TLS_SPEC, IGNORE_INGRESS_RULES_SPEC, CommonFlags.DOMAIN_FILTER,
+            COMBINE_FQDN_ANNOTATION, IGNORE_HOSTNAME_ANNOTATION, PUBLISH_INTERNAL_SERVICES, IGNORE_INGRESS_TLS_SPEC, IGNORE_INGRESS_RULES_SPEC, CommonFlags.DOMAIN_FILTER,
             CommonFlags.EXCLUDE_DOMAINS, EMIT_EVENTS, KUBECONFIG, CONTEXT, RESYNC_PERIOD, WATCHER_SCOPE,
             SCOPE_CHANGED, CLUSTER_REPLACED, CommonFlags.MAX_DELETE_FRACTION, CommonFlags.MIN_RECORDS_FOR_BUDGET,
             RELIST_INTERVAL, MAX_ENDPOINTS_PER_OBJECT);

@@ -113,7 +113,7 @@ class WatcherConfigTest {
                 Arguments.of(Map.of("cluster-name", "c", "emit-events", "yes"), "emit-events"),
                 Arguments.of(Map.of("cluster-name", "c", "exclude-domains", "a..b"), "exclude-domains"),
                 Arguments.of(Map.of("cluster-name", "c", "resync-period", "soon"), "resync-period"),
-                Arguments.of(Map.of("cluster-name", "c", "fqdn-template", "{{.Kind}}.example.com"), "fqdn-template"),
+                Arguments.of(Map.of("cluster-name", "c", "fqdn-template", "{{.Kind}.example.com"), "fqdn-template"),
                 Arguments.of(Map.of("cluster-name", "c", "watcher-scope", "a@b"), "watcher-scope"),
                 Arguments.of(Map.of("cluster-name", "c", "watcher-scope", "a/b"), "watcher-scope"),
                 Arguments.of(Map.of("cluster-name", "c", "max-delete-fraction", "0"), "max-delete-fraction"),

@@ -52,6 +52,8 @@ final class EndpointCollector {
     private final Map<String, Targets.Classified> classified = new HashMap<>();
     private final String resourceLabel;
     private int values;
+    /** Names given targets so far, valid or not: external-dns's "the object made endpoints" before validation. */
+    private int produced;
     private boolean overflow;
     private String overflowReason;
 
@@ -88,6 +90,19 @@ final class EndpointCollector {
         };
     }
 
+    /** Whether the object's own names made endpoints (before validation), as external-dns decides on the template. */
+    boolean produced() {
+        return produced > 0;
+    }
+
+    /** The names {@code --fqdn-template} makes of the object; a failure is recorded and gives none. */
+    List<String> templateNames(FqdnTemplate.Rendered rendered) {
+        if (rendered.error() != null) {
+            reject(MappingRejection.INVALID_TEMPLATE, resourceLabel, rendered.error());
+        }
+        return rendered.names();
+    }
+
     /** True once the object is over the bound or the work ceiling: further work is skipped. */
     boolean full() {
         return overflow;
@@ -117,6 +132,7 @@ final class EndpointCollector {
         if (rawTargets.isEmpty() || overflow) {
             return;
         }
+        produced++;
         String name = acceptName(rawName);
         if (name == null) {
             return;
@@ -153,6 +169,7 @@ final class EndpointCollector {
      */
     void addSrv(String name, List<String> values) {
         if (!values.isEmpty() && !overflow) {
+            produced++;
             Key key = new Key(name, RecordTypes.SRV, setIdentifier, ttl, properties);
             values.forEach(v -> put(key, v));
         }

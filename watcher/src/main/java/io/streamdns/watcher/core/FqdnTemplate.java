@@ -1,65 +1,113 @@
 package io.streamdns.watcher.core;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.streamdns.watcher.core.template.GoTemplate;
+import io.streamdns.watcher.core.template.KubeData;
+import io.streamdns.watcher.core.template.TemplateException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@code --fqdn-template}: comma-separated name templates using {@code {{.Name}}} and {@code {{.Namespace}}}
- * (the subset of external-dns's Go templates that services and ingresses need). Used only when an object has no
- * hostname annotation.
+ * {@code --fqdn-template}, as external-dns's template engine: the templates (the flag repeated, or one value) joined
+ * by commas into one Go template, parsed once; executed on the object (typed: {@code .Name}, {@code .Namespace},
+ * {@code .Labels}, {@code .Annotations}, {@code .Kind}, {@code .APIVersion}, {@code .Spec.Type}, ..., and on failure
+ * again on the unstructured shape with {@code missingkey=error}); the output split on commas, each name trimmed and
+ * its trailing dot dropped, duplicates dropped, sorted.
  */
 public final class FqdnTemplate {
-    private static final Pattern ACTION = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
-
     private final List<String> templates;
+    private final GoTemplate template;
 
-    private FqdnTemplate(List<String> templates) {
+    private FqdnTemplate(List<String> templates, GoTemplate template) {
         this.templates = templates;
+        this.template = template;
     }
 
-    /** @throws IllegalArgumentException naming what is wrong with the template */
+    /**
+     * What a template made of one object.
+     *
+     * @param names the host names (not yet checked)
+     * @param error why the template failed on the object, or null
+     */
+    public record Rendered(List<String> names, String error) {
+    }
+
+    /** One flag value (several templates may be separated by commas inside it). */
     public static FqdnTemplate parse(String value) {
-        if (value == null || value.isBlank()) {
+        return value == null ? null : parse(List.of(value));
+    }
+
+    /**
+     * @return null when there is no template
+     * @throws IllegalArgumentException naming the template and where it is wrong
+     */
+    public static FqdnTemplate parse(List<String> values) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                distinct.add(v.strip());
+            }
+        }
+        if (distinct.isEmpty()) {
             return null;
         }
-        List<String> templates = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String t = part.strip();
-            if (t.isEmpty()) {
-                continue;
+        List<String> templates = List.copyOf(distinct);
+        for (int i = 0; i < templates.size(); i++) {
+            try {
+                GoTemplate.parse(templates.get(i));
+            } catch (TemplateException e) {
+                throw new IllegalArgumentException((templates.size() > 1 ? "template " + (i + 1) + " " : "")
+                        + "'" + templates.get(i) + "': " + e.getMessage());
             }
-            Matcher m = ACTION.matcher(t);
-            while (m.find()) {
-                String action = m.group(1);
-                if (!action.equals(".Name") && !action.equals(".Namespace")) {
-                    throw new IllegalArgumentException("unsupported template action '{{" + action
-                            + "}}' in '" + t + "' (supported: {{.Name}}, {{.Namespace}})");
-                }
-            }
-            String rest = ACTION.matcher(t).replaceAll("");
-            if (rest.contains("{{") || rest.contains("}}")) {
-                throw new IllegalArgumentException("unbalanced braces in template '" + t + "'");
-            }
-            templates.add(t);
         }
-        return templates.isEmpty() ? null : new FqdnTemplate(List.copyOf(templates));
+        return new FqdnTemplate(templates, GoTemplate.parse(String.join(",", templates)));
     }
 
-    public List<String> render(String name, String namespace) {
-        List<String> out = new ArrayList<>();
-        for (String t : templates) {
-            Matcher m = ACTION.matcher(t);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                String v = m.group(1).equals(".Name") ? name : namespace;
-                m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
+    /** The names for a typed object (Service, Ingress, Node, ...); {@code source} for {@code isSource}. */
+    public Rendered render(HasMetadata obj, String source) {
+        String out;
+        try {
+            out = template.execute(KubeData.typed(obj), false, source);
+        } catch (TemplateException typed) {
+            try {
+                out = template.execute(KubeData.unstructured(obj), true, source);
+            } catch (TemplateException retry) {
+                ObjectMeta m = obj.getMetadata() == null ? new ObjectMeta() : obj.getMetadata();
+                return new Rendered(List.of(), "--fqdn-template failed on " + KubeData.kind(obj) + " "
+                        + (m.getNamespace() == null ? "" : m.getNamespace() + "/") + m.getName() + ": "
+                        + typed.getMessage() + " (unstructured retry also failed: " + retry.getMessage() + ")");
             }
-            m.appendTail(sb);
-            out.addAll(Annotations.splitList(sb.toString()));
         }
-        return out;
+        return new Rendered(split(out), null);
+    }
+
+    /** The names for an object of which only metadata is at hand (its spec fields are not). */
+    public Rendered render(String kind, String apiVersion, ObjectMeta meta, String source) {
+        GenericKubernetesResource r = new GenericKubernetesResource();
+        r.setKind(kind);
+        r.setApiVersion(apiVersion);
+        r.setMetadata(meta);
+        return render(r, source);
+    }
+
+    /** external-dns's split: on commas, trimmed, one trailing dot dropped, blanks and duplicates dropped, sorted. */
+    static List<String> split(String out) {
+        Set<String> names = new TreeSet<>();
+        for (String part : out.split(",")) {
+            String n = part.strip();
+            if (n.endsWith(".")) {
+                n = n.substring(0, n.length() - 1);
+            }
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        return new ArrayList<>(names);
     }
 
     public List<String> templates() {

@@ -101,12 +101,13 @@ public final class GatewayRouteMapper {
     /** The route's hostnames ("" = whatever its listeners say), as external-dns's gateway-hostname-source says. */
     static List<String> hosts(Route rt, Annotations ann, MappingOptions o, EndpointCollector out) {
         List<String> hosts = new ArrayList<>(rt.hostnames());
-        if (hosts.isEmpty() && o.fqdnTemplate() != null) {
-            hosts.addAll(o.fqdnTemplate().render(rt.meta().getName(), rt.meta().getNamespace()));
+        if (o.fqdnTemplate() != null && (hosts.isEmpty() || o.shaping().combineFqdnAnnotation())) {
+            hosts.addAll(out.templateNames(o.fqdnTemplate().render(rt.kind(), GROUP + "/v1", rt.meta(),
+                    "gateway-" + rt.kind().toLowerCase(Locale.ROOT))));
         }
         String source = ann.get(HOSTNAME_SOURCE).map(Annotations::lower).orElse(null);
         if (ANNOTATION_ONLY.equals(source)) {
-            return ann.list(Annotations.HOSTNAME);
+            return o.hostnames(ann, Annotations.HOSTNAME);
         }
         if (DEFINED_HOSTS_ONLY.equals(source)) {
             return hosts;
@@ -118,7 +119,7 @@ public final class GatewayRouteMapper {
         if (rt.hostnames().isEmpty()) {
             hosts.add("");
         }
-        hosts.addAll(ann.list(Annotations.HOSTNAME));
+        hosts.addAll(o.hostnames(ann, Annotations.HOSTNAME));
         return hosts;
     }
 

@@ -61,12 +61,9 @@ public final class IngressMapper {
                 }
             }
         }
-        List<String> annotated = ann.list(Annotations.HOSTNAME);
+        List<String> annotated = o.hostnames(ann, Annotations.HOSTNAME);
         if (!source.equals(DEFINED_HOSTS_ONLY)) {
             annotated.forEach(h -> addHost(hosts, h));
-        }
-        if (hosts.isEmpty() && annotated.isEmpty() && o.fqdnTemplate() != null) {
-            o.fqdnTemplate().render(name, namespace).forEach(h -> addHost(hosts, h));
         }
         List<String> targets = ann.list(Annotations.TARGET);
         if (targets.isEmpty()) {
@@ -74,6 +71,13 @@ public final class IngressMapper {
         }
         for (String h : hosts) {
             out.add(h, targets);
+        }
+        if (o.templateWanted(out.produced())) {
+            Set<String> templated = new LinkedHashSet<>();
+            out.templateNames(o.fqdnTemplate().render(ing, "ingress")).forEach(h -> addHost(templated, h));
+            for (String h : templated) {
+                out.add(h, targets);
+            }
         }
         return out.result();
     }

@@ -102,10 +102,7 @@ public final class IstioMapper {
                 hosts.add(host);
             }
         }
-        hosts.addAll(ann.list(Annotations.HOSTNAME));
-        if (hosts.isEmpty() && o.fqdnTemplate() != null) {
-            hosts.addAll(o.fqdnTemplate().render(gw.meta().getName(), gw.meta().getNamespace()));
-        }
+        hosts.addAll(o.hostnames(ann, Annotations.HOSTNAME));
         EndpointCollector out = new EndpointCollector(o, "gateway/" + gw.id(), ann);
         List<String> targets = targets(gw, services, o);
         if (targets.isEmpty()) {
@@ -113,6 +110,10 @@ public final class IstioMapper {
                     + gw.selector() + " has an external IP or load-balancer address");
         }
         hosts.forEach(h -> out.add(h, targets));
+        if (o.templateWanted(out.produced())) {
+            out.templateNames(o.fqdnTemplate().render("Gateway", GROUP + "/" + VERSION, gw.meta(), "istio-gateway"))
+                    .forEach(h -> out.add(h, targets));
+        }
         return out.result();
     }
 
@@ -132,15 +133,16 @@ public final class IstioMapper {
                 hosts.add(stripNamespace(h));
             }
         }
-        hosts.addAll(ann.list(Annotations.HOSTNAME));
+        hosts.addAll(o.hostnames(ann, Annotations.HOSTNAME));
         boolean any = false;
         for (String host : hosts) {
             List<String> targets = annotated.isEmpty() ? gatewayTargets(vs, host, lookups, o, notes) : annotated;
             any |= !targets.isEmpty();
             out.add(host, targets);
         }
-        if (!any && o.fqdnTemplate() != null) { // external-dns: the template when the hosts gave nothing
-            for (String host : o.fqdnTemplate().render(vs.meta().getName(), vs.meta().getNamespace())) {
+        if (o.templateWanted(any)) { // external-dns: the template when the hosts gave nothing (or to combine)
+            for (String host : out.templateNames(o.fqdnTemplate().render("VirtualService", GROUP + "/" + VERSION,
+                    vs.meta(), "istio-virtualservice"))) {
                 out.add(host, gatewayTargets(vs, host, lookups, o, notes));
             }
         }

@@ -21,11 +21,22 @@ import java.util.Set;
  *                                (the publisher checks it again for every source, {@link ObjectBound})
  * @param annotationPrefixes      {@code --annotation-prefix} (and the alpha prefix with {@code --alpha-annotations}):
  *                                the external-dns annotation prefixes read, a later one winning a key both carry
+ * @param shaping                 the flags that shape every object's records (hostname annotation, targets, TTL)
  */
 public record MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                              boolean publishInternalServices, boolean ignoreIngressTlsSpec,
                              boolean ignoreIngressRulesSpec, Selector annotationFilter, Set<String> ingressClasses,
-                             Set<String> serviceTypes, int maxEndpoints, List<String> annotationPrefixes) {
+                             Set<String> serviceTypes, int maxEndpoints, List<String> annotationPrefixes,
+                             Shaping shaping) {
+    public MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
+                          boolean publishInternalServices, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
+                          Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
+                          int maxEndpoints, List<String> annotationPrefixes) {
+        this(clusterName, domainFilter, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
+                ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
+                annotationPrefixes, Shaping.NONE);
+    }
+
     public MappingOptions(String clusterName, DomainFilter domainFilter, FqdnTemplate fqdnTemplate,
                           boolean publishInternalServices, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
                           Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
@@ -47,13 +58,31 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
         }
         annotationPrefixes = annotationPrefixes == null || annotationPrefixes.isEmpty()
                 ? List.of(Annotations.PREFIX) : List.copyOf(annotationPrefixes);
+        shaping = shaping == null ? Shaping.NONE : shaping;
+    }
+
+    public MappingOptions withShaping(Shaping s) {
+        return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
+                ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
+                maxEndpoints, annotationPrefixes, s);
+    }
+
+    /** Whether the template's names are wanted besides {@code existing} (names the object gave): external-dns's
+     *  CombineWithEndpoints. */
+    public boolean templateWanted(boolean existing) {
+        return fqdnTemplate != null && (shaping.combineFqdnAnnotation() || !existing);
+    }
+
+    /** The hostname annotation's names, or none with {@code --ignore-hostname-annotation}. */
+    public List<String> hostnames(Annotations ann, String key) {
+        return shaping.ignoreHostnameAnnotation() ? List.of() : ann.list(key);
     }
 
     /** Reads {@code prefixes} (in order, a later one winning a key both carry) instead of the default one. */
     public MappingOptions withAnnotationPrefixes(List<String> prefixes) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
-                maxEndpoints, prefixes);
+                maxEndpoints, prefixes, shaping);
     }
 
     /** The object's external-dns annotations under this watcher's prefixes. */
@@ -78,48 +107,48 @@ public record MappingOptions(String clusterName, DomainFilter domainFilter, Fqdn
     public MappingOptions withDomainFilter(DomainFilter f) {
         return new MappingOptions(clusterName, f, fqdnTemplate, publishInternalServices, ignoreIngressTlsSpec,
                 ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
-                annotationPrefixes);
+                annotationPrefixes, shaping);
     }
 
     public MappingOptions withFqdnTemplate(String template) {
         return new MappingOptions(clusterName, domainFilter, FqdnTemplate.parse(template), publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes,
-                maxEndpoints, annotationPrefixes);
+                maxEndpoints, annotationPrefixes, shaping);
     }
 
     public MappingOptions withPublishInternalServices(boolean v) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, v, ignoreIngressTlsSpec,
                 ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
-                annotationPrefixes);
+                annotationPrefixes, shaping);
     }
 
     public MappingOptions withIgnoreIngressSpecs(boolean tls, boolean rules) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices, tls, rules,
                 annotationFilter, ingressClasses, serviceTypes, maxEndpoints,
-                annotationPrefixes);
+                annotationPrefixes, shaping);
     }
 
     public MappingOptions withAnnotationFilter(String selector) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, Selector.parse(selector), ingressClasses, serviceTypes,
-                maxEndpoints, annotationPrefixes);
+                maxEndpoints, annotationPrefixes, shaping);
     }
 
     public MappingOptions withIngressClasses(Set<String> classes) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, classes, serviceTypes, maxEndpoints,
-                annotationPrefixes);
+                annotationPrefixes, shaping);
     }
 
     public MappingOptions withServiceTypes(Set<String> types) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, types, maxEndpoints,
-                annotationPrefixes);
+                annotationPrefixes, shaping);
     }
 
     public MappingOptions withMaxEndpoints(int max) {
         return new MappingOptions(clusterName, domainFilter, fqdnTemplate, publishInternalServices,
                 ignoreIngressTlsSpec, ignoreIngressRulesSpec, annotationFilter, ingressClasses, serviceTypes, max,
-                annotationPrefixes);
+                annotationPrefixes, shaping);
     }
 }

@@ -35,6 +35,8 @@ public record MappingRejection(String code, String dnsName, String detail) {
     public static final String INVALID_TTL = "invalid-ttl";
     public static final String INVALID_ANNOTATION = "invalid-annotation";
     public static final String DOMAIN_FILTER = "domain-filter";
+    /** {@code --fqdn-template} failed on the object (a missing field, a function's error): no names from it. */
+    public static final String INVALID_TEMPLATE = "invalid-template";
     /** A record type streamdns does not write (a DNSEndpoint's NS, MX, ...). */
     public static final String UNSUPPORTED_TYPE = "unsupported-type";
     /** A provider-specific property the AWS provider does not know. */

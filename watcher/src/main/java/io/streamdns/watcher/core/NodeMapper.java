@@ -44,7 +44,14 @@ public final class NodeMapper {
         if (targets.isEmpty()) {
             out.reject(MappingRejection.INVALID_TARGET, name, "the node has no ExternalIP or InternalIP address");
         }
-        List<String> names = o.fqdnTemplate() == null ? List.of(name) : o.fqdnTemplate().render(name, "");
+        // external-dns: the node's name unless a template replaces it (--combine-fqdn-annotation keeps both)
+        List<String> names = new ArrayList<>();
+        if (o.fqdnTemplate() == null || o.shaping().combineFqdnAnnotation()) {
+            names.add(name);
+        }
+        if (o.fqdnTemplate() != null) {
+            names.addAll(out.templateNames(o.fqdnTemplate().render(node, "node")));
+        }
         for (String n : names) {
             out.add(n, targets);
         }

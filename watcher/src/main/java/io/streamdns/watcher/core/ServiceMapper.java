@@ -50,8 +50,8 @@ public final class ServiceMapper {
         String namespace = svc.getMetadata().getNamespace();
         EndpointCollector out = new EndpointCollector(o,
                 "service/" + (namespace == null ? "" : namespace) + "/" + name, ann);
-        List<String> hostnames = ann.list(Annotations.HOSTNAME);
-        List<String> internal = ann.list(Annotations.INTERNAL_HOSTNAME);
+        List<String> hostnames = o.hostnames(ann, Annotations.HOSTNAME);
+        List<String> internal = o.hostnames(ann, Annotations.INTERNAL_HOSTNAME);
         // what does not depend on the host name is worked out once, not once per name: 20,000 names × the target
         // annotation, the nodes or the endpoints was quadratic
         Hosts hosts = new Hosts(svc, type, ann, ann.list(Annotations.TARGET), slices, nodes, o, out);
@@ -61,8 +61,8 @@ public final class ServiceMapper {
         for (String h : internal) {
             hosts.generate(h, true);
         }
-        if (hostnames.isEmpty() && internal.isEmpty() && o.fqdnTemplate() != null) {
-            for (String h : o.fqdnTemplate().render(name, namespace)) {
+        if (o.templateWanted(out.produced())) {
+            for (String h : out.templateNames(o.fqdnTemplate().render(svc, "service"))) {
                 hosts.generate(h, false);
             }
         }

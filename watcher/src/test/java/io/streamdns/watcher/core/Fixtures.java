@@ -112,6 +112,11 @@ final class Fixtures {
             return this;
         }
 
+        Svc label(String key, String value) {
+            b.editMetadata().addToLabels(key, value).endMetadata();
+            return this;
+        }
+
         Svc status(String... targets) {
             for (String t : targets) {
                 boolean ip = t.matches("[0-9.]+") || t.contains(":");

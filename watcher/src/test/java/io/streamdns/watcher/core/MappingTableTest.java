@@ -17,7 +17,8 @@ class MappingTableTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"io.streamdns.watcher.core.ServiceRows#rows", "io.streamdns.watcher.core.IngressRows#rows",
-            "io.streamdns.watcher.core.CrdRows#rows", "io.streamdns.watcher.core.BadInputRows#rows"})
+            "io.streamdns.watcher.core.CrdRows#rows", "io.streamdns.watcher.core.BadInputRows#rows",
+            "io.streamdns.watcher.core.ShapingRows#rows"})
     void maps(Fixtures.Row row) {
         MappingResult result = row.object() instanceof Service svc
                 ? ServiceMapper.map(svc, row.slices(), row.nodes(), row.options())

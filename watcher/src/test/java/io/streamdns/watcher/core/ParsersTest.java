@@ -65,11 +65,12 @@ class ParsersTest {
     void badSelectorsAndTemplatesNameTheProblem() {
         assertThatThrownBy(() -> Selector.parse("team=a,,x")).hasMessageContaining("empty term");
         assertThatThrownBy(() -> Selector.parse("team in a")).hasMessageContaining("team in a");
-        assertThatThrownBy(() -> FqdnTemplate.parse("{{.Labels.app}}.example.com"))
-                .hasMessageContaining("{{.Labels.app}}");
-        assertThatThrownBy(() -> FqdnTemplate.parse("{{.Name}.example.com")).hasMessageContaining("braces");
+        assertThatThrownBy(() -> FqdnTemplate.parse("{{.Labels.app | nope}}.example.com"))
+                .hasMessageContaining("{{.Labels.app | nope}}").hasMessageContaining("function \"nope\" not defined");
+        assertThatThrownBy(() -> FqdnTemplate.parse("{{.Name}.example.com")).hasMessageContaining("1:8:");
         assertThat(FqdnTemplate.parse(" ")).isNull();
-        assertThat(FqdnTemplate.parse("{{.Name}}.a.com,x-{{.Namespace}}.b.com").render("web", "prod"))
-                .containsExactly("web.a.com", "x-prod.b.com");
+        assertThat(FqdnTemplate.parse("{{.Name}}.a.com,x-{{.Namespace}}.b.com").render(new io.fabric8.kubernetes.api
+                .model.ServiceBuilder().withNewMetadata().withName("web").withNamespace("prod").endMetadata().build(),
+                "service").names()).containsExactly("web.a.com", "x-prod.b.com");
     }
 }
