@@ -149,6 +149,39 @@ class RecordBehavioursIT {
         assertThat(pipeline.route53.counters().total("ChangeResourceRecordSets")).isEqualTo(changes);
     }
 
+    @Test
+    void geoProximityRecordsReachTheZoneWithTheirLocation() {
+        KubernetesEmulator k = deploy("geo-e2e.com", "geo");
+        create(k, lb("ldn", "app.geo-e2e.com", Map.of(PREFIX + "set-identifier", "ldn",
+                PREFIX + "aws-geoproximity-coordinates", "51.50,-0.12", PREFIX + "aws-geoproximity-bias", "10")));
+        create(k, lb("eu", "app.geo-e2e.com", Map.of(PREFIX + "set-identifier", "eu",
+                PREFIX + "aws-geoproximity-region", "eu-west-1")));
+        // refused with its reason (bias outside -99..99), never sent half-formed; the others go out
+        create(k, lb("bad", "bad.geo-e2e.com", Map.of(PREFIX + "set-identifier", "bad",
+                PREFIX + "aws-geoproximity-region", "eu-west-1", PREFIX + "aws-geoproximity-bias", "150")));
+        k.setServiceLoadBalancer("default", "bad", "203.0.113.23");
+        k.setServiceLoadBalancer("default", "ldn", "203.0.113.21");
+        k.setServiceLoadBalancer("default", "eu", "203.0.113.22");
+        List<RecordSet> zone = await("two geoproximity sets", "geo-e2e.com",
+                z -> z.stream().filter(r -> r.name().equals("app.geo-e2e.com.") && r.type().equals("A")).count() == 2);
+        RecordSet ldn = zone.stream().filter(r -> "ldn".equals(r.setIdentifier()) && r.type().equals("A"))
+                .findFirst().orElseThrow();
+        assertThat(ldn.geoProximity()).isEqualTo(new RecordSet.GeoProximity(null, null, "51.50", "-0.12", 10));
+        assertThat(ldn.values()).containsExactly("203.0.113.21");
+        RecordSet eu = zone.stream().filter(r -> "eu".equals(r.setIdentifier()) && r.type().equals("A"))
+                .findFirst().orElseThrow();
+        assertThat(eu.geoProximity()).isEqualTo(new RecordSet.GeoProximity("eu-west-1", null, null, null, 0));
+        // the ownership TXTs are geoproximity sets of the same location
+        assertThat(zone).anyMatch(r -> r.type().equals("TXT") && r.name().equals("a-app.geo-e2e.com.")
+                && "ldn".equals(r.setIdentifier()) && ldn.geoProximity().equals(r.geoProximity()));
+        // read back as planned (bias 0 for the one without), and the refused one stays refused: no more writes
+        long changes = pipeline.route53.counters().total("ChangeResourceRecordSets");
+        Pipeline.sleep(1500);
+        assertThat(pipeline.route53.counters().total("ChangeResourceRecordSets")).isEqualTo(changes);
+        assertThat(pipeline.route53.records(pipeline.route53.zoneId("geo-e2e.com")))
+                .noneMatch(r -> r.name().equals("bad.geo-e2e.com."));
+    }
+
     static Service lb(String name, String hostname, Map<String, String> annotations) {
         Map<String, String> all = new java.util.HashMap<>(annotations);
         all.put(PREFIX + "hostname", hostname);
