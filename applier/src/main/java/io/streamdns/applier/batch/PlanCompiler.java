@@ -30,6 +30,9 @@ import java.util.TreeMap;
  *       ALREADY_DONE, so a plan replayed after a crash is harmless; a delete sends the set as the zone holds it;</li>
  *   <li>the rest is packed into batches; a group too large for one batch is reported, not dropped.</li>
  * </ol>
+ * A TXT update labelled {@link Labels#TXT_SWAP} (a set holding values we did not create, e.g. the apex's SPF) becomes a
+ * compare-and-swap: DELETE of the set exactly as planned + CREATE, in one batch; the guard checks that only our
+ * ownership value differs between the two ({@link OwnershipGuard#swapRejection}).
  */
 public final class PlanCompiler {
     private final ZoneIndex zones;
@@ -158,7 +161,7 @@ public final class PlanCompiler {
                 return;
             }
             for (Change c : changes) {
-                if (isAlreadyDone(c, zone, lookup)) {
+                if (c.swap() ? swapDone(changes, zone, lookup) : isAlreadyDone(c, zone, lookup)) {
                     decided.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
                 } else {
                     send.add(c);
@@ -168,9 +171,12 @@ public final class PlanCompiler {
         return send;
     }
 
-    /** A delete names the set as the zone holds it: Route 53 wants its exact values and TTL. */
+    /**
+     * A delete names the set as the zone holds it: Route 53 wants its exact values and TTL. Not the DELETE of a
+     * compare-and-swap: it must name the set the new side was computed from, so that a change made meanwhile fails it.
+     */
     private static Change asTheZoneHoldsIt(Change c, Zone zone, ZoneLookup lookup) {
-        if (c.action() != Change.Action.DELETE) {
+        if (c.action() != Change.Action.DELETE || c.swap()) {
             return c;
         }
         return lookup.get(zone, c.recordSet().key())
@@ -195,6 +201,10 @@ public final class PlanCompiler {
      * asked after a refused batch, once the names are re-read.
      */
     public String notOwned(List<Change> group, Zone zone, ZoneLookup lookup) {
+        String swap = guard.swapRejection(group);
+        if (swap != null) {
+            return swap;
+        }
         for (Change c : group) {
             String reason = guard.rejection(c, zone, lookup);
             if (reason != null) {
@@ -229,6 +239,10 @@ public final class PlanCompiler {
         }
         RecordSet old = mapper.toRecordSet(p.old, zone);
         RecordSet neu = mapper.toRecordSet(p.neu, zone);
+        if (neu.isTxt() && "true".equals(p.neu.label(Labels.TXT_SWAP))) {
+            return List.of(new Change(Change.Action.DELETE, old, p.group, p.origin, true),
+                    new Change(Change.Action.CREATE, neu, p.group, p.origin, true));
+        }
         if (requiresDeleteCreate(old, neu)) {
             return List.of(new Change(Change.Action.DELETE, old, p.group, p.origin),
                     new Change(Change.Action.CREATE, neu, p.group, p.origin));
@@ -242,6 +256,12 @@ public final class PlanCompiler {
                 || !Objects.equals(old.setIdentifier(), neu.setIdentifier())
                 || old.isAlias() != neu.isAlias()
                 || !old.routing().kind().equals(neu.routing().kind());
+    }
+
+    /** A compare-and-swap is done (both halves) when the zone holds what its CREATEs write. */
+    private static boolean swapDone(List<Change> group, Zone zone, ZoneLookup lookup) {
+        return group.stream().filter(c -> c.swap() && c.action() == Change.Action.CREATE)
+                .allMatch(c -> isAlreadyDone(c, zone, lookup));
     }
 
     private static boolean isAlreadyDone(Change c, Zone zone, ZoneLookup lookup) {
