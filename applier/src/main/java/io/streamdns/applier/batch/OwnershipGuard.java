@@ -46,6 +46,11 @@ public final class OwnershipGuard {
         return owner != null && (ownerId.equals(owner) || !migrateFrom.isEmpty() && migrateFrom.equals(owner));
     }
 
+    /** The record name an ownership TXT name stands for (current or legacy form), if it is one in shape. */
+    public java.util.Optional<String> ownedName(String txtName) {
+        return names.ownedBy(txtName).map(TxtNameMapper.Owned::name);
+    }
+
     public String ownerId() {
         return ownerId;
     }

@@ -95,9 +95,19 @@ public final class PlanCompiler {
         Map<String, String> pins = pins(planned);
         Map<String, String> groupRejections = new TreeMap<>();
         List<List<Zone>> zonesOf = new ArrayList<>();
+        Map<String, String> recordOfGroup = new TreeMap<>();
+        for (Planned p : planned) {
+            if (!p.endpoint().recordType().equals(io.streamdns.model.RecordTypes.TXT)) {
+                recordOfGroup.putIfAbsent(p.group, p.endpoint().dnsName());
+            }
+        }
         for (Planned p : planned) {
             String name = p.endpoint().dnsName();
-            String reason = domainFilter.rejection(name);
+            // with --regex-domain-filter an ownership TXT goes with its record (its a- name rarely matches)
+            String judged = domainFilter.regex().isSet() && p.endpoint().recordType().equals(
+                    io.streamdns.model.RecordTypes.TXT) ? recordOfGroup.getOrDefault(p.group,
+                    guard.ownedName(name).orElse(name)) : name;
+            String reason = domainFilter.rejection(judged);
             if (reason == null && p.old != null && p.neu != null) {
                 reason = domainFilter.rejection(p.old.dnsName()); // an update must not move a name out of the filter
             }

@@ -45,6 +45,11 @@ public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter d
         if (!zoneIds.isEmpty() && !zoneIds.contains(zone.id())) {
             return "not in --zone-id-filter";
         }
+        if (domainFilter.regex().isSet()) {
+            // external-dns's provider matches the zone's own name against the regular expressions
+            String r = domainFilter.rejection(zone.name());
+            return r == null ? null : "zone " + r;
+        }
         for (String e : domainFilter.excludes()) {
             if (DnsNames.isUnder(zone.name(), e)) {
                 return "under excluded domain " + e;

@@ -65,13 +65,32 @@ final class OwnershipChanges {
             OwnershipRegistry.Ownership o = cur.ownershipOf(d);
             OwnershipRegistry.Txt source = o == null ? null : o.source();
             OwnershipRegistry.Form form = o == null ? null : o.form();
-            if (source != null && form != OwnershipRegistry.Form.LEGACY && filter.matches(source.endpoint().dnsName())
+            if (source != null && form != OwnershipRegistry.Form.LEGACY && txtInside(source.endpoint().dnsName())
                     && !inUse.contains(OwnershipRegistry.key(source.endpoint().dnsName(), source.endpoint().setIdentifier()))
                     && !(form == OwnershipRegistry.Form.CNAME_FOR_ALIAS && cnameStillUses(d, deletes))
                     && !(form == OwnershipRegistry.Form.APEX && apexStillUses(d, source, deletes))) {
                 release(changes, source, d);
             }
         }
+    }
+
+    /**
+     * Why an ownership TXT may not be written, or null: its own name against the filter, but with
+     * {@code --regex-domain-filter} the name it owns (external-dns writes the TXT beside every record it manages,
+     * and an {@code a-} prefix rarely matches an anchored expression).
+     */
+    private String txtRejection(String txtName) {
+        if (filter.regex().isSet()) {
+            java.util.Optional<String> owned = registry.ownedName(txtName);
+            if (owned.isPresent()) {
+                return filter.rejection(owned.get());
+            }
+        }
+        return filter.rejection(txtName);
+    }
+
+    private boolean txtInside(String txtName) {
+        return txtRejection(txtName) == null;
     }
 
     /**
@@ -117,7 +136,7 @@ final class OwnershipChanges {
             return;
         }
         Endpoint txt = registry.txtFor(record);
-        String outside = filter.rejection(txt.dnsName());
+        String outside = txtRejection(txt.dnsName());
         if (outside != null) {
             changes.skip(record, Skipped.Reason.TXT_OUTSIDE_DOMAIN, "ownership TXT " + txt.dnsName() + ": " + outside);
             return;
@@ -146,7 +165,7 @@ final class OwnershipChanges {
      */
     private void createAtApex(ChangeSet changes, Endpoint record) {
         Endpoint marker = registry.markerFor(record);
-        String outside = filter.rejection(marker.dnsName());
+        String outside = txtRejection(marker.dnsName());
         if (outside != null) {
             changes.skip(record, Skipped.Reason.TXT_OUTSIDE_DOMAIN, "apex marker TXT " + marker.dnsName() + ": " + outside);
             return;
@@ -186,7 +205,7 @@ final class OwnershipChanges {
         Endpoint txt = registry.txtFor(record);
         OwnershipRegistry.Txt existing = cur.txt(txt.dnsName(), txt.setIdentifier());
         if (existing == null) {
-            if (filter.matches(txt.dnsName())) {
+            if (txtInside(txt.dnsName())) {
                 changes.create.add(txt);
             }
         } else if (registry.ownsTxt(existing)) {
@@ -216,7 +235,7 @@ final class OwnershipChanges {
         for (String txtName : txtNames) {
             OwnershipRegistry.Txt txt = cur.txt(txtName, current.setIdentifier());
             if (txt == null || !registry.isMigrating(txt.owner()) || txtName.equals(registry.txtName(current))
-                    || !filter.matches(txtName)
+                    || !txtInside(txtName)
                     || !migrated.add(OwnershipRegistry.key(txtName, current.setIdentifier()))) {
                 continue;
             }
@@ -231,10 +250,10 @@ final class OwnershipChanges {
             // values we did not create share the set: only our value changes, by compare-and-swap, TTL kept
             Endpoint from = registry.asChange(existing, record);
             Endpoint to = SharedTxt.withOurValue(from, txt.targets().get(0));
-            if (filter.matches(old.dnsName()) && RecordComparison.needsUpdate(to, old)) {
+            if (txtInside(old.dnsName()) && RecordComparison.needsUpdate(to, old)) {
                 changes.update(from, to);
             }
-        } else if (filter.matches(old.dnsName()) && (old.ttl() != txt.ttl() || RecordComparison.needsUpdate(txt, old))) {
+        } else if (txtInside(old.dnsName()) && (old.ttl() != txt.ttl() || RecordComparison.needsUpdate(txt, old))) {
             changes.update(registry.asChange(existing, record), txt);
         }
     }

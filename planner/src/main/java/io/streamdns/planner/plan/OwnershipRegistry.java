@@ -223,6 +223,11 @@ final class OwnershipRegistry {
         return cur;
     }
 
+    /** The record name an ownership TXT name stands for (current or legacy form), if it is one in shape. */
+    java.util.Optional<String> ownedName(String txtName) {
+        return names.ownedBy(txtName).map(TxtNameMapper.Owned::name).or(() -> names.legacyOwnedName(txtName));
+    }
+
     /** The name of the current-format ownership TXT of a record. */
     String txtName(Endpoint record) {
         return names.txtName(record.dnsName(), record.recordType());
