@@ -3,6 +3,8 @@ package io.streamdns.app;
 import io.streamdns.app.demo.DemoStory;
 import io.streamdns.app.demo.ZoneTable;
 import io.streamdns.app.demo.ZoneView;
+import io.streamdns.app.logging.LogConfig;
+import io.streamdns.app.logging.LogFile;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.Route53Emulator;
@@ -36,6 +38,8 @@ import software.amazon.awssdk.services.route53.Route53AsyncClient;
                 "Afterwards: streamdns audit history webapp.example.com --data-dir <data-dir>/demo"})
 public final class DemoCommand implements Callable<Integer> {
     static final String OWNER = "streamdns-demo";
+    /** In the demo's data dir, beside the broker's data. */
+    public static final String LOG_FILE = "streamdns-demo.log";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,6 +66,16 @@ public final class DemoCommand implements Callable<Integer> {
         Path dataDir = shared.dataDir.resolve("demo").toAbsolutePath();
         freshDataDir(dataDir);
         shared.dataDir = dataDir;
+        LogConfig.log4jToSimpleLogger();
+        // the console tells the story; what the pipeline, Kafka and the emulators log goes to a file (errors to both)
+        try (LogFile log = LogFile.open(dataDir.resolve(LOG_FILE))) {
+            out.printf("Logs of the pipeline, Kafka and the emulators: %s%n", log.path());
+            out.flush();
+            return story(out, dataDir);
+        }
+    }
+
+    private int story(PrintWriter out, Path dataDir) throws Exception {
         List<AutoCloseable> closeLast = new ArrayList<>();
         try (KubernetesEmulator clusterA = KubernetesEmulator.start(); KubernetesEmulator clusterB = KubernetesEmulator.start()) {
             clusterA.installCrds(); // cluster-a's watcher also reads DNSEndpoints

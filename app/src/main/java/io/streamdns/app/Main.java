@@ -4,6 +4,8 @@ import io.streamdns.app.logging.LogConfig;
 import io.streamdns.app.safety.ApproveDeletesCommand;
 import io.streamdns.app.safety.ClustersCommand;
 import io.streamdns.runtime.config.StartRefusedException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -30,11 +32,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // a library on the broker's classpath logs through the Log4j API; without a Log4j backend it would print an
-        // error at start. Its few lines are not worth a second logging stack: route them to Log4j's simple logger.
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        }
+        LogConfig.log4jToSimpleLogger();
         System.exit(execute(args));
     }
 
@@ -58,16 +56,29 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine newCommandLine() {
+        return newCommandLine(System.getenv());
+    }
+
+    /** @param env what {@code STREAMDNS_}/{@code EXTERNAL_DNS_} variables of the options not in the registry and
+     *             the check for unknown ones see (tests); registry flags read the process environment */
+    static CommandLine newCommandLine(Map<String, String> env) {
         CommandLine cmd = new CommandLine(new Main());
         CommandLine run = cmd.getSubcommands().get("run");
         ((RunCommand) run.getCommand()).addStageOptions(run.getCommandSpec());
-        cmd.setDefaultValueProvider(new EnvDefaults(System.getenv()));
+        cmd.setDefaultValueProvider(new EnvDefaults(env));
         cmd.setExecutionExceptionHandler((e, cl, parsed) -> refusedWithoutTrace(e, cl, parsed));
         cmd.setExecutionStrategy(parsed -> {
             configureLogging(parsed);
+            warnUnknownEnv(cmd, env);
             return new CommandLine.RunLast().execute(parsed);
         });
         return cmd;
+    }
+
+    /** A typo in a variable's name must not pass unseen: a WARN line each, naming the nearest flag. */
+    static void warnUnknownEnv(CommandLine root, Map<String, String> env) {
+        List<String> warnings = UnknownEnv.warnings(env, UnknownEnv.knownNames(root));
+        warnings.forEach(w -> LoggerFactory.getLogger(Main.class).warn(w));
     }
 
     /** --log-level and --log-format take effect before the command logs anything. */

@@ -97,7 +97,7 @@ class PlannerCommandTest {
 
     static Stream<Arguments> registries() {
         return Stream.of(Arguments.of("dynamodb", "streamdns keeps ownership in TXT records"),
-                Arguments.of("aws-sd", "supported: txt"), Arguments.of("noop", "not supported"),
+                Arguments.of("aws-sd", "supported: txt"), Arguments.of("noop", "never touches a record it did not create. Use txt"),
                 Arguments.of("etcd", "is not a registry"));
     }
 

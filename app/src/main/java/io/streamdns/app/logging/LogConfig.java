@@ -16,9 +16,23 @@ public final class LogConfig {
 
     private static volatile Level level = Level.INFO;
     private static volatile boolean json;
-    private static volatile PrintStream out = System.err;
+    /** null: standard error as it is now (a test may have replaced it). */
+    private static volatile PrintStream out;
+    /** Where ERROR lines go as well while {@link #out} is a log file (the demo's console); null: nowhere else. */
+    private static volatile PrintStream errorsAlso;
 
     private LogConfig() {
+    }
+
+    /**
+     * A library on the broker's classpath logs through the Log4j API; without a Log4j backend it would print an
+     * error at start. Its few lines are not worth a second logging stack: Log4j's simple logger (ERROR and up, to
+     * standard error) takes them. Unless the JVM was told otherwise.
+     */
+    public static void log4jToSimpleLogger() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
     }
 
     /** @param format text or json */
@@ -27,13 +41,23 @@ public final class LogConfig {
         json = "json".equals(format);
     }
 
-    /** Where lines go (tests); standard error otherwise, as external-dns writes them. */
+    /** Where lines go (a log file, tests); null: standard error, as external-dns writes them. */
     public static void output(PrintStream stream) {
         out = stream;
     }
 
     static PrintStream out() {
-        return out;
+        PrintStream o = out;
+        return o != null ? o : System.err;
+    }
+
+    /** ERROR lines are written here too (the console, while the lines go to a file); null stops it. */
+    static void errorsAlso(PrintStream stream) {
+        errorsAlso = stream;
+    }
+
+    static PrintStream errorsAlso() {
+        return errorsAlso;
     }
 
     static boolean json() {

@@ -1,5 +1,6 @@
 package io.streamdns.app.logging;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Marker;
@@ -71,5 +72,9 @@ final class StreamdnsLogger extends LegacyAbstractLogger implements LoggingEvent
         String line = LogConfig.json() ? LineFormat.json(now, name, level, pattern, args, t, pairs)
                 : LineFormat.text(now, name, level, pattern, args, t);
         LogConfig.out().println(line); // one println per event: lines of concurrent threads never interleave
+        PrintStream console = LogConfig.errorsAlso();
+        if (level == Level.ERROR && console != null) {
+            console.println(line);
+        }
     }
 }

@@ -23,7 +23,7 @@ class LineFormatTest {
     @AfterEach
     void reset() {
         LogConfig.configure(Level.INFO, "text");
-        LogConfig.output(System.err);
+        LogConfig.output(null);
     }
 
     @Test

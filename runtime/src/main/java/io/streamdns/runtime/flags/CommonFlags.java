@@ -64,8 +64,12 @@ public final class CommonFlags {
     /** external-dns's {@code --registry}: streamdns keeps ownership in TXT records. */
     public static final Flag<String> REGISTRY = Flag.of("registry", FlagType.of("txt", r -> switch (r) {
         case "txt" -> r;
-        case "noop" -> throw new IllegalArgumentException("'noop' is not supported: without ownership records every "
-                + "record of a managed type would count as streamdns's, to update and delete (supported: txt)");
+        case "noop" -> throw new IllegalArgumentException("'noop' is refused: it manages records without ownership "
+                + "records, so every record of a managed type in the zone, made by hand or by another tool, would be "
+                + "taken over, updated and deleted; streamdns never touches a record it did not create. Use txt (the "
+                + "default) with the --txt-owner-id your external-dns used: records a noop registry made have no "
+                + "ownership TXT and are left as they are, each reported as skipped (unowned) by the planner; delete "
+                + "them (or add their ownership TXT with that owner id) to hand them over");
         case "dynamodb", "aws-sd", "crd" -> throw new IllegalArgumentException("'" + r + "' is not supported: "
                 + "streamdns keeps ownership in TXT records beside each record (supported: txt)");
         default -> throw new IllegalArgumentException("'" + r + "' is not a registry (supported: txt)");
