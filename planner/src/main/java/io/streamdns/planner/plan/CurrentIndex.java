@@ -176,6 +176,18 @@ public final class CurrentIndex {
         return byName.keySet();
     }
 
+    /** The record types zone state holds at a name, as {@link VerifiedRecords#bit} bits (in-flight plans not laid over). */
+    int zoneTypes(String name) {
+        Held[] m = byName.get(name);
+        int mask = 0;
+        if (m != null) {
+            for (Held h : m) {
+                mask |= VerifiedRecords.bit(h.endpoint().recordType());
+            }
+        }
+        return mask;
+    }
+
     public int size() {
         return size;
     }
