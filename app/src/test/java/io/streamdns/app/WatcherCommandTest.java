@@ -29,7 +29,7 @@ class WatcherCommandTest {
                 Arguments.of("bad label filter", new String[] {"--cluster-name", "c1", "--label-filter", "a=b=c"},
                         "--label-filter"),
                 Arguments.of("unsupported template", new String[] {"--cluster-name", "c1",
-                        "--fqdn-template", "{{.Labels.x}}.example.com"}, "--fqdn-template"),
+                        "--fqdn-template", "{{nosuchfunc .Name}}.example.com"}, "--fqdn-template"),
                 Arguments.of("bad domain", new String[] {"--cluster-name", "c1", "--domain-filter", "a..b"},
                         "--domain-filter"),
                 Arguments.of("resync out of range", new String[] {"--cluster-name", "c1", "--resync-period", "0s"},

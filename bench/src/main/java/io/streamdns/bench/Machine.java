@@ -24,6 +24,12 @@ public final class Machine {
         return n;
     }
 
+    /** CPU time this JVM has used so far, all threads; -1 where the JVM does not say. */
+    public static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime() : -1;
+    }
+
     /** Heap in use after asking for full collections until it stops shrinking (a best effort, as always in Java). */
     public static long settledHeapUsed() {
         long previous = Long.MAX_VALUE;

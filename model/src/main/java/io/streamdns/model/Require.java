@@ -1,10 +1,7 @@
 package io.streamdns.model;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** Small guards for record constructors: they name the field, so a decode error can too. */
 public final class Require {
@@ -29,21 +26,17 @@ public final class Require {
         return value == null ? List.of() : List.copyOf(value);
     }
 
-    private static final Class<?> FROZEN_MAP = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
-
     /**
-     * Sorted, so equal maps serialise equally (content hashes, deterministic plans). A map this method returned
-     * before is taken as it is: copying it again on every {@code with...} of a record costs a planner seconds at
-     * 100k records.
+     * Sorted, so equal maps serialise equally (content hashes, deterministic plans), and compact
+     * ({@link CompactMap}: a record's labels and properties are a few entries, held per record). A map this method
+     * returned before is taken as it is: copying it again on every {@code with...} of a record costs a planner
+     * seconds at 100k records.
      */
     public static Map<String, String> map(Map<String, String> value) {
         if (value == null || value.isEmpty()) {
             return Map.of();
         }
-        if (value.getClass() == FROZEN_MAP && ((SortedMap<String, String>) value).comparator() == null) {
-            return value;
-        }
-        return Collections.unmodifiableSortedMap(new TreeMap<>(value));
+        return CompactMap.of(value);
     }
 
     /** A required field was absent or blank. */

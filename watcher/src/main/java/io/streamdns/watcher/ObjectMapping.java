@@ -50,14 +50,20 @@ final class ObjectMapping {
         return informerSupplier.get();
     }
 
-    /** One object of a full pass, read from the store now (null: deleted meanwhile, its delete retracts it). */
-    void passOne(String kind, String namespace, String name) {
+    /**
+     * One object of a full pass, read from the store now (null: deleted meanwhile, its delete retracts it).
+     *
+     * @param skipMapped skip an object whose very version a live event mapped and published fine already: at start
+     *     the informer hands its whole initial list to the handlers while the pass runs, so without this every
+     *     object was mapped twice. A relist's pass maps everything again (its backstop role).
+     */
+    void passOne(String kind, String namespace, String name, boolean skipMapped) {
         Source<?> source = sources.get(kind);
         if (source == null) {
             throw new IllegalStateException("unknown kind " + kind);
         }
         HasMetadata object = informers().object(kind, namespace, name);
-        if (object != null) {
+        if (object != null && !(skipMapped && alreadyMapped(ref(kind, object), object))) {
             map(source, object, true);
         }
     }

@@ -276,7 +276,8 @@ public final class WatcherVerticle extends VerticleBase {
         if (stopped) {
             return;
         }
-        boolean more = pass.runChunk(k -> objects.passOne(k.kind(), k.namespace(), k.name()));
+        boolean startup = !relisting;
+        boolean more = pass.runChunk(k -> objects.passOne(k.kind(), k.namespace(), k.name(), startup));
         Future<Void> handOver = publisher.flush();
         if (more) {
             previousHandOver.onComplete(x -> ctx.runOnContext(v -> runPass(pass, handOver)));

@@ -3,6 +3,7 @@ package io.streamdns.bench.scenario;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdns.bench.Fixtures;
+import io.streamdns.bench.Machine;
 import io.streamdns.bench.Pipeline;
 import io.streamdns.bench.Publisher;
 import io.streamdns.bench.Report;
@@ -63,6 +64,8 @@ public final class ThroughputScenario extends Scenario {
         List<Double> endToEnd = new ArrayList<>();
         List<Double> watcher = new ArrayList<>();
         List<Double> plannerLive = new ArrayList<>();
+        List<Double> cpuEndToEnd = new ArrayList<>();
+        List<Double> cpuPlannerLive = new ArrayList<>();
         ArrayNode detail = Report.mapper().createArrayNode();
         for (int run = 0; run < runs; run++) {
             ObjectNode r = once();
@@ -70,10 +73,14 @@ public final class ThroughputScenario extends Scenario {
             endToEnd.add(r.get("endToEndEventsPerSecond").asDouble());
             watcher.add(r.get("watcherEventsPerSecond").asDouble());
             plannerLive.add(r.get("plannerLiveEventsPerSecond").asDouble());
+            cpuEndToEnd.add(r.get("endToEndCpuMsPer1000Events").asDouble());
+            cpuPlannerLive.add(r.get("plannerLiveCpuMsPer1000Events").asDouble());
         }
         report.measured("endToEndEventsPerSecond", Stats.spread(endToEnd));
         report.measured("watcherEventsPerSecond", Stats.spread(watcher));
         report.measured("plannerLiveEventsPerSecond", Stats.spread(plannerLive));
+        report.measured("endToEndCpuMsPer1000Events", Stats.spread(cpuEndToEnd));
+        report.measured("plannerLiveCpuMsPer1000Events", Stats.spread(cpuPlannerLive));
         report.measured("runs", detail);
         double median = Stats.median(endToEnd);
         report.target("watcher -> Kafka -> planner >= 20000 events/s (median of runs)", TARGET, median >= TARGET);
@@ -115,10 +122,12 @@ public final class ThroughputScenario extends Scenario {
                 }
             })) {
                 long t0 = System.nanoTime();
+                long cpu0 = Machine.processCpuNanos();
                 rig.watcher(rig.stage("watcher"), Map.of("cluster-name", "bench", "source",
                         mix ? "service,crd,gateway-httproute" : "service", "domain-filter", zone));
                 await(() -> planned.size() >= services, "plans for " + services + " services");
                 long t1 = System.nanoTime();
+                long cpu1 = Machine.processCpuNanos();
                 await(() -> sourcesDoneAt.get() > 0, "sources");
                 // the live path alone: N more objects' states straight onto the topic
                 List<SourceState> direct = new ArrayList<>();
@@ -126,8 +135,10 @@ public final class ThroughputScenario extends Scenario {
                     direct.add(Fixtures.sourceState("direct", i, zone, Fixtures.ip(i)));
                 }
                 long t2;
+                long cpu2;
                 try (Publisher publisher = new Publisher(rig.bootstrap())) {
                     t2 = System.nanoTime();
+                    cpu2 = Machine.processCpuNanos();
                     for (SourceState s : direct) {
                         publisher.send(Topics.SOURCES, RecordKey.of(zone, s.ref().identity()), s);
                     }
@@ -135,6 +146,7 @@ public final class ThroughputScenario extends Scenario {
                 }
                 await(() -> planned.size() >= 2 * services, "plans for the directly published states");
                 long t3 = System.nanoTime();
+                long cpu3 = Machine.processCpuNanos();
                 ObjectNode r = Report.mapper().createObjectNode();
                 r.put("createServicesMs", Stats.round(createMs));
                 r.put("endToEndMs", Stats.round((t1 - t0) / 1e6));
@@ -142,6 +154,10 @@ public final class ThroughputScenario extends Scenario {
                 r.put("watcherEventsPerSecond", Stats.round(services / ((sourcesDoneAt.get() - t0) / 1e9)));
                 r.put("plannerLiveMs", Stats.round((t3 - t2) / 1e6));
                 r.put("plannerLiveEventsPerSecond", Stats.round(services / ((t3 - t2) / 1e9)));
+                // CPU of the whole JVM (broker, API emulator, bench included) per 1,000 events: on a shared host
+                // this says more about the cost per event than the rates, which follow the neighbours' load
+                r.put("endToEndCpuMsPer1000Events", Stats.round((cpu1 - cpu0) / 1e6 / (services / 1000.0)));
+                r.put("plannerLiveCpuMsPer1000Events", Stats.round((cpu3 - cpu2) / 1e6 / (services / 1000.0)));
                 return r;
             }
         }

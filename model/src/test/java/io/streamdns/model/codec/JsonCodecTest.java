@@ -151,4 +151,36 @@ class JsonCodecTest {
         assertThatThrownBy(() -> JsonCodec.decode(plan, ChangePlan.class))
                 .isInstanceOfSatisfying(CodecException.class, e -> assertThat(e.getMessage()).contains("differ in length"));
     }
+
+    // ---- the streaming paths equal the tree paths ------------------------------------------------
+
+    /** What encode wrote before it spliced the version in: a tree with "v" first. */
+    private static byte[] treeEncoded(Object value) throws Exception {
+        var node = JsonCodec.mapper().createObjectNode();
+        node.put("v", 1);
+        node.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JsonCodec.mapper().valueToTree(value));
+        return JsonCodec.mapper().writeValueAsBytes(node);
+    }
+
+    @Property(tries = 200)
+    void encodeWritesTheTreeBytes(@ForAll("endpoints") Endpoint a, @ForAll("endpoints") Endpoint b) throws Exception {
+        ChangePlan plan = new ChangePlan("p1", "example.com", 10, 5, List.of(a), List.of(a), List.of(b), List.of(b),
+                List.of(new Provenance(a.dnsName(), "c1", "Service", "ns", "web", "7", 5)));
+        SourceState s = new SourceState("c1", "Service", "ns", "web", "uid-1", "42", 7, List.of(a, b));
+        for (Object value : List.of(a, plan, s)) {
+            assertThat(JsonCodec.encode(value)).isEqualTo(treeEncoded(value));
+        }
+    }
+
+    @Test
+    void versionAnywhereIsStillRead() throws Exception {
+        Endpoint e = new Endpoint("a.b", "A", List.of("10.0.0.1"), 60, null, Map.of(), Map.of("owner", "o"));
+        String late = "{\"dnsName\":\"a.b\",\"recordType\":\"A\",\"v\":1,\"targets\":[\"10.0.0.1\"],\"ttl\":60,"
+                + "\"labels\":{\"owner\":\"o\"}}";
+        assertThat(JsonCodec.decode(late, Endpoint.class)).isEqualTo(e);
+        assertThatThrownBy(() -> JsonCodec.decode("{\"v\":1}", Endpoint.class))
+                .isInstanceOfSatisfying(CodecException.class, x -> assertThat(x.field()).isEqualTo("dnsName"));
+        assertThatThrownBy(() -> JsonCodec.decode("{\"v\":1,\"dnsName\":\"a.b\"", Endpoint.class))
+                .isInstanceOfSatisfying(CodecException.class, x -> assertThat(x.getMessage()).contains("not JSON"));
+    }
 }

@@ -1,6 +1,9 @@
 package io.streamdns.planner.plan;
 
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.RecordTypes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +17,28 @@ final class Canon {
 
     private final Map<String, String> strings = new HashMap<>();
     private final Map<Map<String, String>, Map<String, String>> maps = new HashMap<>();
+
+    /**
+     * The endpoint's targets, interned unless it is a TXT: a name's address is held by its source and by zone state
+     * (and the name itself by both indexes), each decoded from its own record; interned, the copies are one. The
+     * JVM's string table drops what nothing references any more. TXT values are mostly unique: left alone.
+     */
+    static List<String> interned(Endpoint e) {
+        List<String> targets = e.targets();
+        if (e.recordType().equals(RecordTypes.TXT) || targets.isEmpty()) {
+            return targets;
+        }
+        if (targets.size() == 1) {
+            String t = targets.get(0);
+            String i = t.intern();
+            return i == t ? targets : List.of(i);
+        }
+        String[] out = new String[targets.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = targets.get(k).intern();
+        }
+        return List.of(out);
+    }
 
     String of(String s) {
         if (s == null) {

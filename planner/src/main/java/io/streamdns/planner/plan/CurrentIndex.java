@@ -129,14 +129,26 @@ public final class CurrentIndex {
         return -1;
     }
 
-    /** The endpoint with the values that repeat across records (type, set id, properties) shared. */
+    /**
+     * The endpoint with the values that repeat across records (type, set id, properties) shared, and its name and
+     * addresses interned: the desired index holds the same strings ({@link Canon#interned}).
+     */
     private Endpoint shared(Endpoint e) {
-        return new Endpoint(e.dnsName(), canon.of(e.recordType()), e.targets(), e.ttl(), canon.of(e.setIdentifier()),
-                canon.of(e.providerSpecific()), e.labels());
+        return new Endpoint(e.dnsName().intern(), canon.of(e.recordType()), Canon.interned(e), e.ttl(),
+                canon.of(e.setIdentifier()), canon.of(e.providerSpecific()), e.labels());
     }
 
     /** The current records at a name: zone state, then in-flight plans over it. */
     public List<Endpoint> at(String name) {
+        if (inFlight.at(name).isEmpty()) { // the common cases without a view: nothing, or one record set
+            Held[] held = byName.get(name);
+            if (held == null) {
+                return List.of(); // most names looked up are TXT names that do not exist (yet)
+            }
+            if (held.length == 1) {
+                return List.of(held[0].endpoint());
+            }
+        }
         Map<String, Endpoint> view = zoneAt(name);
         for (Map.Entry<String, InFlight.Entry> e : inFlight.at(name).entrySet()) {
             if (e.getValue().expected() == null) {

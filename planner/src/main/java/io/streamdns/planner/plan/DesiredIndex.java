@@ -145,17 +145,20 @@ public final class DesiredIndex {
      * The planner's view of a claim: labels {@code resource} and {@code cluster} from the source, whatever came; done
      * once when the state arrives, so planning a shard allocates nothing per endpoint. Values that repeat across
      * sources (cluster, kind, namespace, record type, properties) are shared, and the labels map is one per source.
+     * The uid is dropped (never read here; 36 characters per source). Names, addresses and the resource label are
+     * interned: zone state and ownership TXTs, decoded from other records, name the same ones ({@link Canon#interned}).
      */
     SourceState labelled(SourceState s) {
         String cluster = canon.of(s.cluster());
-        Map<String, String> labels = Require.map(Map.of(Labels.RESOURCE, s.ref().resourceLabel(), Labels.CLUSTER,
-                cluster));
+        Map<String, String> labels = Require.map(Map.of(Labels.RESOURCE, s.ref().resourceLabel().intern(),
+                Labels.CLUSTER, cluster));
         List<Endpoint> eps = new ArrayList<>(s.endpoints().size());
         for (Endpoint e : s.endpoints()) {
-            eps.add(new Endpoint(e.dnsName(), canon.of(e.recordType()), e.targets(), e.ttl(),
+            eps.add(new Endpoint(e.dnsName().intern(), canon.of(e.recordType()), Canon.interned(e), e.ttl(),
                     canon.of(e.setIdentifier()), canon.of(e.providerSpecific()), labels));
         }
-        return new SourceState(cluster, canon.of(s.kind()), canon.of(s.namespace()), s.name(), s.uid(),
+        // the uid is not kept: planning never reads it (provenance names the resource and its version)
+        return new SourceState(cluster, canon.of(s.kind()), canon.of(s.namespace()), s.name(), null,
                 s.resourceVersion(), s.observedAt(), eps, s.rejected());
     }
 }
