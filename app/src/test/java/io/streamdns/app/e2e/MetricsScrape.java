@@ -42,10 +42,10 @@ final class MetricsScrape implements AutoCloseable {
 
     /** The sum of the series of {@code metric} with these {@code label="value"} pairs; NaN when there is none. */
     double value(String metric, String... labels) {
-        return value(scrape(), metric, labels);
+        return valueIn(scrape(), metric, labels);
     }
 
-    static double value(String text, String metric, String... labels) {
+    static double valueIn(String text, String metric, String... labels) {
         double sum = 0;
         boolean found = false;
         for (String line : text.split("\n")) {
@@ -66,7 +66,7 @@ final class MetricsScrape implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             String text = scrape();
-            double v = value(text, metric, labels);
+            double v = valueIn(text, metric, labels);
             if (condition.test(v)) {
                 return v;
             }
