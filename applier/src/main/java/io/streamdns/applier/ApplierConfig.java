@@ -17,6 +17,9 @@ import java.util.Set;
 /**
  * The applier's configuration, made from the values of {@link ApplierFlags}. Every invalid value fails with a
  * message naming its flag.
+ *
+ * @param domainRegex {@code --regex-domain-filter}, {@code --regex-domain-exclusion} (override the domain lists,
+ *                    for names and zones)
  */
 public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsAssumeRole, String awsZoneType,
                             List<String> zoneIdFilter, List<String> domainFilters, List<String> excludeDomains,
@@ -25,7 +28,8 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
                             int awsBatchChangeSize, int awsBatchChangeSizeBytes, int awsBatchChangeSizeValues,
                             String txtOwnerId, String txtPrefix, String txtSuffix, String txtWildcardReplacement,
                             boolean dryRun, Duration driftInterval, String groupId, int maxMergedPlans,
-                            int maxMergedChanges, Aws aws, String migrateFromTxtOwner) {
+                            int maxMergedChanges, Aws aws, String migrateFromTxtOwner,
+                            DomainFilter.Regex domainRegex) {
 
     /**
      * AWS settings beyond region and endpoint.
@@ -48,6 +52,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
         excludeDomains = List.copyOf(excludeDomains);
         aws = aws == null ? Aws.NONE : aws;
         migrateFromTxtOwner = migrateFromTxtOwner == null ? "" : migrateFromTxtOwner;
+        domainRegex = domainRegex == null ? DomainFilter.Regex.NONE : domainRegex;
     }
 
     public static ApplierConfig defaultConfig() {
@@ -74,7 +79,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
                 v.get(CommonFlags.TXT_PREFIX), v.get(CommonFlags.TXT_SUFFIX), v.get(CommonFlags.TXT_WILDCARD_REPLACEMENT),
                 v.get(DRY_RUN), v.get(INTERVAL), groupId, v.get(MAX_MERGED_PLANS), v.get(MAX_MERGED_CHANGES),
                 new Aws(v.get(AWS_PROFILE), v.get(AWS_ASSUME_ROLE_EXTERNAL_ID), v.get(AWS_ZONE_TAGS),
-                        v.get(AWS_ZONE_MATCH_PARENT)), CommonFlags.migrateFrom(v));
+                        v.get(AWS_ZONE_MATCH_PARENT)), CommonFlags.migrateFrom(v), CommonFlags.domainRegex(v));
     }
 
     /** This instance's share of the account's Route 53 request rate. */
@@ -87,7 +92,7 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
     }
 
     public DomainFilter domainFilter() {
-        return DomainFilter.of(domainFilters, excludeDomains);
+        return DomainFilter.of(domainFilters, excludeDomains, domainRegex);
     }
 
     public ZoneSelection zoneSelection() {

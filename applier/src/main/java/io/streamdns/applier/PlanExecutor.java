@@ -224,6 +224,15 @@ public final class PlanExecutor {
                     changes.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, notOwned)));
                     return;
                 }
+                if (changes.stream().anyMatch(Change::swap)) {
+                    // a compare-and-swap goes whole or not at all: done when the zone holds what it writes, else
+                    // refused, and the planner plans the name again from the set as it is now
+                    boolean done = changes.stream().filter(c -> !(c.swap() && c.action() == Change.Action.DELETE))
+                            .allMatch(c -> isDone(zone, c));
+                    changes.forEach(c -> record(run, Decision.of(c, zone, done ? ChangeOutcome.Status.ALREADY_DONE
+                            : ChangeOutcome.Status.REJECTED, done ? null : rejected.get(c))));
+                    return;
+                }
                 List<Change> done = changes.stream().filter(c -> isDone(zone, c)).toList();
                 List<Change> rest = changes.stream().filter(c -> !done.contains(c)).toList();
                 done.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null)));

@@ -12,11 +12,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Deletes and recreates the streamdns topics of a shared broker so a rig starts from empty topics. */
-final class KafkaReset {
+public final class KafkaReset {
     private KafkaReset() {
     }
 
-    static void recreateTopics(String bootstrap, int partitions) {
+    public static void recreateTopics(String bootstrap, int partitions) {
         Set<String> ours = Topics.ALL.stream().map(Topics.Spec::name).collect(Collectors.toSet());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> present = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()

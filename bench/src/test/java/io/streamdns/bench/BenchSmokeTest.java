@@ -45,8 +45,9 @@ class BenchSmokeTest {
                         "--forks", "0", "--warmup-iterations", "1", "--iterations", "1", "--iteration-ms", "100"}),
                 Arguments.of("memory: small shard and cluster", new String[] {"memory", "--names", "500",
                         "--services", "50"}),
-                Arguments.of("scale-out: six plans", new String[] {"scale-out", "--zones", "6", "--plans", "6",
-                        "--changes-per-plan", "2", "--latency-ms", "10", "--runs", "1"}),
+                Arguments.of("scale-out: one applier JVM, six plans", new String[] {"scale-out", "--appliers", "1",
+                        "--partitions", "6", "--zones", "6", "--plans-per-zone", "1", "--changes-per-plan", "2",
+                        "--latency-ms", "10", "--runs", "1"}),
                 Arguments.of("emulator: small zone, one batch", new String[] {"emulator", "--records", "2000",
                         "--batch", "100", "--runs", "1"}));
     }

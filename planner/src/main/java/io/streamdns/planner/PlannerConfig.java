@@ -1,6 +1,7 @@
 package io.streamdns.planner;
 
 import io.streamdns.runtime.config.InvalidFlagException;
+import io.streamdns.model.RecordTypes;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.planner.plan.DeleteBudget;
@@ -20,12 +21,15 @@ import java.util.Set;
  * The planner's configuration, made from the values of {@link PlannerFlags}. Every validation error names its flag.
  *
  * @param policyGiven whether {@code --policy} was given (it is required, as in external-dns v0.22)
+ * @param excludeRecordTypes {@code --exclude-record-types}: taken out of the managed types
+ * @param domainRegex {@code --regex-domain-filter}, {@code --regex-domain-exclusion} (override the domain lists)
  */
 public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffix, String txtWildcardReplacement,
                             Policy policy, boolean policyGiven, List<String> domainFilters, List<String> excludeDomains,
                             Set<String> managedRecordTypes, MultiClusterStrategy multiCluster, boolean awsPreferCname,
                             boolean awsEvaluateTargetHealth, Duration debounce, Duration debounceMax, String groupId,
-                            Tuning tuning, DeleteBudget.Settings deleteBudget, String migrateFromTxtOwner) {
+                            Tuning tuning, DeleteBudget.Settings deleteBudget, String migrateFromTxtOwner,
+                            Set<String> excludeRecordTypes, DomainFilter.Regex domainRegex) {
     public static final String DEFAULT_GROUP = "streamdns-planner";
     
     /**
@@ -54,6 +58,8 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
         tuning = tuning == null ? Tuning.DEFAULT : tuning;
         deleteBudget = deleteBudget == null ? DeleteBudget.Settings.DEFAULT : deleteBudget;
         migrateFromTxtOwner = migrateFromTxtOwner == null ? "" : migrateFromTxtOwner;
+        excludeRecordTypes = excludeRecordTypes == null ? Set.of() : Set.copyOf(excludeRecordTypes);
+        domainRegex = domainRegex == null ? DomainFilter.Regex.NONE : domainRegex;
     }
 
     /** From flag names without dashes → text (tests, the bench); unknown keys are refused, --policy is required. */
@@ -80,24 +86,44 @@ public record PlannerConfig(String txtOwnerId, String txtPrefix, String txtSuffi
                 v.given(PlannerFlags.POLICY), v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS),
                 new LinkedHashSet<>(v.get(PlannerFlags.MANAGED_RECORD_TYPES)), v.get(PlannerFlags.MULTI_CLUSTER),
                 v.get(CommonFlags.AWS_PREFER_CNAME), v.get(CommonFlags.AWS_EVALUATE_TARGET_HEALTH), debounce,
-                debounceMax, group, Tuning.DEFAULT, budget, CommonFlags.migrateFrom(v));
+                debounceMax, group, Tuning.DEFAULT, budget, CommonFlags.migrateFrom(v),
+                checkedExclusions(v), CommonFlags.domainRegex(v));
+    }
+
+    /** external-dns's IsManagedRecord: the managed types (default A, AAAA, CNAME) minus the excluded ones. */
+    static Set<String> managedTypes(Set<String> managed, Set<String> excluded) {
+        Set<String> types = new java.util.TreeSet<>(managed.isEmpty() ? RecordTypes.MANAGED_DEFAULT : managed);
+        types.removeAll(excluded);
+        return types;
+    }
+
+    private static Set<String> checkedExclusions(FlagValues v) {
+        Set<String> excluded = new LinkedHashSet<>(v.get(PlannerFlags.EXCLUDE_RECORD_TYPES));
+        if (!excluded.isEmpty() && managedTypes(new LinkedHashSet<>(v.get(PlannerFlags.MANAGED_RECORD_TYPES)),
+                excluded).isEmpty()) {
+            throw new InvalidFlagException("exclude-record-types", "excludes every managed record type "
+                    + excluded + ": the planner would manage nothing");
+        }
+        return excluded;
     }
 
     public PlannerConfig withTuning(Tuning t) {
         return new PlannerConfig(txtOwnerId, txtPrefix, txtSuffix, txtWildcardReplacement, policy, policyGiven,
                 domainFilters, excludeDomains, managedRecordTypes, multiCluster, awsPreferCname, awsEvaluateTargetHealth,
-                debounce, debounceMax, groupId, t, deleteBudget, migrateFromTxtOwner);
+                debounce, debounceMax, groupId, t, deleteBudget, migrateFromTxtOwner, excludeRecordTypes, domainRegex);
     }
 
     public PlannerConfig withGroupId(String group) {
         return new PlannerConfig(txtOwnerId, txtPrefix, txtSuffix, txtWildcardReplacement, policy, policyGiven,
                 domainFilters, excludeDomains, managedRecordTypes, multiCluster, awsPreferCname, awsEvaluateTargetHealth,
-                debounce, debounceMax, group, tuning, deleteBudget, migrateFromTxtOwner);
+                debounce, debounceMax, group, tuning, deleteBudget, migrateFromTxtOwner, excludeRecordTypes,
+                domainRegex);
     }
 
     /** The plan core's settings. */
     public PlanSettings planSettings() {
-        return new PlanSettings(txtOwnerId, policy, DomainFilter.of(domainFilters, excludeDomains), managedRecordTypes,
+        return new PlanSettings(txtOwnerId, policy, DomainFilter.of(domainFilters, excludeDomains, domainRegex),
+                managedTypes(managedRecordTypes, excludeRecordTypes),
                 new TxtNameMapper(txtPrefix, txtSuffix, txtWildcardReplacement), multiCluster, awsPreferCname,
                 awsEvaluateTargetHealth, migrateFromTxtOwner);
     }

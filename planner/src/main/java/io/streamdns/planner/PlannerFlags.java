@@ -22,6 +22,15 @@ public final class PlannerFlags {
     public static final Flag<Policy> POLICY = of("policy", FlagType.of(String.join("|", Policy.flagValues()),
             Policy::fromFlag, Policy::flagValue), null,
             "What plans may do: sync, upsert-only (never delete) or create-only, as external-dns v0.22").asRequired();
+    /** external-dns's {@code --exclude-record-types}: any type name (excluding one never managed is a no-op). */
+    public static final Flag<List<String>> EXCLUDE_RECORD_TYPES = of("exclude-record-types",
+            FlagType.list(FlagType.of("type", t -> {
+                if (!t.matches("[A-Za-z][A-Za-z0-9]*")) {
+                    throw new IllegalArgumentException("'" + t + "' is not a record type");
+                }
+                return t.toUpperCase(Locale.ROOT);
+            }, t -> t)), List.of(), "Record types taken out of --managed-record-types: neither planned nor touched, "
+                    + "as external-dns");
     public static final Flag<List<String>> MANAGED_RECORD_TYPES = of("managed-record-types",
             FlagType.list(FlagType.of(String.join("|", new java.util.TreeSet<>(RecordTypes.WRITABLE)), t -> {
                 String u = t.toUpperCase(Locale.ROOT);
@@ -49,7 +58,8 @@ public final class PlannerFlags {
     public static final FlagSet ALL = FlagSet.of("planner", CommonFlags.TXT_OWNER_ID,
             CommonFlags.MIGRATE_FROM_TXT_OWNER, CommonFlags.TXT_PREFIX,
             CommonFlags.TXT_SUFFIX, CommonFlags.TXT_WILDCARD_REPLACEMENT, CommonFlags.REGISTRY, POLICY,
-            CommonFlags.DOMAIN_FILTER, CommonFlags.EXCLUDE_DOMAINS, MANAGED_RECORD_TYPES, MULTI_CLUSTER,
+            CommonFlags.DOMAIN_FILTER, CommonFlags.EXCLUDE_DOMAINS, CommonFlags.REGEX_DOMAIN_FILTER,
+            CommonFlags.REGEX_DOMAIN_EXCLUSION, MANAGED_RECORD_TYPES, EXCLUDE_RECORD_TYPES, MULTI_CLUSTER,
             CommonFlags.AWS_PREFER_CNAME, CommonFlags.AWS_EVALUATE_TARGET_HEALTH, DEBOUNCE, DEBOUNCE_MAX, GROUP_ID,
             CommonFlags.MAX_DELETE_FRACTION, CommonFlags.MIN_RECORDS_FOR_BUDGET, DELETE_BUDGET_WINDOW);
 }

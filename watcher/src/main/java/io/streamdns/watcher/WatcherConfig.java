@@ -12,6 +12,7 @@ import io.streamdns.watcher.core.MappingOptions;
 import io.streamdns.watcher.core.Selector;
 import io.streamdns.watcher.core.ServiceMapper;
 import io.streamdns.watcher.core.Shaping;
+import io.streamdns.watcher.core.TargetNets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  *                     ({@link io.streamdns.watcher.core.ObjectBound}, DESIGN rule W8)
  * @param annotationPrefixes the external-dns annotation prefixes read, a later one winning a key both carry
  * @param shaping      the flags that shape every object's records ({@code --combine-fqdn-annotation}, ...)
+ * @param domainRegex  {@code --regex-domain-filter}, {@code --regex-domain-exclusion} (override the domain lists)
  */
 public record WatcherConfig(String clusterName, Set<String> sources, String namespace, String labelFilter,
                             Selector annotationFilter, Set<String> ingressClasses, Set<String> serviceTypes,
@@ -39,7 +41,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                             boolean ignoreIngressRulesSpec, List<String> domainFilters, List<String> excludeDomains,
                             boolean emitEvents, String kubeconfig, String context, Duration resyncPeriod,
                             Safety safety, SourceFlags sourceFlags, int maxEndpointsPerObject,
-                            List<String> annotationPrefixes, Shaping shaping) {
+                            List<String> annotationPrefixes, Shaping shaping, DomainFilter.Regex domainRegex) {
     public static final String SOURCE_SERVICE = "service";
     public static final String SOURCE_INGRESS = "ingress";
     public static final String SOURCE_CRD = "crd";
@@ -102,6 +104,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         excludeDomains = List.copyOf(excludeDomains);
         annotationPrefixes = annotationPrefixes == null ? List.of(Annotations.PREFIX) : List.copyOf(annotationPrefixes);
         shaping = shaping == null ? Shaping.NONE : shaping;
+        domainRegex = domainRegex == null ? DomainFilter.Regex.NONE : domainRegex;
     }
 
     /** From flag names without dashes → text (tests); unknown keys are refused. */
@@ -120,7 +123,9 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         }
         FqdnTemplate template = FqdnTemplate.parse(v.get(WatcherFlags.FQDN_TEMPLATE));
         Shaping shaping = new Shaping(v.get(WatcherFlags.COMBINE_FQDN_ANNOTATION),
-                v.get(WatcherFlags.IGNORE_HOSTNAME_ANNOTATION));
+                v.get(WatcherFlags.IGNORE_HOSTNAME_ANNOTATION), v.get(WatcherFlags.DEFAULT_TARGETS),
+                v.get(WatcherFlags.FORCE_DEFAULT_TARGETS), TargetNets.of(v.get(WatcherFlags.TARGET_NET_FILTER),
+                v.get(WatcherFlags.EXCLUDE_TARGET_NET)), v.get(WatcherFlags.MIN_TTL).toSeconds());
         List<String> prefixes = v.get(WatcherFlags.ALPHA_ANNOTATIONS)
                 ? List.of(Annotations.ALPHA_PREFIX, v.get(WatcherFlags.ANNOTATION_PREFIX))
                 : List.of(v.get(WatcherFlags.ANNOTATION_PREFIX));
@@ -140,7 +145,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
                 v.get(CommonFlags.DOMAIN_FILTER), v.get(CommonFlags.EXCLUDE_DOMAINS), v.get(WatcherFlags.EMIT_EVENTS),
                 blankToNull(v.get(WatcherFlags.KUBECONFIG)), blankToNull(v.get(WatcherFlags.CONTEXT)),
                 v.get(WatcherFlags.RESYNC_PERIOD), safety, sourceFlags, v.get(WatcherFlags.MAX_ENDPOINTS_PER_OBJECT),
-                prefixes, shaping);
+                prefixes, shaping, CommonFlags.domainRegex(v));
     }
 
     private static String blankToNull(String s) {
@@ -164,6 +169,8 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
         putIf(spec, "fqdn-template", fqdnTemplate == null ? null : fqdnTemplate.toString());
         putIf(spec, "domain-filter", sorted(domainFilters));
         putIf(spec, "exclude-domains", sorted(excludeDomains));
+        putIf(spec, "regex-domain-filter", domainRegex.include().isEmpty() ? null : domainRegex.include());
+        putIf(spec, "regex-domain-exclusion", domainRegex.exclude().isEmpty() ? null : domainRegex.exclude());
         if (publishInternalServices) {
             spec.put("publish-internal-services", "true");
         }
@@ -217,7 +224,7 @@ public record WatcherConfig(String clusterName, Set<String> sources, String name
     }
 
     public DomainFilter domainFilter() {
-        return DomainFilter.of(domainFilters, excludeDomains);
+        return DomainFilter.of(domainFilters, excludeDomains, domainRegex);
     }
 
     public boolean watchesServices() {

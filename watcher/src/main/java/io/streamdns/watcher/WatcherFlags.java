@@ -5,6 +5,8 @@ import static io.streamdns.runtime.flags.Flag.of;
 import static io.streamdns.runtime.flags.Flag.string;
 
 import io.streamdns.model.control.ControlKeys;
+import io.streamdns.model.dns.Cidr;
+import io.streamdns.model.dns.Targets;
 import io.streamdns.runtime.flags.CommonFlags;
 import io.streamdns.runtime.flags.Flag;
 import io.streamdns.runtime.flags.FlagSet;
@@ -111,6 +113,27 @@ public final class WatcherFlags {
     public static final Flag<Boolean> IGNORE_HOSTNAME_ANNOTATION = bool("ignore-hostname-annotation", false,
             "Do not read the hostname (and internal-hostname) annotation: names come from the spec and "
                     + "--fqdn-template only");
+    public static final Flag<List<String>> DEFAULT_TARGETS = of("default-targets", FlagType.list(FlagType.of("target",
+            t -> {
+                Targets.Classified c = Targets.classify(t);
+                if (c.kind() == Targets.Kind.INVALID) {
+                    throw new IllegalArgumentException(c.reason());
+                }
+                return c.value();
+            }, t -> t)), List.of(), "Targets of endpoints that have none (a DNSEndpoint entry with empty targets), "
+            + "as external-dns; IPs make A/AAAA records, host names CNAMEs");
+    public static final Flag<Boolean> FORCE_DEFAULT_TARGETS = bool("force-default-targets", false,
+            "Every endpoint of every source gets --default-targets instead of its own targets (external-dns's legacy "
+                    + "behaviour)");
+    /** A network in CIDR notation; a bad one is refused (external-dns logs and ignores it). */
+    static final FlagType<String> CIDR = FlagType.of("cidr", c -> Cidr.parse(c).toString(), c -> c);
+    public static final Flag<List<String>> TARGET_NET_FILTER = of("target-net-filter", FlagType.list(CIDR), List.of(),
+            "Only targets in these networks; a target that is not an IP (host name, SRV value) is dropped");
+    public static final Flag<List<String>> EXCLUDE_TARGET_NET = of("exclude-target-net", FlagType.list(CIDR),
+            List.of(), "Never targets in these networks; targets that are not IPs are kept");
+    public static final Flag<Duration> MIN_TTL = of("min-ttl", FlagType.duration(Duration.ZERO,
+            Duration.ofSeconds(Integer.MAX_VALUE)), Duration.ZERO, "TTL of records whose TTL is not set (no ttl "
+            + "annotation, or 0), as external-dns's --min-ttl; a TTL that is set stays; 0s: off");
     public static final Flag<Boolean> PUBLISH_INTERNAL_SERVICES = bool("publish-internal-services", false,
             "Publish ClusterIP services too (their cluster IP)");
     public static final Flag<Boolean> IGNORE_INGRESS_TLS_SPEC = bool("ignore-ingress-tls-spec", false,
@@ -146,8 +169,9 @@ public final class WatcherFlags {
     public static final FlagSet ALL = FlagSet.of("watcher", CLUSTER_NAME, SOURCE, CRD_SOURCE_APIVERSION,
             CRD_SOURCE_KIND, EXCLUDE_UNSCHEDULABLE, EXPOSE_INTERNAL_IPV6, GATEWAY_NAME, GATEWAY_NAMESPACE, GATEWAY_LABEL_FILTER, NAMESPACE, LABEL_FILTER,
             ANNOTATION_FILTER, ANNOTATION_PREFIX, ALPHA_ANNOTATIONS, INGRESS_CLASS, SERVICE_TYPE_FILTER, FQDN_TEMPLATE,
-            COMBINE_FQDN_ANNOTATION, IGNORE_HOSTNAME_ANNOTATION, PUBLISH_INTERNAL_SERVICES, IGNORE_INGRESS_TLS_SPEC, IGNORE_INGRESS_RULES_SPEC, CommonFlags.DOMAIN_FILTER,
-            CommonFlags.EXCLUDE_DOMAINS, EMIT_EVENTS, KUBECONFIG, CONTEXT, RESYNC_PERIOD, WATCHER_SCOPE,
+            COMBINE_FQDN_ANNOTATION, IGNORE_HOSTNAME_ANNOTATION, DEFAULT_TARGETS, FORCE_DEFAULT_TARGETS,
+            TARGET_NET_FILTER, EXCLUDE_TARGET_NET, MIN_TTL, PUBLISH_INTERNAL_SERVICES, IGNORE_INGRESS_TLS_SPEC, IGNORE_INGRESS_RULES_SPEC, CommonFlags.DOMAIN_FILTER,
+            CommonFlags.EXCLUDE_DOMAINS, CommonFlags.REGEX_DOMAIN_FILTER, CommonFlags.REGEX_DOMAIN_EXCLUSION, EMIT_EVENTS, KUBECONFIG, CONTEXT, RESYNC_PERIOD, WATCHER_SCOPE,
             SCOPE_CHANGED, CLUSTER_REPLACED, CommonFlags.MAX_DELETE_FRACTION, CommonFlags.MIN_RECORDS_FOR_BUDGET,
             RELIST_INTERVAL, MAX_ENDPOINTS_PER_OBJECT);
 }

@@ -114,6 +114,27 @@ final class Pipeline implements AutoCloseable {
         return records;
     }
 
+    /** Polls a zone as the emulator stores it (values in the order written) until the predicate holds. */
+    List<io.streamdns.sandbox.route53.store.RecordSet> awaitSets(String zoneId, String what,
+            Predicate<List<io.streamdns.sandbox.route53.store.RecordSet>> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<io.streamdns.sandbox.route53.store.RecordSet> records = route53.records(zoneId);
+        while (!condition.test(records)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; zone holds " + records);
+            }
+            sleep(50);
+            records = route53.records(zoneId);
+        }
+        return records;
+    }
+
+    /** The set of that name (with its trailing dot) and type, or null. */
+    static io.streamdns.sandbox.route53.store.RecordSet find(List<io.streamdns.sandbox.route53.store.RecordSet> zone,
+                                                           String name, String type) {
+        return zone.stream().filter(r -> r.name().equals(name) && r.type().equals(type)).findFirst().orElse(null);
+    }
+
     /** Holds for a while: the zone keeps satisfying the condition (for "never written" checks). */
     void holds(String what, Predicate<List<ZoneRecord>> condition, Duration during) {
         long end = System.nanoTime() + during.toNanos();

@@ -10,7 +10,6 @@ import io.streamdns.app.TestStages;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.store.RecordSet;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -97,20 +96,10 @@ class RecordBehavioursIT {
     }
 
     static List<RecordSet> await(String what, String zoneName, Predicate<List<RecordSet>> condition) {
-        String zoneId = pipeline.route53.zoneId(zoneName);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<RecordSet> records = pipeline.route53.records(zoneId);
-        while (!condition.test(records)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; zone holds " + records);
-            }
-            Pipeline.sleep(50);
-            records = pipeline.route53.records(zoneId);
-        }
-        return records;
+        return pipeline.awaitSets(pipeline.route53.zoneId(zoneName), what, condition);
     }
 
     static RecordSet find(List<RecordSet> zone, String name, String type) {
-        return zone.stream().filter(r -> r.name().equals(name) && r.type().equals(type)).findFirst().orElse(null);
+        return Pipeline.find(zone, name, type);
     }
 }

@@ -5,9 +5,12 @@ import java.util.Objects;
 
 /**
  * One provider change. {@code group} is the owned name (a record and its ownership TXT share it and always travel in
- * one batch); {@code origin} is the plan change it comes from, for reporting.
+ * one batch); {@code origin} is the plan change it comes from, for reporting. {@code swap}: one half of a
+ * compare-and-swap of a TXT set that also holds values we did not create (DELETE of the exact set as planned +
+ * CREATE): both halves go in one batch or not at all, the DELETE is never replaced by the zone's view and never
+ * counted as done alone.
  */
-public record Change(Action action, RecordSet recordSet, String group, Origin origin) {
+public record Change(Action action, RecordSet recordSet, String group, Origin origin, boolean swap) {
     public enum Action { CREATE, DELETE, UPSERT }
 
     public Change {
@@ -15,6 +18,10 @@ public record Change(Action action, RecordSet recordSet, String group, Origin or
         Objects.requireNonNull(recordSet, "recordSet");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    public Change(Action action, RecordSet recordSet, String group, Origin origin) {
+        this(action, recordSet, group, origin, false);
     }
 
     /** Route 53 counts an UPSERT twice (it is a delete plus a create) against the batch limits. */

@@ -33,7 +33,8 @@ public final class Isolation {
             Rejections.Problem blame = null;
             for (Change c : g.changes()) {
                 Rejections.Problem p = problemFor(c, problems);
-                if (p != null && p.kind() == Rejections.Kind.NOT_FOUND && c.action() == Change.Action.DELETE) {
+                // a compare-and-swap's DELETE of a vanished set is not "done": its CREATE must not go alone
+                if (p != null && p.kind() == Rejections.Kind.NOT_FOUND && c.action() == Change.Action.DELETE && !c.swap()) {
                     alreadyDone.add(c);
                 } else {
                     survivors.add(c);

@@ -31,6 +31,9 @@ import java.util.TreeMap;
  *       ALREADY_DONE, so a plan replayed after a crash is harmless; a delete sends the set as the zone holds it;</li>
  *   <li>the rest is packed into batches; a group too large for one batch is reported, not dropped.</li>
  * </ol>
+ * A TXT update labelled {@link Labels#TXT_SWAP} (a set holding values we did not create, e.g. the apex's SPF) becomes a
+ * compare-and-swap: DELETE of the set exactly as planned + CREATE, in one batch; the guard checks that only our
+ * ownership value differs between the two ({@link OwnershipGuard#swapRejection}).
  */
 public final class PlanCompiler {
     private final ZoneIndex zones;
@@ -93,9 +96,19 @@ public final class PlanCompiler {
         Map<String, String> pins = pins(planned);
         Map<String, String> groupRejections = new TreeMap<>();
         List<List<Zone>> zonesOf = new ArrayList<>();
+        Map<String, String> recordOfGroup = new TreeMap<>();
+        for (Planned p : planned) {
+            if (!p.endpoint().recordType().equals(io.streamdns.model.RecordTypes.TXT)) {
+                recordOfGroup.putIfAbsent(p.group, p.endpoint().dnsName());
+            }
+        }
         for (Planned p : planned) {
             String name = p.endpoint().dnsName();
-            String reason = domainFilter.rejection(name);
+            // with --regex-domain-filter an ownership TXT goes with its record (its a- name rarely matches)
+            String judged = domainFilter.regex().isSet() && p.endpoint().recordType().equals(
+                    io.streamdns.model.RecordTypes.TXT) ? recordOfGroup.getOrDefault(p.group,
+                    guard.ownedName(name).orElse(name)) : name;
+            String reason = domainFilter.rejection(judged);
             if (reason == null && p.old != null && p.neu != null) {
                 reason = domainFilter.rejection(p.old.dnsName()); // an update must not move a name out of the filter
             }
@@ -160,7 +173,7 @@ public final class PlanCompiler {
                 return;
             }
             for (Change c : changes) {
-                if (isAlreadyDone(c, zone, lookup)) {
+                if (c.swap() ? swapDone(changes, zone, lookup) : isAlreadyDone(c, zone, lookup)) {
                     decided.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
                 } else {
                     send.add(c);
@@ -170,9 +183,12 @@ public final class PlanCompiler {
         return send;
     }
 
-    /** A delete names the set as the zone holds it: Route 53 wants its exact values and TTL. */
+    /**
+     * A delete names the set as the zone holds it: Route 53 wants its exact values and TTL. Not the DELETE of a
+     * compare-and-swap: it must name the set the new side was computed from, so that a change made meanwhile fails it.
+     */
     private static Change asTheZoneHoldsIt(Change c, Zone zone, ZoneLookup lookup) {
-        if (c.action() != Change.Action.DELETE) {
+        if (c.action() != Change.Action.DELETE || c.swap()) {
             return c;
         }
         return lookup.get(zone, c.recordSet().key())
@@ -197,6 +213,10 @@ public final class PlanCompiler {
      * asked after a refused batch, once the names are re-read.
      */
     public String notOwned(List<Change> group, Zone zone, ZoneLookup lookup) {
+        String swap = guard.swapRejection(group);
+        if (swap != null) {
+            return swap;
+        }
         for (Change c : group) {
             String reason = guard.rejection(c, zone, lookup);
             if (reason != null) {
@@ -230,6 +250,10 @@ public final class PlanCompiler {
         }
         RecordSet old = mapper.toRecordSet(p.old, zone);
         RecordSet neu = mapper.toRecordSet(p.neu, zone);
+        if (neu.isTxt() && "true".equals(p.neu.label(Labels.TXT_SWAP))) {
+            return List.of(new Change(Change.Action.DELETE, old, p.group, p.origin, true),
+                    new Change(Change.Action.CREATE, neu, p.group, p.origin, true));
+        }
         if (requiresDeleteCreate(old, neu)) {
             return List.of(new Change(Change.Action.DELETE, old, p.group, p.origin),
                     new Change(Change.Action.CREATE, neu, p.group, p.origin));
@@ -243,6 +267,12 @@ public final class PlanCompiler {
                 || !Objects.equals(old.setIdentifier(), neu.setIdentifier())
                 || old.isAlias() != neu.isAlias()
                 || !old.routing().kind().equals(neu.routing().kind());
+    }
+
+    /** A compare-and-swap is done (both halves) when the zone holds what its CREATEs write. */
+    private static boolean swapDone(List<Change> group, Zone zone, ZoneLookup lookup) {
+        return group.stream().filter(c -> c.swap() && c.action() == Change.Action.CREATE)
+                .allMatch(c -> isAlreadyDone(c, zone, lookup));
     }
 
     private static boolean isAlreadyDone(Change c, Zone zone, ZoneLookup lookup) {

@@ -3,21 +3,28 @@ package io.streamdns.applier.batch;
 import io.streamdns.model.AliasTarget;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A provider-neutral resource record set: what one change writes or deletes. Names in normal form (lower case, no
- * trailing dot, wildcard {@code *}); values sorted; an alias has no values and TTL 0.
+ * trailing dot, wildcard {@code *}); values sorted, a TXT set's ownership values first (external-dns reads only the
+ * first value of a TXT set, so ours leads in a set shared with SPF or verification values); an alias has no values
+ * and TTL 0.
  */
 public record RecordSet(String name, String type, long ttl, List<String> values, String setIdentifier,
                         AliasTarget alias, Routing routing) {
+    private static final Comparator<String> OWNERSHIP_FIRST = Comparator
+            .comparing((String v) -> TxtRecordFormat.parse(v).isEmpty()).thenComparing(Comparator.naturalOrder());
+
     public RecordSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         List<String> sorted = new ArrayList<>(values == null ? List.of() : values);
-        sorted.sort(null);
+        sorted.sort(RecordTypes.TXT.equals(type) ? OWNERSHIP_FIRST : Comparator.naturalOrder());
         values = List.copyOf(sorted);
         if (setIdentifier != null && setIdentifier.isEmpty()) {
             setIdentifier = null;

@@ -48,6 +48,11 @@ public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter d
         if (!zoneIds.isEmpty() && !zoneIds.contains(zone.id())) {
             return "not in --zone-id-filter";
         }
+        if (domainFilter.regex().isSet()) {
+            // external-dns's provider matches the zone's own name against the regular expressions
+            String r = domainFilter.rejection(zone.name());
+            return r == null ? null : "zone " + r;
+        }
         String outside = domainFilter.rejection(zone.name());
         if (outside == null) {
             return null;

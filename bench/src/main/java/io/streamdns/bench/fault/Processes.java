@@ -150,6 +150,32 @@ public final class Processes implements AutoCloseable {
         }
     }
 
+    /** The stage's Prometheus text from {@code /metrics}; empty when it does not answer. */
+    public static String metrics(Jvm jvm) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jvm.httpPort() + "/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The sum over every series of {@code name} whose labels contain {@code labelPart} in Prometheus text. */
+    public static double sample(String prometheusText, String name, String labelPart) {
+        double sum = 0;
+        for (String line : prometheusText.split("\n")) {
+            if (line.startsWith(name) && (line.charAt(name.length()) == '{' || line.charAt(name.length()) == ' ')
+                    && line.contains(labelPart)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);

@@ -7,6 +7,7 @@ import io.streamdns.bench.Pipeline;
 import io.streamdns.bench.Report;
 import io.streamdns.bench.Rig;
 import io.streamdns.bench.Stats;
+import io.streamdns.bench.Timeline;
 import io.streamdns.sandbox.route53.EmulatorCounters;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
@@ -79,12 +80,19 @@ public final class BurstScenario extends Scenario {
         String zone = "burst.bench.example";
         try (Rig rig = Rig.start(partitions)) {
             long t0;
+            long t0Millis;
             double createMs;
+            double watcherReadyMs = 0;
             Pipeline pipeline;
+            Timeline timeline;
+            int journalFrom;
             if (live) {
                 pipeline = Pipeline.start(rig, zone, Route53EmulatorOptions.defaults(), Map.of(),
                         Map.of("drift-interval", "1h")).watch();
+                journalFrom = pipeline.route53().store().journal().size();
+                timeline = Timeline.start(rig.bootstrap());
                 t0 = System.nanoTime();
+                t0Millis = System.currentTimeMillis();
                 Fixtures.createServices(rig.kubernetes().client(), 0, services, zone, 8);
                 createMs = millisSince(t0);
             } else {
@@ -93,9 +101,14 @@ public final class BurstScenario extends Scenario {
                 createMs = millisSince(c0);
                 pipeline = Pipeline.start(rig, zone, Route53EmulatorOptions.defaults(), Map.of(),
                         Map.of("drift-interval", "1h"));
+                journalFrom = pipeline.route53().store().journal().size();
+                timeline = Timeline.start(rig.bootstrap());
                 t0 = System.nanoTime();
+                t0Millis = System.currentTimeMillis();
                 pipeline.watch();
+                watcherReadyMs = millisSince(t0);
             }
+            rig.onClose(timeline);
             Route53Emulator r53 = pipeline.route53();
             long listBefore = r53.counters().total("ListResourceRecordSets");
             boolean done = Rig.await(Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(100),
@@ -130,6 +143,9 @@ public final class BurstScenario extends Scenario {
             r.put("callRatio", Stats.round(calls / (double) bound));
             r.put("callRatioByCount", Stats.round(calls / (double) byCount));
             r.put("timeRatio", Stats.round(secs / boundSeconds));
+            r.put("watcherReadyMs", Stats.round(watcherReadyMs));
+            r.set("timeline", timeline.report(t0Millis, Timeline.calls(r53.store(), journalFrom),
+                    Route53EmulatorOptions.ROUTE53_RATE));
             return r;
         }
     }

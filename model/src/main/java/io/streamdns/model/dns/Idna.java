@@ -26,6 +26,16 @@ final class Idna {
     private Idna() {
     }
 
+    /** The Unicode form of an ASCII name ({@code xn--} labels decoded), as external-dns's filters compare names. */
+    static String toUnicode(String ascii) {
+        if (!applies(ascii)) {
+            return ascii;
+        }
+        StringBuilder out = new StringBuilder();
+        UTS46.nameToUnicode(ascii, out, new IDNA.Info());
+        return out.toString();
+    }
+
     /** True when the name needs this processing: non-ASCII, or a punycode label to verify. */
     static boolean applies(String name) {
         for (int i = 0; i < name.length(); i++) {

@@ -27,10 +27,11 @@ public final class CurrentIndex {
     }
 
     /**
-     * Per name, its record sets (mostly one or two: a record and its TXT) in a small array: no per-identity map and
-     * no map per name, since the identity {@code zoneId/name/type/setId} is found from the record (or the key).
+     * Per name, its record set (a {@link Held}: most names hold one, as a record's TXT has a name of its own) or
+     * record sets (a {@code Held[]} of two or more): no per-identity map and no map per name, since the identity
+     * {@code zoneId/name/type/setId} is found from the record (or the key).
      */
-    private final Map<String, Held[]> byName = new HashMap<>();
+    private final Map<String, Object> byName = new HashMap<>();
     private int size;
     private final Canon canon = new Canon();
     private final InFlight inFlight = new InFlight();
@@ -78,7 +79,7 @@ public final class CurrentIndex {
             type = identity.substring(b + 1, c);
             set = c + 1 == identity.length() ? null : identity.substring(c + 1);
         }
-        Held[] held = byName.get(name);
+        Held[] held = heldAt(name);
         int i = indexOf(held, zoneId, type, set);
         Endpoint old = i >= 0 ? held[i].endpoint() : null;
         String recordKey;
@@ -93,7 +94,7 @@ public final class CurrentIndex {
                 Held[] less = new Held[held.length - 1];
                 System.arraycopy(held, 0, less, 0, i);
                 System.arraycopy(held, i + 1, less, i, held.length - i - 1);
-                byName.put(name, less);
+                byName.put(name, less.length == 1 ? less[0] : less);
             }
             size--;
             recordKey = old.recordKey();
@@ -103,10 +104,11 @@ public final class CurrentIndex {
             if (old != null) {
                 parsed.remove(old);
                 held[i] = h;
+                byName.put(e.dnsName(), held.length == 1 ? h : held);
             } else {
                 Held[] more = held == null ? new Held[1] : Arrays.copyOf(held, held.length + 1);
                 more[more.length - 1] = h;
-                byName.put(e.dnsName(), more);
+                byName.put(e.dnsName(), more.length == 1 ? h : more);
                 size++;
             }
             if (e.recordType().equals(RecordTypes.TXT)) {
@@ -116,6 +118,12 @@ public final class CurrentIndex {
         }
         inFlight.observe(name, recordKey, zoneAt(name).get(recordKey));
         return name;
+    }
+
+    /** The record sets at a name as an array (a new one for a single record set), or null. */
+    private Held[] heldAt(String name) {
+        Object v = byName.get(name);
+        return v == null ? null : v instanceof Held h ? new Held[] {h} : (Held[]) v;
     }
 
     private static int indexOf(Held[] held, String zoneId, String type, String set) {
@@ -141,12 +149,12 @@ public final class CurrentIndex {
     /** The current records at a name: zone state, then in-flight plans over it. */
     public List<Endpoint> at(String name) {
         if (inFlight.at(name).isEmpty()) { // the common cases without a view: nothing, or one record set
-            Held[] held = byName.get(name);
+            Object held = byName.get(name);
             if (held == null) {
                 return List.of(); // most names looked up are TXT names that do not exist (yet)
             }
-            if (held.length == 1) {
-                return List.of(held[0].endpoint());
+            if (held instanceof Held h) {
+                return List.of(h.endpoint());
             }
         }
         Map<String, Endpoint> view = zoneAt(name);
@@ -164,11 +172,11 @@ public final class CurrentIndex {
     public List<Endpoint> all() {
         List<Endpoint> out = new ArrayList<>(size);
         boolean anyInFlight = !inFlight.isEmpty();
-        for (Map.Entry<String, Held[]> e : byName.entrySet()) {
+        for (Map.Entry<String, Object> e : byName.entrySet()) {
             String name = e.getKey();
             if (!anyInFlight || inFlight.at(name).isEmpty()) {
-                if (e.getValue().length == 1) {
-                    out.add(e.getValue()[0].endpoint());
+                if (e.getValue() instanceof Held h) {
+                    out.add(h.endpoint());
                 } else {
                     out.addAll(zoneAt(name).values());
                 }
@@ -227,7 +235,7 @@ public final class CurrentIndex {
 
     /** Zone state at a name by record key, one zone per record set (the smallest zone id). */
     private Map<String, Endpoint> zoneAt(String name) {
-        Held[] m = byName.get(name);
+        Held[] m = heldAt(name);
         if (m == null) {
             return new TreeMap<>();
         }

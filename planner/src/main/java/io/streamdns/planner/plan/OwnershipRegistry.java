@@ -61,7 +61,13 @@ final class OwnershipRegistry {
         /** {@code cname-<name>} owning an A-ALIAS (written by external-dns before #2903). */
         CNAME_FOR_ALIAS,
         /** {@code <name>} without a type, shared by every type at the name (read, never written or deleted). */
-        LEGACY
+        LEGACY,
+        /**
+         * The apex marker: at a zone apex, whose current-format TXT ({@code a-example.com}) falls outside the zone,
+         * a legacy-format value at {@link #apexMarkerName} owns every type at the apex (AAAA too); written and removed
+         * by us, beside the values we did not create there ({@link SharedTxt}).
+         */
+        APEX
     }
 
     /** Where a record's ownership came from; {@code migrated}: its TXT names the owner we take over. */
@@ -74,6 +80,8 @@ final class OwnershipRegistry {
         final Map<String, Txt> txts;
         /** By the (labelled) record instance of {@link #records}: identity lookups cost no key strings. */
         final Map<Endpoint, Ownership> ownership;
+        /** Zone apexes: the names holding an SOA record. */
+        final java.util.Set<String> apexes = new java.util.HashSet<>(2);
 
         Current(int size) {
             ownership = new IdentityHashMap<>(size);
@@ -92,6 +100,10 @@ final class OwnershipRegistry {
         Form formOf(Endpoint record) {
             Ownership o = ownership.get(record);
             return o == null ? null : o.form();
+        }
+
+        boolean isApex(String name) {
+            return apexes.contains(name);
         }
     }
 
@@ -135,10 +147,13 @@ final class OwnershipRegistry {
             return c == null ? 0 : Math.max(c[0], c[1]);
         }
 
-        /** Label keys, owner and cluster repeat on every TXT of a shard: one copy of each (resources are unique). */
+        /**
+         * Label keys, owner and cluster repeat on every TXT of a shard: one copy of each. A resource is unique per
+         * TXT but its desired record names it too: interned, as the desired index interns it.
+         */
         private Map<String, String> shared(Map<String, String> labels) {
             Map<String, String> m = new HashMap<>(labels.size() * 2);
-            labels.forEach((k, v) -> m.put(canon.of(k), k.equals(Labels.RESOURCE) ? v : canon.of(v)));
+            labels.forEach((k, v) -> m.put(canon.of(k), k.equals(Labels.RESOURCE) ? v.intern() : canon.of(v)));
             return Map.copyOf(m);
         }
 
@@ -167,6 +182,9 @@ final class OwnershipRegistry {
         Current cur = new Current(current.size());
         List<Endpoint> candidates = new ArrayList<>(current.size());
         for (Endpoint e : current) {
+            if (e.recordType().equals(RecordTypes.SOA)) {
+                cur.apexes.add(e.dnsName());
+            }
             if (e.recordType().equals(RecordTypes.TXT)) {
                 Txt txt = new Txt(e, parsed == null ? ownershipLabels(e.targets()) : parsed.labels(e));
                 cur.txts.putIfAbsent(key(e.dnsName(), e.setIdentifier()), txt);
@@ -185,7 +203,11 @@ final class OwnershipRegistry {
                 form = Form.CNAME_FOR_ALIAS;
                 txt = heritage(cur.txt(names.txtName(r.dnsName(), RecordTypes.CNAME), r.setIdentifier()));
             }
-            if (txt == null && !r.recordType().equals(RecordTypes.AAAA)) {
+            if (txt == null && cur.isApex(r.dnsName())) {
+                form = Form.APEX;
+                txt = heritage(cur.txt(apexMarkerName(r.dnsName()), r.setIdentifier()));
+            }
+            if (txt == null && !r.recordType().equals(RecordTypes.AAAA) && !cur.isApex(r.dnsName())) {
                 form = Form.LEGACY;
                 txt = heritage(cur.txt(names.legacyTxtName(r.dnsName()), r.setIdentifier()));
             }
@@ -201,9 +223,45 @@ final class OwnershipRegistry {
         return cur;
     }
 
+    /** The record name an ownership TXT name stands for (current or legacy form), if it is one in shape. */
+    java.util.Optional<String> ownedName(String txtName) {
+        return names.ownedBy(txtName).map(TxtNameMapper.Owned::name).or(() -> names.legacyOwnedName(txtName));
+    }
+
     /** The name of the current-format ownership TXT of a record. */
     String txtName(Endpoint record) {
         return names.txtName(record.dnsName(), record.recordType());
+    }
+
+    /** The legacy-format TXT name of a record name (no type). */
+    String legacyTxtName(String name) {
+        return names.legacyTxtName(name);
+    }
+
+    /**
+     * Where the apex's ownership marker lives: the legacy TXT name ({@code <txt-prefix><apex>}, readable by
+     * external-dns) when that lies in the zone, else the apex itself ({@code --txt-suffix}, or a prefix without a
+     * dot, would put it outside).
+     */
+    String apexMarkerName(String apex) {
+        String legacy = names.legacyTxtName(apex);
+        return within(legacy, apex) ? legacy : apex;
+    }
+
+    /** Whether a record at a zone apex keeps its TXT at the current-format name (it lies in the zone). */
+    boolean currentTxtInZone(Endpoint apexRecord) {
+        return within(txtName(apexRecord), apexRecord.dnsName());
+    }
+
+    private static boolean within(String name, String apex) {
+        return name.equals(apex) || name.endsWith("." + apex);
+    }
+
+    /** The apex marker of {@code record}: its ownership value (as {@link #txtFor}) at {@link #apexMarkerName}. */
+    Endpoint markerFor(Endpoint record) {
+        Endpoint txt = txtFor(record);
+        return new Endpoint(apexMarkerName(record.dnsName()), RecordTypes.TXT, txt.targets(), txt.ttl(),
+                txt.setIdentifier(), txt.providerSpecific(), txt.labels());
     }
 
     /**

@@ -45,6 +45,17 @@ class PlanMigrationTest {
                         .want("www.ex.com A 1.2.3.4").have("www.ex.com A 1.2.3.4").have(Fixtures.txt("www.ex.com", OLD))
                         .creates(NEW)
                         .updates("TXT www.ex.com cluster=c1,owner=old,resource=service/default/web -> TXT www.ex.com ours"),
+                row("old owner's record with both TXT forms (as before v0.16): both rewritten")
+                        .with(s -> s.withMigrateFromOwner("old"))
+                        .want("www.ex.com A 1.2.3.4").haveOwnedBy(OLD, "www.ex.com A 1.2.3.4")
+                        .have(Fixtures.txt("www.ex.com", OLD))
+                        .updates("TXT a-www.ex.com cluster=c1,owner=old,resource=service/default/web -> " + NEW,
+                                "TXT www.ex.com cluster=c1,owner=old,resource=service/default/web -> TXT www.ex.com ours"),
+                row("a legacy TXT of another owner beside the old owner's current one: left alone")
+                        .with(s -> s.withMigrateFromOwner("old"))
+                        .want("www.ex.com A 1.2.3.4").haveOwnedBy(OLD, "www.ex.com A 1.2.3.4")
+                        .have(Fixtures.txt("www.ex.com", OTHER))
+                        .updates("TXT a-www.ex.com cluster=c1,owner=old,resource=service/default/web -> " + NEW),
                 row("old owner's A-ALIAS through a cname- TXT: a- created, cname- rewritten")
                         .with(s -> s.withMigrateFromOwner("old"))
                         .want("www.ex.com CNAME lb-1.us-east-1.elb.amazonaws.com alias-type=A")

@@ -24,6 +24,17 @@ public final class CommonFlags {
             "Only names under these domains, and only zones holding them");
     public static final Flag<List<String>> EXCLUDE_DOMAINS = Flag.of("exclude-domains", FlagType.list(DOMAIN),
             List.of(), "Never names under these domains");
+    /** A regular expression as {@link DomainFilter.Regex} compiles it; a bad one is refused when read. */
+    public static final FlagType<String> REGEX = FlagType.of("regex", r -> {
+        DomainFilter.Regex.of(r, "");
+        return r;
+    }, r -> r);
+    public static final Flag<String> REGEX_DOMAIN_FILTER = Flag.of("regex-domain-filter", REGEX, "",
+            "Only names (and zones) matching this regular expression; overrides --domain-filter and "
+                    + "--exclude-domains, as external-dns");
+    public static final Flag<String> REGEX_DOMAIN_EXCLUSION = Flag.of("regex-domain-exclusion", REGEX, "",
+            "Never names (and zones) matching this regular expression; overrides --domain-filter and "
+                    + "--exclude-domains, as external-dns");
     public static final Flag<String> TXT_OWNER_ID = Flag.of("txt-owner-id", ownerId(false), "default",
             "Owner id in TXT ownership records; only records it owns are updated or deleted");
     /**
@@ -84,9 +95,14 @@ public final class CommonFlags {
         return old;
     }
 
-    /** The domain filter of the two flags. */
+    /** The domain filter of the four flags (the regular expressions, when set, override the lists). */
     public static DomainFilter domainFilter(FlagValues v) {
-        return DomainFilter.of(v.get(DOMAIN_FILTER), v.get(EXCLUDE_DOMAINS));
+        return DomainFilter.of(v.get(DOMAIN_FILTER), v.get(EXCLUDE_DOMAINS), domainRegex(v));
+    }
+
+    /** {@code --regex-domain-filter} and {@code --regex-domain-exclusion}, compiled. */
+    public static DomainFilter.Regex domainRegex(FlagValues v) {
+        return DomainFilter.Regex.of(v.get(REGEX_DOMAIN_FILTER), v.get(REGEX_DOMAIN_EXCLUSION));
     }
 
     /** --txt-prefix and --txt-suffix exclude each other, as in external-dns. */

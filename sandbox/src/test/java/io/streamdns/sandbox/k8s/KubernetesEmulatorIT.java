@@ -72,4 +72,15 @@ class KubernetesEmulatorIT {
                     .isEqualTo("uid-of-a");
         }
     }
+
+    /** The store alone answers /version with every object it holds; an API server answers with its version. */
+    @Test
+    void answersVersionWithAVersionNotTheStore() throws Exception {
+        try (KubernetesEmulator k8s = KubernetesEmulator.start()) {
+            k8s.apply(Path.of("../examples/cluster-a/my-webapp.yaml"));
+            assertThat(k8s.client().getKubernetesVersion().getGitVersion()).isEqualTo("v1.31.0");
+            String body = k8s.client().raw(k8s.client().getMasterUrl() + "version");
+            assertThat(body).startsWith("{\"major\":\"1\"").doesNotContain("my-webapp");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.streamdns.watcher.core;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
 import io.streamdns.model.ProviderProperties;
 import io.streamdns.model.RecordTypes;
@@ -155,8 +156,19 @@ public final class CrdMapper {
             return;
         }
         if (e.targets().isEmpty()) {
-            // external-dns passes these on for --default-targets, which streamdns does not have
-            out.reject(MappingRejection.INVALID_TARGET, e.dnsName(), "no targets");
+            // external-dns's multiSource: an endpoint without targets takes --default-targets, typed by target
+            if (out.defaultTargets().isEmpty()) {
+                out.reject(MappingRejection.INVALID_TARGET, e.dnsName(), "no targets (and no --default-targets)");
+                return;
+            }
+            String name = out.acceptName(e.dnsName());
+            if (name != null) {
+                for (Endpoint d : PostProcessing.defaults(name, e.ttl(), e.setIdentifier(), e.providerSpecific(),
+                        Map.of(), out.defaultTargets())) {
+                    out.addEntry(name, d.recordType(), d.targets(), d.ttl(), d.setIdentifier(), d.providerSpecific(),
+                            new LinkedHashMap<>(e.labels()));
+                }
+            }
             return;
         }
         String name = out.acceptName(e.dnsName());

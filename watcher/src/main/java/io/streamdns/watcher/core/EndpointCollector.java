@@ -103,6 +103,11 @@ final class EndpointCollector {
         return rendered.names();
     }
 
+    /** {@code --default-targets}: what a DNSEndpoint entry without targets gets. */
+    List<String> defaultTargets() {
+        return options.shaping().defaultTargets();
+    }
+
     /** True once the object is over the bound or the work ceiling: further work is skipped. */
     boolean full() {
         return overflow;
@@ -224,11 +229,13 @@ final class EndpointCollector {
             refused.addAll(rejections);
             return new MappingResult(List.of(), refused, null);
         }
-        List<Endpoint> endpoints = new ArrayList<>();
-        records.forEach((k, targets) -> endpoints.add(new Endpoint(k.name(), k.type(), List.copyOf(targets), k.ttl(),
+        List<Endpoint> built = new ArrayList<>();
+        records.forEach((k, targets) -> built.add(new Endpoint(k.name(), k.type(), List.copyOf(targets), k.ttl(),
                 k.setId(), k.props(), labelsOf(k))));
+        List<MappingRejection> refused = new ArrayList<>(rejections);
+        List<Endpoint> endpoints = new ArrayList<>(PostProcessing.apply(built, options.shaping(), refused));
         endpoints.sort(ORDER);
-        return new MappingResult(endpoints, List.copyOf(rejections), null);
+        return new MappingResult(endpoints, refused, null);
     }
 
     private Map<String, String> labelsOf(Key k) {

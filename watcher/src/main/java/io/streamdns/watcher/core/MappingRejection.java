@@ -35,6 +35,8 @@ public record MappingRejection(String code, String dnsName, String detail) {
     public static final String INVALID_TTL = "invalid-ttl";
     public static final String INVALID_ANNOTATION = "invalid-annotation";
     public static final String DOMAIN_FILTER = "domain-filter";
+    /** Targets dropped by {@code --target-net-filter} / {@code --exclude-target-net}. */
+    public static final String TARGET_FILTER = "target-filter";
     /** {@code --fqdn-template} failed on the object (a missing field, a function's error): no names from it. */
     public static final String INVALID_TEMPLATE = "invalid-template";
     /** A record type streamdns does not write (a DNSEndpoint's NS, MX, ...). */
@@ -49,7 +51,7 @@ public record MappingRejection(String code, String dnsName, String detail) {
     /** Rejections of a DNS name (not of an object-wide setting): they travel in the shard's SourceState. */
     public boolean isAboutName() {
         return code.equals(INVALID_NAME) || code.equals(INVALID_TARGET) || code.equals(DOMAIN_FILTER)
-                || code.equals(UNSUPPORTED_TYPE);
+                || code.equals(UNSUPPORTED_TYPE) || code.equals(TARGET_FILTER);
     }
 
     /** A refusal of the whole object: the publisher publishes nothing new for it and keeps what it had. */

@@ -6,6 +6,7 @@ import static io.streamdns.watcher.core.Fixtures.row;
 
 import io.streamdns.watcher.core.Fixtures.Ing;
 import io.streamdns.watcher.core.Fixtures.Svc;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -74,6 +75,57 @@ final class ShapingRows {
                         ignoreHostname(null), eps("shop.example.com A 5.6.7.8")),
                 row("ingress: .Spec.Rules in the template", Ing.of("shop").rules("a.example.com").status("5.6.7.8"),
                         combine("{{ range .Spec.Rules }}{{ trimSuffix .Host \".example.com\" }}.example.org,{{ end }}"),
-                        eps("a.example.com A 5.6.7.8", "a.example.org A 5.6.7.8")));
+                        eps("a.example.com A 5.6.7.8", "a.example.org A 5.6.7.8")),
+                row("--default-targets: a DNSEndpoint entry without targets takes them, typed by target",
+                        CrdRows.dns(CrdRows.ep("a.example.com", "CNAME").ttl(60), CrdRows.ep("b.example.com", "A", "1.1.1.1")),
+                        shaping(new Shaping(false, false).withDefaultTargets(List.of("10.0.0.1", "lb.example.net"), false)),
+                        eps("a.example.com A 10.0.0.1 ttl=60", "a.example.com CNAME lb.example.net ttl=60",
+                                "b.example.com A 1.1.1.1")),
+                row("--default-targets: a Service's own targets win (external-dns v0.22)", Svc.lb("www.example.com",
+                        "1.2.3.4"), shaping(new Shaping(false, false).withDefaultTargets(List.of("10.0.0.1"), false)),
+                        eps("www.example.com A 1.2.3.4")),
+                row("--force-default-targets: every endpoint takes them", Svc.lb("www.example.com", "lb.example.net")
+                        .ann("ttl", "60"), shaping(new Shaping(false, false).withDefaultTargets(List.of("10.0.0.1",
+                        "2001:db8::1"), true)), eps("www.example.com A 10.0.0.1 ttl=60",
+                        "www.example.com AAAA 2001:db8::1 ttl=60")),
+                row("--force-default-targets: DNSEndpoint entries with targets too",
+                        CrdRows.dns(CrdRows.ep("b.example.com", "A", "1.1.1.1")),
+                        shaping(new Shaping(false, false).withDefaultTargets(List.of("10.0.0.1"), true)),
+                        eps("b.example.com A 10.0.0.1")),
+                row("--target-net-filter: targets outside dropped, with the reason", Svc.lb("www.example.com",
+                        "10.1.2.3", "192.168.0.9"), nets(List.of("10.0.0.0/8"), List.of()),
+                        eps("www.example.com A 10.1.2.3"), "target-filter www.example.com"),
+                row("--target-net-filter: a host name target is not in any net: dropped", Svc.lb("www.example.com",
+                        "lb.example.net"), nets(List.of("10.0.0.0/8"), List.of()), eps(),
+                        "target-filter www.example.com"),
+                row("--target-net-filter: IPv6 networks", Svc.lb("www.example.com", "2001:db8::5", "2001:db9::5"),
+                        nets(List.of("2001:db8::/32"), List.of()), eps("www.example.com AAAA 2001:db8::5"),
+                        "target-filter www.example.com"),
+                row("--exclude-target-net: excluded dropped, host names kept", Svc.lb("www.example.com",
+                        "10.1.2.3", "192.168.0.9", "lb.example.net"), nets(List.of(), List.of("10.0.0.0/8")),
+                        eps("www.example.com A 192.168.0.9", "www.example.com CNAME lb.example.net"),
+                        "target-filter www.example.com"),
+                row("--target-net-filter with --exclude-target-net", Svc.lb("www.example.com", "10.1.2.3",
+                        "10.9.0.1"), nets(List.of("10.0.0.0/8"), List.of("10.9.0.0/16")),
+                        eps("www.example.com A 10.1.2.3"), "target-filter www.example.com"),
+                row("--min-ttl: an unset TTL takes it", Svc.lb("www.example.com", "1.2.3.4"),
+                        shaping(new Shaping(false, false).withMinTtl(600)), eps("www.example.com A 1.2.3.4 ttl=600")),
+                row("--min-ttl: a TTL that is set stays, even below (external-dns)", Svc.lb("www.example.com",
+                        "1.2.3.4").ann("ttl", "60"), shaping(new Shaping(false, false).withMinTtl(600)),
+                        eps("www.example.com A 1.2.3.4 ttl=60")),
+                row("--min-ttl: ttl annotation 0 counts as unset", Svc.lb("www.example.com", "1.2.3.4")
+                        .ann("ttl", "0"), shaping(new Shaping(false, false).withMinTtl(600)),
+                        eps("www.example.com A 1.2.3.4 ttl=600")),
+                row("--min-ttl: a DNSEndpoint entry without recordTTL takes it",
+                        CrdRows.dns(CrdRows.ep("b.example.com", "A", "1.1.1.1")),
+                        shaping(new Shaping(false, false).withMinTtl(120)), eps("b.example.com A 1.1.1.1 ttl=120")));
+    }
+
+    static MappingOptions shaping(Shaping s) {
+        return opts().withShaping(s);
+    }
+
+    static MappingOptions nets(List<String> include, List<String> exclude) {
+        return shaping(new Shaping(false, false).withTargetNets(TargetNets.of(include, exclude)));
     }
 }
