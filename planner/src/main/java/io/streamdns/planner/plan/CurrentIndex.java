@@ -198,10 +198,13 @@ public final class CurrentIndex {
 
     /** The record types zone state holds at a name, as {@link VerifiedRecords#bit} bits (in-flight plans not laid over). */
     int zoneTypes(String name) {
-        Held[] m = byName.get(name);
+        Object v = byName.get(name);
+        if (v instanceof Held h) {
+            return VerifiedRecords.bit(h.endpoint().recordType());
+        }
         int mask = 0;
-        if (m != null) {
-            for (Held h : m) {
+        if (v != null) {
+            for (Held h : (Held[]) v) {
                 mask |= VerifiedRecords.bit(h.endpoint().recordType());
             }
         }
