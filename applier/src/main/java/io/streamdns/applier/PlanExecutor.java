@@ -100,7 +100,8 @@ public final class PlanExecutor {
         metrics.merged(merged.size());
         return keeper.catalog().index()
                 .compose(index -> compile(run, index))
-                .compose(compiled -> dryRun ? reportDryRun(run, compiled) : applyBatches(run, compiled))
+                .compose(compiled -> dryRun ? reportDryRun(run, compiled)
+                        : applyBatches(run, compiled).compose(v -> settleStale(run, compiled)))
                 .compose(v -> keeper.whenPublished(run.cancelled)) // results only after the zone-state they describe
                 .transform(ar -> answer(run, ar.cause(), receivedAt));
     }
@@ -114,6 +115,8 @@ public final class PlanExecutor {
     }
 
     private Future<Void> reportDryRun(Run run, CompiledPlan compiled) {
+        compiled.stale().forEach(zc -> zc.changes().forEach(c -> run.decisions.add(Decision.of(c, zc.zone(),
+                ChangeOutcome.Status.DRY_RUN, "dry run (the zone already holds " + c.recordSet().key() + ")"))));
         for (CompiledPlan.ZoneBatches zb : compiled.zones()) {
             for (Change c : zb.batches().stream().flatMap(b -> b.changes().stream()).toList()) {
                 ChangePlan member = run.merged.memberOf(c.origin());
@@ -131,6 +134,22 @@ public final class PlanExecutor {
             for (Batch b : zb.batches()) {
                 chain = chain.compose(v -> submit(run, zb.zone(), b));
             }
+        }
+        return chain;
+    }
+
+    /**
+     * Groups held back because they would CREATE over a set the zone holds: the names are re-read (zone state gets
+     * the truth, the planner plans them again), then each change is ALREADY_DONE if the zone holds it, else REJECTED;
+     * no ChangeResourceRecordSets call.
+     */
+    private Future<Void> settleStale(Run run, CompiledPlan compiled) {
+        Future<Void> chain = Future.succeededFuture();
+        for (CompiledPlan.ZoneChanges zc : compiled.stale()) {
+            Map<Change, String> held = new LinkedHashMap<>();
+            zc.changes().forEach(c -> held.put(c, "the zone already holds " + c.recordSet().key() + " (the plan was"
+                    + " made before zone state showed it): re-read, not sent"));
+            chain = chain.compose(v -> settleRejected(run, zc.zone(), held, false));
         }
         return chain;
     }
@@ -193,7 +212,7 @@ public final class PlanExecutor {
             chain = chain.compose(v -> submit(run, zone, retry));
         }
         if (!step.rejected().isEmpty()) {
-            chain = chain.compose(v -> settleRejected(run, zone, step.rejected()));
+            chain = chain.compose(v -> settleRejected(run, zone, step.rejected(), true));
         }
         return chain;
     }
@@ -203,7 +222,7 @@ public final class PlanExecutor {
      * otherwise a refused change that the zone now holds as wanted (a replayed plan whose first run landed) is
      * ALREADY_DONE, and the rest of such a group is sent once more.
      */
-    private Future<Void> settleRejected(Run run, Zone zone, Map<Change, String> rejected) {
+    private Future<Void> settleRejected(Run run, Zone zone, Map<Change, String> rejected, boolean resendRest) {
         Set<String> names = new LinkedHashSet<>();
         rejected.keySet().forEach(c -> names.add(c.recordSet().name()));
         Future<Void> reads = Future.succeededFuture();
@@ -236,7 +255,7 @@ public final class PlanExecutor {
                 List<Change> done = changes.stream().filter(c -> isDone(zone, c)).toList();
                 List<Change> rest = changes.stream().filter(c -> !done.contains(c)).toList();
                 done.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null)));
-                if (!done.isEmpty() && !rest.isEmpty()) {
+                if (resendRest && !done.isEmpty() && !rest.isEmpty()) {
                     resend.add(new Batch.Group(group, rest));
                 } else {
                     rest.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.REJECTED, rejected.get(c))));

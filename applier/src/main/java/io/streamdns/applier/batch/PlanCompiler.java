@@ -74,9 +74,15 @@ public final class PlanCompiler {
         List<Decision> decided = new ArrayList<>();
         Map<Zone, ZoneChanges> byZone = toZoneChanges(route(expand(plan)), decided);
         List<CompiledPlan.ZoneBatches> out = new ArrayList<>();
-        byZone.forEach((zone, changes) -> pack(zone, settle(zone, changes, lookup, decided), decided)
-                .ifPresent(out::add));
-        return new CompiledPlan(out, decided);
+        List<CompiledPlan.ZoneChanges> stale = new ArrayList<>();
+        byZone.forEach((zone, changes) -> {
+            List<Change> held = new ArrayList<>();
+            pack(zone, settle(zone, changes, lookup, decided, held), decided).ifPresent(out::add);
+            if (!held.isEmpty()) {
+                stale.add(new CompiledPlan.ZoneChanges(zone, held));
+            }
+        });
+        return new CompiledPlan(out, decided, stale);
     }
 
     /** Step 1 input: every plan change as an old/new pair, with the group (owned name) it belongs to. */
@@ -159,7 +165,8 @@ public final class PlanCompiler {
     }
 
     /** Steps 3 and 4: ownership first (an equal set may be someone's), then what is already true; the rest is sent. */
-    private List<Change> settle(Zone zone, ZoneChanges inZone, ZoneLookup lookup, List<Decision> decided) {
+    private List<Change> settle(Zone zone, ZoneChanges inZone, ZoneLookup lookup, List<Decision> decided,
+                                List<Change> stale) {
         List<Change> send = new ArrayList<>();
         inZone.groups().forEach((group, asPlanned) -> {
             List<Change> changes = asPlanned.stream().map(c -> asTheZoneHoldsIt(c, zone, lookup)).toList();
@@ -172,9 +179,12 @@ public final class PlanCompiler {
                 changes.forEach(c -> decided.add(Decision.of(c, zone, ChangeOutcome.Status.SKIPPED, why)));
                 return;
             }
+            boolean overExisting = changes.stream().anyMatch(c -> createsOverExisting(c, changes, zone, lookup));
             for (Change c : changes) {
                 if (c.swap() ? swapDone(changes, zone, lookup) : isAlreadyDone(c, zone, lookup)) {
                     decided.add(Decision.of(c, zone, ChangeOutcome.Status.ALREADY_DONE, null));
+                } else if (overExisting) {
+                    stale.add(c); // Route 53 would refuse it: re-read, not sent (e.g. planned before zone state)
                 } else {
                     send.add(c);
                 }
@@ -267,6 +277,21 @@ public final class PlanCompiler {
                 || !Objects.equals(old.setIdentifier(), neu.setIdentifier())
                 || old.isAlias() != neu.isAlias()
                 || !old.routing().kind().equals(neu.routing().kind());
+    }
+
+    /**
+     * A CREATE of a set the zone holds with other content, not deleted first in its group: Route 53 would refuse it,
+     * so its group is not sent but re-read (the plan was made before zone state showed the set, as on a first start
+     * beside external-dns's records). Never a compare-and-swap's CREATE, whose set is there by design.
+     */
+    private static boolean createsOverExisting(Change c, List<Change> group, Zone zone, ZoneLookup lookup) {
+        if (c.action() != Change.Action.CREATE || c.swap()) {
+            return false;
+        }
+        String key = c.recordSet().key();
+        boolean deletedFirst = group.stream().anyMatch(d -> d.action() == Change.Action.DELETE
+                && d.recordSet().key().equals(key));
+        return !deletedFirst && lookup.get(zone, key).filter(cur -> !cur.equals(c.recordSet())).isPresent();
     }
 
     /** A compare-and-swap is done (both halves) when the zone holds what its CREATEs write. */

@@ -160,10 +160,10 @@ class PlanCompilerTest {
                         plan(List.of(www, ownershipTxt("www.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
                         new RecordSet[] {Fixtures.a("www.example.com", "192.0.2.1")},
                         List.of(), List.of("SKIPPED CREATE www.example.com/A", "SKIPPED CREATE a-www.example.com/TXT")),
-                Arguments.of("create over a different set of ours is still sent (Route 53 refuses it, we re-read)",
+                Arguments.of("create over a different set of ours: not sent (Route 53 would refuse it), re-read instead",
                         plan(List.of(www), List.of(), List.of(), List.of()),
                         new RecordSet[] {Fixtures.a("www.example.com", "192.0.2.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))},
-                        List.of("Z1: CREATE A www.example.com"), List.of()));
+                        List.of(), List.of()));
     }
 
     /** A record equal to what we want, owned by nobody or by someone else: never adopted, whatever the TXT says. */
@@ -253,6 +253,28 @@ class PlanCompilerTest {
                 Fixtures.lookup(zone));
         assertThat(c.zones()).isEmpty();
         assertThat(decided(c)).containsExactly("ALREADY_DONE CREATE www.example.com/" + wanted.recordType());
+    }
+
+    /**
+     * A first start beside external-dns's records: the planner, before zone state arrived, plans creates of records
+     * (identical: already done) and of TXTs that exist with other labels. The group is not sent but held for a
+     * re-read: no ChangeResourceRecordSets call that Route 53 would refuse.
+     */
+    @Test
+    void aGroupThatWouldCreateOverAnExistingSetIsHeldForARereadNotSent() {
+        Endpoint www = a("www.example.com", "10.0.0.1");
+        Endpoint txt = ownershipTxt("www.example.com", "A", OWNER).withTargets(List.of(ownerValue(OWNER) + "x"));
+        CompiledPlan c = compiler(DomainFilter.ALL).compile(plan(List.of(www, txt), List.of(), List.of(), List.of()),
+                Fixtures.lookup(Fixtures.a("www.example.com", "10.0.0.1"), Fixtures.txt("a-www.example.com", ownerValue(OWNER))));
+        assertThat(c.zones()).isEmpty();
+        assertThat(decided(c)).containsExactly("ALREADY_DONE CREATE www.example.com/A");
+        assertThat(c.stale()).singleElement().satisfies(z -> assertThat(z.changes()).extracting(ch -> ch.recordSet().name())
+                .containsExactly("a-www.example.com"));
+        // a type change (DELETE + CREATE of one key) and a compare-and-swap are not held
+        CompiledPlan typeChange = compiler(DomainFilter.ALL).compile(update(www,
+                alias("www.example.com", "lb-1.us-east-1.elb.amazonaws.com")), Fixtures.lookup(OWNED_WWW));
+        assertThat(typeChange.stale()).isEmpty();
+        assertThat(wire(typeChange)).containsExactly("DELETE A www.example.com", "CREATE A www.example.com");
     }
 
     @Test

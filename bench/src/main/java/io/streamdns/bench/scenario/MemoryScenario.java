@@ -71,17 +71,7 @@ public final class MemoryScenario extends Scenario {
     private double plannerStage() throws Exception {
         try (Rig rig = Rig.start(partitions)) {
             String zone = ShardFixture.ZONE;
-            try (Publisher publisher = new Publisher(rig.bootstrap())) {
-                ShardPlanner source = ShardFixture.desiredOnly(ShardFixture.planner(), names);
-                for (int i = 0; i < names; i++) {
-                    SourceState s = ShardFixture.source(i, Fixtures.ip(i));
-                    publisher.send(Topics.SOURCES, RecordKey.of(zone, s.ref().identity()), s);
-                }
-                for (ZoneRecord r : ShardFixture.asZone(source.planAll().changes().create())) {
-                    publisher.send(Topics.ZONE_STATE, RecordKey.of(zone, r.identity()), r);
-                }
-                publisher.flush();
-            }
+            publish(rig); // in a method of its own: its shard must not be reachable from this frame at h0
             long h0 = Machine.settledHeapUsed();
             StageContext planner = rig.stage("planner");
             rig.planner(planner, Map.of("domain-filter", zone, "txt-owner-id", Pipeline.OWNER, "policy", "sync"));
@@ -91,6 +81,22 @@ public final class MemoryScenario extends Scenario {
             Thread.sleep(2000); // let the first fetches after the restore settle
             long h1 = Machine.settledHeapUsed();
             return (h1 - h0) / (double) names;
+        }
+    }
+
+    /** Sources and zone state of a shard of {@code names} names, in sync, onto the topics. */
+    private void publish(Rig rig) {
+        String zone = ShardFixture.ZONE;
+        try (Publisher publisher = new Publisher(rig.bootstrap())) {
+            ShardPlanner source = ShardFixture.desiredOnly(ShardFixture.planner(), names);
+            for (int i = 0; i < names; i++) {
+                SourceState s = ShardFixture.source(i, Fixtures.ip(i));
+                publisher.send(Topics.SOURCES, RecordKey.of(zone, s.ref().identity()), s);
+            }
+            for (ZoneRecord r : ShardFixture.asZone(source.planAll().changes().create())) {
+                publisher.send(Topics.ZONE_STATE, RecordKey.of(zone, r.identity()), r);
+            }
+            publisher.flush();
         }
     }
 
