@@ -67,6 +67,8 @@ public final class PlanExecutor {
         final CallStats stats;
         final List<String> changeIds = new ArrayList<>();
         final BooleanSupplier cancelled;
+        /** Zone-state publications of accepted batches: the next call does not wait for them, the results do. */
+        final List<Future<Void>> publishing = new ArrayList<>();
         PlanCompiler compiler;
         long acceptedAt;
 
@@ -102,6 +104,7 @@ public final class PlanExecutor {
                 .compose(index -> compile(run, index))
                 .compose(compiled -> dryRun ? reportDryRun(run, compiled)
                         : applyBatches(run, compiled).compose(v -> settleStale(run, compiled)))
+                .eventually(() -> Future.all(run.publishing)) // never fails: a refused send is republished
                 .compose(v -> keeper.whenPublished(run.cancelled)) // results only after the zone-state they describe
                 .transform(ar -> answer(run, ar.cause(), receivedAt));
     }
@@ -179,7 +182,10 @@ public final class PlanExecutor {
                 run.changeIds.add(ar.result().changeId());
                 run.acceptedAt = Math.max(run.acceptedAt, ar.result().acceptedAt());
                 changes.forEach(c -> record(run, Decision.of(c, zone, ChangeOutcome.Status.APPLIED, null)));
-                return keeper.applied(zone, changes);
+                // the view is updated now; Kafka's acknowledgement is awaited before the results, not before the
+                // next call, so a cold start's calls keep Route 53's pace
+                run.publishing.add(keeper.applied(zone, changes));
+                return Future.succeededFuture();
             }
             if (ar.cause() instanceof CancellationException) {
                 return Future.failedFuture(ar.cause()); // not an outcome: the run stops, the new owner replays it

@@ -270,6 +270,30 @@ class PlanExecutorTest {
     }
 
     @Test
+    void theNextCallDoesNotWaitForZoneStateAcksButTheResultDoes() throws Exception {
+        MockProducer<String, byte[]> slow = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        ShardResolver shards = new ShardResolver(List.of());
+        keeper = new ZoneStateKeeper(vertx, provider, new ZoneCatalog(provider, new ZoneSelection("", null, DomainFilter.ALL)),
+                new ZoneCache(), new ZoneStatePublisher(KafkaProducer.create(vertx, slow), shards, 6, ApplierMetrics.noop()),
+                null, shards, DomainFilter.ALL, ApplierMetrics.noop(), null);
+        OwnershipGuard guard = new OwnershipGuard(OWNER, TxtNameMapper.defaults());
+        PlanExecutor oneChangePerBatch = new PlanExecutor(provider, keeper, index -> new PlanCompiler(index,
+                DomainFilter.ALL, guard, new EndpointMapper(true), new Limits(1, 32_000, 1000)), false, ApplierMetrics.noop());
+        ChangePlan plan = creates(hosts(3, -1));
+        Future<ApplyResult> f = Future.future(p -> vertx.runOnContext(v -> oneChangePerBatch.execute(plan, 1L).onComplete(p)));
+
+        await(() -> provider.applyCalls.get() == 3);
+        await(() -> slow.history().size() == 3);
+        assertThat(f.isComplete()).as("no result before Kafka acknowledged the zone-state it describes").isFalse();
+        while (slow.completeNext()) {
+            // the three batches' zone-state records
+        }
+        ApplyResult r = f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(r.status()).isEqualTo(ApplyResult.Status.APPLIED);
+        assertThat(r.changeIds()).hasSize(3);
+    }
+
+    @Test
     void aZoneStatePublishThatFailsAfterTheWriteIsRepublishedFromTheView() throws Exception {
         MockProducer<String, byte[]> flaky = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         ShardResolver shards = new ShardResolver(List.of());

@@ -3,6 +3,7 @@ package io.streamdns.bench;
 import io.streamdns.bench.scenario.BurstScenario;
 import io.streamdns.bench.scenario.EmulatorScenario;
 import io.streamdns.bench.scenario.FaultScenario;
+import io.streamdns.bench.scenario.FleetScenario;
 import io.streamdns.bench.scenario.LatencyScenario;
 import io.streamdns.bench.scenario.MemoryScenario;
 import io.streamdns.bench.scenario.PlanCoreScenario;
@@ -24,7 +25,7 @@ import picocli.CommandLine;
         description = "Benchmark scenarios of streamdns; each prints one JSON line of results.",
         subcommands = {LatencyScenario.class, BurstScenario.class, SteadyScenario.class, ThroughputScenario.class,
                 PlanCoreScenario.class, MemoryScenario.class, ScaleOutScenario.class, EmulatorScenario.class,
-                FaultScenario.class})
+                FaultScenario.class, FleetScenario.class})
 public final class BenchMain implements Runnable {
     /** fabric8's mock API server logs every request through java.util.logging; held so the level sticks. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");

@@ -45,8 +45,12 @@ public final class Fixtures {
 
     /** A LoadBalancer Service with external-dns's hostname annotation and its load balancer already provisioned. */
     public static Service loadBalancer(int i, String zone, String ip) {
+        return loadBalancer(NAMESPACE, i, zone, ip);
+    }
+
+    public static Service loadBalancer(String namespace, int i, String zone, String ip) {
         return new ServiceBuilder()
-                .withNewMetadata().withName(serviceName(i)).withNamespace(NAMESPACE)
+                .withNewMetadata().withName(serviceName(i)).withNamespace(namespace)
                 .addToAnnotations(HOSTNAME_ANNOTATION, hostName(i, zone)).endMetadata()
                 .withNewSpec().withType("LoadBalancer").addNewPort().withName("http").withPort(80).withProtocol("TCP")
                 .endPort().endSpec()
@@ -140,6 +144,15 @@ public final class Fixtures {
     public static void createServices(KubernetesClient client, int from, int to, String zone, int threads) {
         inParallel(from, to, threads,
                 i -> client.services().inNamespace(NAMESPACE).resource(loadBalancer(i, zone, ip(i))).create());
+    }
+
+    /** The Services numbered {@code numbers}, in {@code namespace}. */
+    public static void createServices(KubernetesClient client, String namespace, List<Integer> numbers, String zone,
+                                      int threads) {
+        inParallel(0, numbers.size(), threads, k -> {
+            int i = numbers.get(k);
+            client.services().inNamespace(namespace).resource(loadBalancer(namespace, i, zone, ip(i))).create();
+        });
     }
 
     /**

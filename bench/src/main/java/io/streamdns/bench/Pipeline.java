@@ -1,5 +1,6 @@
 package io.streamdns.bench;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
@@ -77,6 +78,24 @@ public final class Pipeline {
         watcher = rig.stage("watcher");
         rig.watcher(watcher, Map.of("cluster-name", "bench", "source", "service", "domain-filter", zone));
         stages.add(watcher);
+        awaitReady();
+        return this;
+    }
+
+    /**
+     * Deploys one watcher per cluster, each on its own cluster's API (clusters {@code fleet-0…}), and waits until
+     * all synced.
+     */
+    public Pipeline watchFleet(List<KubernetesClient> clusters) {
+        for (int c = 0; c < clusters.size(); c++) {
+            StageContext w = rig.stage("watcher-" + c);
+            rig.watcher(w, Map.of("cluster-name", "fleet-" + c, "source", "service", "domain-filter", zone),
+                    clusters.get(c));
+            stages.add(w);
+            if (watcher == null) {
+                watcher = w;
+            }
+        }
         awaitReady();
         return this;
     }

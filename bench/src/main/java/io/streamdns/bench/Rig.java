@@ -10,6 +10,7 @@ import io.streamdns.planner.PlannerVerticle;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.Readiness;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.kafka.EmbeddedKafka;
 import io.streamdns.sandbox.route53.Route53Emulator;
@@ -143,9 +144,14 @@ public final class Rig implements AutoCloseable {
 
     /** A watcher of the Kubernetes emulator; flags as {@code streamdns watcher} takes them, without dashes. */
     public WatcherVerticle watcher(StageContext stage, Map<String, String> flags) {
+        return watcher(stage, flags, kubernetes().client());
+    }
+
+    /** A watcher of another cluster's API (a fleet: one API emulator per cluster). */
+    public WatcherVerticle watcher(StageContext stage, Map<String, String> flags, KubernetesClient client) {
         Map<String, String> m = new HashMap<>(flags);
         m.putIfAbsent("cluster-name", "bench");
-        WatcherVerticle v = new WatcherVerticle(WatcherConfig.fromMap(m), kubernetes().client(), stage);
+        WatcherVerticle v = new WatcherVerticle(WatcherConfig.fromMap(m), client, stage);
         deploy(v);
         return v;
     }

@@ -75,12 +75,15 @@ public final class Timeline implements AutoCloseable {
             double pace = 1000 / ratePerSecond;
             double idle = 0;
             long longest = 0;
+            List<Long> gaps = new ArrayList<>();
             for (int i = 1; i < calls.size(); i++) {
                 long gap = calls.get(i).atMillis() - calls.get(i - 1).atMillis();
+                gaps.add(gap);
                 idle += Math.max(0, gap - pace);
                 longest = Math.max(longest, gap);
             }
             n.put("idleBetweenCallsMs", Stats.round(idle));
+            n.put("medianGapMs", Stats.round(Stats.median(gaps)));
             n.put("longestGapMs", longest);
             n.put("changesPerCall", Stats.round(calls.stream().mapToInt(Call::changes).average().orElse(0)));
         }

@@ -38,6 +38,8 @@ class BenchSmokeTest {
                 Arguments.of("latency: 1 s of 5 changes/s, default debounce", new String[] {"latency", "--rate", "5",
                         "--duration", "1", "--warmup", "0", "--services", "5", "--debounce", "default", "--drain", "20"}),
                 Arguments.of("burst: 50 services", new String[] {"burst", "--services", "50", "--runs", "1"}),
+                Arguments.of("fleet: 60 services over 3 clusters", new String[] {"fleet", "--services", "60",
+                        "--clusters", "3", "--runs", "1"}),
                 Arguments.of("steady: 3 quiet seconds on a small zone", new String[] {"steady", "--records", "600",
                         "--services", "5", "--minutes", "0.05"}),
                 Arguments.of("throughput: 200 services", new String[] {"throughput", "--services", "200", "--runs", "1"}),

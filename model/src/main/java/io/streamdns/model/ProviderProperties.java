@@ -18,6 +18,13 @@ public final class ProviderProperties {
     public static final String AWS_GEO_COUNTRY = "aws/geolocation-country-code";
     public static final String AWS_GEO_SUBDIVISION = "aws/geolocation-subdivision-code";
     public static final String AWS_MULTI_VALUE_ANSWER = "aws/multi-value-answer";
+    /** Geoproximity routing (Route 53 GeoProximityLocation): one of region, local zone group, coordinates. */
+    public static final String AWS_GEOPROXIMITY_REGION = "aws/geoproximity-region";
+    public static final String AWS_GEOPROXIMITY_LOCAL_ZONE_GROUP = "aws/geoproximity-local-zone-group";
+    /** "latitude,longitude". */
+    public static final String AWS_GEOPROXIMITY_COORDINATES = "aws/geoproximity-coordinates";
+    /** -99..99; 0 when a location is given without it. */
+    public static final String AWS_GEOPROXIMITY_BIAS = "aws/geoproximity-bias";
     public static final String AWS_HEALTH_CHECK_ID = "aws/health-check-id";
     public static final String AWS_EVALUATE_TARGET_HEALTH = "aws/evaluate-target-health";
     public static final String AWS_TARGET_HOSTED_ZONE = "aws/target-hosted-zone";
@@ -42,6 +49,10 @@ public final class ProviderProperties {
         if (props.containsKey(AWS_GEO_CONTINENT) || props.containsKey(AWS_GEO_COUNTRY)
                 || props.containsKey(AWS_GEO_SUBDIVISION)) {
             return "geolocation";
+        }
+        if (props.containsKey(AWS_GEOPROXIMITY_REGION) || props.containsKey(AWS_GEOPROXIMITY_LOCAL_ZONE_GROUP)
+                || props.containsKey(AWS_GEOPROXIMITY_COORDINATES) || props.containsKey(AWS_GEOPROXIMITY_BIAS)) {
+            return "geoproximity";
         }
         if (props.containsKey(AWS_MULTI_VALUE_ANSWER)) {
             return "multivalue";

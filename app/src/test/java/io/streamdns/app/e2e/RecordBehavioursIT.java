@@ -89,6 +89,116 @@ class RecordBehavioursIT {
         assertThat(zone).anyMatch(r -> r.type().equals("TXT") && r.name().equals("srv-_game._tcp.game.records-e2e.com."));
     }
 
+    @Test
+    void objectsOfOneClusterWithOneHostnameGetTheUnionOfTheirAddresses() {
+        KubernetesEmulator k = deploy("union-e2e.com", "union");
+        create(k, lb("web-a", "web.union-e2e.com", Map.of()));
+        create(k, lb("web-b", "web.union-e2e.com", Map.of()));
+        k.setServiceLoadBalancer("default", "web-a", "203.0.113.1");
+        k.setServiceLoadBalancer("default", "web-b", "203.0.113.2");
+        List<RecordSet> zone = await("both Services' addresses", "union-e2e.com",
+                z -> a(z, "web.union-e2e.com.", "203.0.113.1", "203.0.113.2"));
+        // the TXT names one object, the lowest resource (as external-dns, which sorts by resource)
+        assertThat(find(zone, "a-web.union-e2e.com.", "TXT").values().get(0))
+                .contains("external-dns/resource=service/default/web-a");
+
+        k.client().services().inNamespace("default").withName("web-a").delete();
+        await("web-b's address only", "union-e2e.com", z -> a(z, "web.union-e2e.com.", "203.0.113.2"));
+        k.client().services().inNamespace("default").withName("web-b").delete();
+        await("gone with the last object", "union-e2e.com", z -> find(z, "web.union-e2e.com.", "A") == null
+                && find(z, "a-web.union-e2e.com.", "TXT") == null);
+    }
+
+    @Test
+    void aliasHonoursEvaluateTargetHealthFalse() {
+        KubernetesEmulator k = deploy("alias-e2e.com", "alias", "--aws-evaluate-target-health=false");
+        create(k, lb("shop", "shop.alias-e2e.com", Map.of(PREFIX + "alias", "true")));
+        create(k, lb("api", "api.alias-e2e.com", Map.of(PREFIX + "alias", "A",
+                PREFIX + "aws-evaluate-target-health", "true")));
+        k.setServiceLoadBalancer("default", "shop", "k8s-shop-1.us-east-1.elb.amazonaws.com");
+        k.setServiceLoadBalancer("default", "api", "k8s-api-1.us-east-1.elb.amazonaws.com");
+        List<RecordSet> zone = await("ALIAS records", "alias-e2e.com",
+                z -> find(z, "shop.alias-e2e.com.", "A") != null && find(z, "shop.alias-e2e.com.", "AAAA") != null
+                        && find(z, "api.alias-e2e.com.", "A") != null);
+        assertThat(find(zone, "shop.alias-e2e.com.", "A").alias().evaluateTargetHealth()).isFalse();
+        assertThat(find(zone, "shop.alias-e2e.com.", "AAAA").alias().evaluateTargetHealth()).isFalse();
+        assertThat(find(zone, "shop.alias-e2e.com.", "A").alias().hostedZoneId()).isEqualTo("Z35SXDOTRQ7X7K");
+        // the annotation wins over the flag
+        assertThat(find(zone, "api.alias-e2e.com.", "A").alias().evaluateTargetHealth()).isTrue();
+    }
+
+    @Test
+    void multiValueAnswerByPresence() {
+        KubernetesEmulator k = deploy("mv-e2e.com", "mv");
+        // external-dns reads the annotation by presence: even "false" makes a multi-value answer record
+        create(k, lb("mv-1", "mv.mv-e2e.com", Map.of(PREFIX + "set-identifier", "one",
+                PREFIX + "aws-multi-value-answer", "false")));
+        create(k, lb("mv-2", "mv.mv-e2e.com", Map.of(PREFIX + "set-identifier", "two",
+                PREFIX + "aws-multi-value-answer", "")));
+        k.setServiceLoadBalancer("default", "mv-1", "203.0.113.11");
+        k.setServiceLoadBalancer("default", "mv-2", "203.0.113.12");
+        List<RecordSet> zone = await("two multi-value sets", "mv-e2e.com",
+                z -> z.stream().filter(r -> r.name().equals("mv.mv-e2e.com.") && r.type().equals("A")).count() == 2);
+        assertThat(zone).filteredOn(r -> r.name().equals("mv.mv-e2e.com.") && r.type().equals("A"))
+                .allSatisfy(r -> assertThat(r.multiValueAnswer()).isTrue())
+                .extracting(RecordSet::setIdentifier).containsExactlyInAnyOrder("one", "two");
+        // zone-state reads back as planned: nothing more is written
+        long changes = pipeline.route53.counters().total("ChangeResourceRecordSets");
+        Pipeline.sleep(1500);
+        assertThat(pipeline.route53.counters().total("ChangeResourceRecordSets")).isEqualTo(changes);
+    }
+
+    @Test
+    void geoProximityRecordsReachTheZoneWithTheirLocation() {
+        KubernetesEmulator k = deploy("geo-e2e.com", "geo");
+        create(k, lb("ldn", "app.geo-e2e.com", Map.of(PREFIX + "set-identifier", "ldn",
+                PREFIX + "aws-geoproximity-coordinates", "51.50,-0.12", PREFIX + "aws-geoproximity-bias", "10")));
+        create(k, lb("eu", "app.geo-e2e.com", Map.of(PREFIX + "set-identifier", "eu",
+                PREFIX + "aws-geoproximity-region", "eu-west-1")));
+        // refused with its reason (bias outside -99..99), never sent half-formed; the others go out
+        create(k, lb("bad", "bad.geo-e2e.com", Map.of(PREFIX + "set-identifier", "bad",
+                PREFIX + "aws-geoproximity-region", "eu-west-1", PREFIX + "aws-geoproximity-bias", "150")));
+        k.setServiceLoadBalancer("default", "bad", "203.0.113.23");
+        k.setServiceLoadBalancer("default", "ldn", "203.0.113.21");
+        k.setServiceLoadBalancer("default", "eu", "203.0.113.22");
+        List<RecordSet> zone = await("two geoproximity sets", "geo-e2e.com",
+                z -> z.stream().filter(r -> r.name().equals("app.geo-e2e.com.") && r.type().equals("A")).count() == 2);
+        RecordSet ldn = zone.stream().filter(r -> "ldn".equals(r.setIdentifier()) && r.type().equals("A"))
+                .findFirst().orElseThrow();
+        assertThat(ldn.geoProximity()).isEqualTo(new RecordSet.GeoProximity(null, null, "51.50", "-0.12", 10));
+        assertThat(ldn.values()).containsExactly("203.0.113.21");
+        RecordSet eu = zone.stream().filter(r -> "eu".equals(r.setIdentifier()) && r.type().equals("A"))
+                .findFirst().orElseThrow();
+        assertThat(eu.geoProximity()).isEqualTo(new RecordSet.GeoProximity("eu-west-1", null, null, null, 0));
+        // the ownership TXTs are geoproximity sets of the same location
+        assertThat(zone).anyMatch(r -> r.type().equals("TXT") && r.name().equals("a-app.geo-e2e.com.")
+                && "ldn".equals(r.setIdentifier()) && ldn.geoProximity().equals(r.geoProximity()));
+        // read back as planned (bias 0 for the one without), and the refused one stays refused: no more writes
+        long changes = pipeline.route53.counters().total("ChangeResourceRecordSets");
+        Pipeline.sleep(1500);
+        assertThat(pipeline.route53.counters().total("ChangeResourceRecordSets")).isEqualTo(changes);
+        assertThat(pipeline.route53.records(pipeline.route53.zoneId("geo-e2e.com")))
+                .noneMatch(r -> r.name().equals("bad.geo-e2e.com."));
+    }
+
+    static Service lb(String name, String hostname, Map<String, String> annotations) {
+        Map<String, String> all = new java.util.HashMap<>(annotations);
+        all.put(PREFIX + "hostname", hostname);
+        return new ServiceBuilder().withNewMetadata().withName(name).withNamespace("default").withAnnotations(all)
+                .endMetadata().withNewSpec().withType("LoadBalancer").addNewPort().withPort(80).endPort().endSpec()
+                .build();
+    }
+
+    static void create(KubernetesEmulator k, Service svc) {
+        k.client().services().inNamespace("default").resource(svc).create();
+    }
+
+    static boolean a(List<RecordSet> zone, String name, String... ips) {
+        RecordSet r = find(zone, name, "A");
+        return r != null && r.alias() == null && r.values().stream().sorted().toList()
+                .equals(java.util.Arrays.stream(ips).sorted().toList());
+    }
+
     static Node node(String name, String externalIp) {
         return new NodeBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewStatus().addNewAddress().withType("ExternalIP").withAddress(externalIp).endAddress().endStatus()

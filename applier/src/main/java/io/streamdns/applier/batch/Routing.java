@@ -10,8 +10,14 @@ import java.util.TreeMap;
  * back into the {@code aws/*} endpoint properties, so zone-state reads like the planner's desired endpoints.
  */
 public record Routing(Long weight, String region, String failover, String continent, String country,
-                      String subdivision, Boolean multiValueAnswer, String healthCheckId) {
+                      String subdivision, Boolean multiValueAnswer, String healthCheckId, GeoProximity geoProximity) {
     public static final Routing SIMPLE = new Routing(null, null, null, null, null, null, null, null);
+
+    /** Without geoproximity. */
+    public Routing(Long weight, String region, String failover, String continent, String country,
+                   String subdivision, Boolean multiValueAnswer, String healthCheckId) {
+        this(weight, region, failover, continent, country, subdivision, multiValueAnswer, healthCheckId, null);
+    }
 
     /** @throws IllegalArgumentException naming the property when a value is not one Route 53 takes */
     public static Routing fromProperties(Map<String, String> props) {
@@ -35,14 +41,15 @@ public record Routing(Long weight, String region, String failover, String contin
                         + "' is neither PRIMARY nor SECONDARY");
             }
         }
-        String mv = blankToNull(props.get(ProviderProperties.AWS_MULTI_VALUE_ANSWER));
-        Boolean multiValue = mv == null ? null : Boolean.valueOf(mv.strip().equalsIgnoreCase("true"));
+        // by presence, as external-dns: the property means multi-value whatever its value ("false" included)
+        Boolean multiValue = props.containsKey(ProviderProperties.AWS_MULTI_VALUE_ANSWER) ? Boolean.TRUE : null;
         Routing r = new Routing(weight, blankToNull(props.get(ProviderProperties.AWS_REGION)), failover,
                 upper(props.get(ProviderProperties.AWS_GEO_CONTINENT)), upper(props.get(ProviderProperties.AWS_GEO_COUNTRY)),
                 upper(props.get(ProviderProperties.AWS_GEO_SUBDIVISION)), multiValue,
-                blankToNull(props.get(ProviderProperties.AWS_HEALTH_CHECK_ID)));
+                blankToNull(props.get(ProviderProperties.AWS_HEALTH_CHECK_ID)), GeoProximity.fromProperties(props));
         int kinds = (r.weight != null ? 1 : 0) + (r.region != null ? 1 : 0) + (r.failover != null ? 1 : 0)
-                + (r.isGeo() ? 1 : 0) + (r.multiValueAnswer != null ? 1 : 0);
+                + (r.isGeo() ? 1 : 0) + (Boolean.TRUE.equals(r.multiValueAnswer) ? 1 : 0)
+                + (r.geoProximity != null ? 1 : 0);
         if (kinds > 1) {
             throw new IllegalArgumentException("more than one routing policy in " + new TreeMap<>(props));
         }
@@ -58,7 +65,7 @@ public record Routing(Long weight, String region, String failover, String contin
         return !kind().equals("simple");
     }
 
-    /** "simple", "weighted", "latency", "failover", "geolocation" or "multivalue". */
+    /** "simple", "weighted", "latency", "failover", "geolocation", "geoproximity" or "multivalue". */
     public String kind() {
         return ProviderProperties.routingKind(toProperties());
     }
@@ -71,8 +78,12 @@ public record Routing(Long weight, String region, String failover, String contin
         put(p, ProviderProperties.AWS_GEO_CONTINENT, continent);
         put(p, ProviderProperties.AWS_GEO_COUNTRY, country);
         put(p, ProviderProperties.AWS_GEO_SUBDIVISION, subdivision);
-        put(p, ProviderProperties.AWS_MULTI_VALUE_ANSWER, multiValueAnswer == null ? null : multiValueAnswer.toString());
+        // Route 53's MultiValueAnswer=false is no multi-value record: read back as simple
+        put(p, ProviderProperties.AWS_MULTI_VALUE_ANSWER, Boolean.TRUE.equals(multiValueAnswer) ? "true" : null);
         put(p, ProviderProperties.AWS_HEALTH_CHECK_ID, healthCheckId);
+        if (geoProximity != null) {
+            geoProximity.putProperties(p);
+        }
         return p;
     }
 

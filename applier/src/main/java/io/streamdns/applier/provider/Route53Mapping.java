@@ -1,6 +1,7 @@
 package io.streamdns.applier.provider;
 
 import io.streamdns.applier.batch.Change;
+import io.streamdns.applier.batch.GeoProximity;
 import io.streamdns.applier.batch.RecordSet;
 import io.streamdns.applier.batch.Routing;
 import io.streamdns.applier.batch.Zone;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.Coordinates;
 import software.amazon.awssdk.services.route53.model.GeoLocation;
+import software.amazon.awssdk.services.route53.model.GeoProximityLocation;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -51,6 +54,13 @@ public final class Route53Mapping {
             b.geoLocation(GeoLocation.builder().continentCode(r.continent()).countryCode(r.country())
                     .subdivisionCode(r.subdivision()).build());
         }
+        GeoProximity p = r.geoProximity();
+        if (p != null) {
+            b.geoProximityLocation(GeoProximityLocation.builder().awsRegion(p.region()).localZoneGroup(p.localZoneGroup())
+                    .coordinates(p.latitude() == null ? null
+                            : Coordinates.builder().latitude(p.latitude()).longitude(p.longitude()).build())
+                    .bias(p.bias()).build());
+        }
         return b.build();
     }
 
@@ -59,7 +69,8 @@ public final class Route53Mapping {
         GeoLocation geo = s.geoLocation();
         Routing routing = new Routing(s.weight(), s.regionAsString(), s.failoverAsString(),
                 geo == null ? null : geo.continentCode(), geo == null ? null : geo.countryCode(),
-                geo == null ? null : geo.subdivisionCode(), s.multiValueAnswer(), s.healthCheckId());
+                geo == null ? null : geo.subdivisionCode(), s.multiValueAnswer(), s.healthCheckId(),
+                geoProximity(s.geoProximityLocation()));
         if (s.aliasTarget() != null) {
             AliasTarget a = s.aliasTarget();
             return new RecordSet(name(s.name()), type, 0, List.of(), s.setIdentifier(),
@@ -70,6 +81,16 @@ public final class Route53Mapping {
                 : s.resourceRecords().stream().map(ResourceRecord::value)
                 .map(v -> type.equals(RecordTypes.CNAME) ? stripDot(v) : v).toList();
         return new RecordSet(name(s.name()), type, s.ttl() == null ? 0 : s.ttl(), values, s.setIdentifier(), null, routing);
+    }
+
+    /** Route 53's location as read back; a bias it does not report is 0 (what external-dns compares with). */
+    private static GeoProximity geoProximity(GeoProximityLocation g) {
+        if (g == null) {
+            return null;
+        }
+        Coordinates c = g.coordinates();
+        return new GeoProximity(g.awsRegion(), g.localZoneGroup(), c == null ? null : c.latitude(),
+                c == null ? null : c.longitude(), g.bias() == null ? 0 : g.bias());
     }
 
     /** Route 53's spelling → normal form: lower case, no trailing dot, octal escapes ({@code \052}) decoded. */

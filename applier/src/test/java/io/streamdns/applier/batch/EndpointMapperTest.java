@@ -105,7 +105,37 @@ class EndpointMapperTest {
                 Arguments.of("multi-value", Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier("m1")
                                 .withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, "true"),
                         new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m1", null,
+                                new Routing(null, null, null, null, null, null, true, null))),
+                Arguments.of("multi-value by presence: 'false' too (external-dns)", Endpoint.of("www.example.com", "A",
+                                "10.0.0.1").withSetIdentifier("m1").withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, "false"),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m1", null,
+                                new Routing(null, null, null, null, null, null, true, null))),
+                Arguments.of("geoproximity region, bias 0 when unset (external-dns)", geo("eu")
+                                .withProperty(ProviderProperties.AWS_GEOPROXIMITY_REGION, "eu-west-1"),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "eu", null,
+                                geoRouting(new GeoProximity("eu-west-1", null, null, null, 0)))),
+                Arguments.of("geoproximity local zone group with bias", geo("bue")
+                                .withProperty(ProviderProperties.AWS_GEOPROXIMITY_LOCAL_ZONE_GROUP, "us-east-1-bue-1")
+                                .withProperty(ProviderProperties.AWS_GEOPROXIMITY_BIAS, "-99"),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "bue", null,
+                                geoRouting(new GeoProximity(null, "us-east-1-bue-1", null, null, -99)))),
+                Arguments.of("geoproximity coordinates 'lat, long'", geo("ldn")
+                                .withProperty(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, "51.50, -0.12")
+                                .withProperty(ProviderProperties.AWS_GEOPROXIMITY_BIAS, "99"),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "ldn", null,
+                                geoRouting(new GeoProximity(null, null, "51.50", "-0.12", 99)))),
+                Arguments.of("multi-value by presence: an empty value", Endpoint.of("www.example.com", "A",
+                                "10.0.0.1").withSetIdentifier("m1").withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, ""),
+                        new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m1", null,
                                 new Routing(null, null, null, null, null, null, true, null))));
+    }
+
+    private static Endpoint geo(String setIdentifier) {
+        return Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier(setIdentifier);
+    }
+
+    private static Routing geoRouting(GeoProximity p) {
+        return new Routing(null, null, null, null, null, null, null, null, p);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,6 +158,39 @@ class EndpointMapperTest {
                         .withProperty(ProviderProperties.AWS_WEIGHT, "256"), "0..255"),
                 Arguments.of("bad failover", Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier("x")
                         .withProperty(ProviderProperties.AWS_FAILOVER, "tertiary"), "PRIMARY"),
+                Arguments.of("multi-value without set identifier", Endpoint.of("www.example.com", "A", "10.0.0.1")
+                        .withProperty(ProviderProperties.AWS_MULTI_VALUE_ANSWER, "false"), "needs a set identifier"),
+                Arguments.of("geoproximity without set identifier", Endpoint.of("www.example.com", "A", "10.0.0.1")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_REGION, "eu-west-1"),
+                        "routing policy geoproximity needs a set identifier"),
+                Arguments.of("geoproximity: bias only", geo("x").withProperty(ProviderProperties.AWS_GEOPROXIMITY_BIAS, "5"),
+                        "geoproximity needs exactly one of aws/geoproximity-region, aws/geoproximity-local-zone-group"
+                                + " or aws/geoproximity-coordinates, found none"),
+                Arguments.of("geoproximity: region and coordinates", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_REGION, "eu-west-1")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, "51.50,-0.12"), "found 2"),
+                Arguments.of("geoproximity: bias 100", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_REGION, "eu-west-1")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_BIAS, "100"),
+                        "aws/geoproximity-bias 100 is outside -99..99"),
+                Arguments.of("geoproximity: bias not a whole number", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_REGION, "eu-west-1")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_BIAS, "1.5"), "is not a whole number"),
+                Arguments.of("geoproximity: coordinates not 'lat,long'", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, "51.50"),
+                        "'51.50' is not 'latitude,longitude'"),
+                Arguments.of("geoproximity: latitude 91", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, "91,0"),
+                        "latitude 91 is outside -90..90"),
+                Arguments.of("geoproximity: longitude -181", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, "0,-181"),
+                        "longitude -181 is outside -180..180"),
+                Arguments.of("geoproximity: three decimals", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, "51.505,-0.12"),
+                        "latitude '51.505' is not a number with at most 2 decimals"),
+                Arguments.of("geoproximity beside weight", geo("x")
+                        .withProperty(ProviderProperties.AWS_GEOPROXIMITY_REGION, "eu-west-1")
+                        .withProperty(ProviderProperties.AWS_WEIGHT, "1"), "more than one routing policy"),
                 Arguments.of("two policies", Endpoint.of("www.example.com", "A", "10.0.0.1").withSetIdentifier("x")
                         .withProperty(ProviderProperties.AWS_FAILOVER, "PRIMARY")
                         .withProperty(ProviderProperties.AWS_WEIGHT, "1"), "more than one routing policy"),

@@ -2,6 +2,7 @@ package io.streamdns.applier.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamdns.applier.batch.GeoProximity;
 import io.streamdns.applier.batch.RecordSet;
 import io.streamdns.applier.batch.Routing;
 import io.streamdns.model.AliasTarget;
@@ -44,7 +45,37 @@ class Route53MappingTest {
                 Arguments.of("geolocation", new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "us-ca", null,
                         new Routing(null, null, null, null, "US", "CA", null, null))),
                 Arguments.of("multi-value", new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "m", null,
-                        new Routing(null, null, null, null, null, null, true, null))));
+                        new Routing(null, null, null, null, null, null, true, null))),
+                Arguments.of("geoproximity region", new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"), "eu",
+                        null, geo(new GeoProximity("eu-west-1", null, null, null, -20)))),
+                Arguments.of("geoproximity local zone group", new RecordSet("www.example.com", "A", 300,
+                        List.of("10.0.0.1"), "bue", null, geo(new GeoProximity(null, "us-east-1-bue-1", null, null, 0)))),
+                Arguments.of("geoproximity coordinates alias", new RecordSet("www.example.com", "A", 0, List.of(), "ldn",
+                        new AliasTarget("Z35SXDOTRQ7X7K", "lb-1.us-east-1.elb.amazonaws.com", false),
+                        geo(new GeoProximity(null, null, "51.50", "-0.12", 15)))));
+    }
+
+    private static Routing geo(GeoProximity p) {
+        return new Routing(null, null, null, null, null, null, null, null, p);
+    }
+
+    @Test
+    void geoProximityReachesTheSdkAsGeoProximityLocation() {
+        ResourceRecordSet sdk = Route53Mapping.toSdk(new RecordSet("www.example.com", "A", 300, List.of("10.0.0.1"),
+                "ldn", null, geo(new GeoProximity(null, null, "51.50", "-0.12", 15))));
+        assertThat(sdk.geoProximityLocation().coordinates().latitude()).isEqualTo("51.50");
+        assertThat(sdk.geoProximityLocation().coordinates().longitude()).isEqualTo("-0.12");
+        assertThat(sdk.geoProximityLocation().bias()).isEqualTo(15);
+        assertThat(sdk.geoProximityLocation().awsRegion()).isNull();
+        assertThat(sdk.geoProximityLocation().localZoneGroup()).isNull();
+        assertThat(sdk.setIdentifier()).isEqualTo("ldn");
+    }
+
+    @Test
+    void multiValueFalseFromRoute53ReadsAsNoPolicy() {
+        ResourceRecordSet sdk = ResourceRecordSet.builder().name("www.example.com.").type("A").ttl(300L)
+                .resourceRecords(r -> r.value("10.0.0.1")).multiValueAnswer(false).build();
+        assertThat(Route53Mapping.fromSdk(sdk).routing().kind()).isEqualTo("simple");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,8 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Merges claims of several clusters on one (name, type) without a set identifier, before planning. Claims of a
- * single cluster pass untouched (external-dns's per-resource conflict resolution still applies to them). Per
+ * Merges claims of several clusters on one (name, type) without a set identifier, before planning. Claims of one
+ * cluster are first merged as external-dns merges endpoints ({@link ClusterUnion}: plain A/AAAA of equal set
+ * identifier and TTL become the union of their targets); what remains of a single cluster passes on to
+ * external-dns's per-resource conflict resolution. Per
  * cluster one representative claim is chosen as external-dns would (the resource that owns the current record,
  * else the smallest targets); then, by strategy:
  * <ul>
@@ -51,10 +53,6 @@ final class MultiClusterMerger {
         Map<String, Object> byName = new HashMap<>(Math.max(16, desired.size() * 4 / 3));
         List<Endpoint> out = new ArrayList<>(desired.size());
         for (Endpoint e : desired) {
-            if (e.setIdentifier() != null) {
-                out.add(e);
-                continue;
-            }
             Object seen = byName.get(e.dnsName());
             if (seen == null) {
                 byName.put(e.dnsName(), e);
@@ -77,8 +75,12 @@ final class MultiClusterMerger {
             @SuppressWarnings("unchecked")
             List<Endpoint> sameName = (List<Endpoint>) v;
             Map<String, List<Endpoint>> byType = new LinkedHashMap<>();
-            for (Endpoint e : sameName) {
-                byType.computeIfAbsent(e.recordType(), k -> new ArrayList<>(2)).add(e);
+            for (Endpoint e : ClusterUnion.apply(sameName, currentOwner)) {
+                if (e.setIdentifier() != null) {
+                    out.add(e); // a set of its own: no multi-cluster strategy applies
+                } else {
+                    byType.computeIfAbsent(e.recordType(), k -> new ArrayList<>(2)).add(e);
+                }
             }
             for (List<Endpoint> claims : byType.values()) {
                 mergeGroup(claims, currentOwner, out);

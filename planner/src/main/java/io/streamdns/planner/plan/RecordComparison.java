@@ -47,6 +47,18 @@ public final class RecordComparison {
         }
         Map<String, String> out = new TreeMap<>(props);
         out.keySet().removeAll(NOT_COMPARED);
+        if (out.containsKey(ProviderProperties.AWS_MULTI_VALUE_ANSWER)) {
+            out.put(ProviderProperties.AWS_MULTI_VALUE_ANSWER, ""); // by presence, as external-dns
+        }
+        String coordinates = out.get(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES);
+        if (coordinates != null) {
+            out.put(ProviderProperties.AWS_GEOPROXIMITY_COORDINATES, coordinates.replace(" ", ""));
+        }
+        if (out.containsKey(ProviderProperties.AWS_GEOPROXIMITY_REGION) || coordinates != null
+                || out.containsKey(ProviderProperties.AWS_GEOPROXIMITY_LOCAL_ZONE_GROUP)) {
+            // external-dns's adjustGeoProximityLocationEndpoint: a location without a bias has bias 0
+            out.putIfAbsent(ProviderProperties.AWS_GEOPROXIMITY_BIAS, "0");
+        }
         boolean alias = "true".equalsIgnoreCase(out.get(ProviderProperties.ALIAS));
         if (alias) {
             out.put(ProviderProperties.ALIAS, "true");

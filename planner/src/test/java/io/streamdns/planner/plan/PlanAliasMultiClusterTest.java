@@ -35,6 +35,9 @@ class PlanAliasMultiClusterTest {
                 row("--aws-evaluate-target-health=false").with(s -> s.withAws(false, false))
                         .want("www.ex.com CNAME " + ELB + " alias-type=A")
                         .creates("A www.ex.com " + ELB + " ttl=300 [alias eth=false]", "TXT a-www.ex.com ours"),
+                row("--aws-evaluate-target-health=false reaches an alias annotation's A (no property from the watcher)")
+                        .with(s -> s.withAws(false, false)).want("www.ex.com A " + ELB + " ttl=300 alias=true")
+                        .creates("A www.ex.com " + ELB + " ttl=300 [alias eth=false]", "TXT a-www.ex.com ours"),
                 row("aws-evaluate-target-health annotation wins")
                         .want("www.ex.com CNAME " + ELB + " alias-type=A aws/evaluate-target-health=false")
                         .creates("A www.ex.com " + ELB + " ttl=300 [alias eth=false]", "TXT a-www.ex.com ours"),

@@ -49,6 +49,25 @@ class PlanBasicsTest {
                         .haveOwnedBy(OUR_TXT, "www.ex.com A 1.2.3.4 set=blue aws/weight=10")
                         .updates("A www.ex.com/blue 1.2.3.4 [aws/weight=10] -> A www.ex.com/blue 1.2.3.4 [aws/weight=20]",
                                 "TXT a-www.ex.com/blue ours -> TXT a-www.ex.com/blue ours [aws/weight=20]"),
+                row("multi-value by presence: 'false' wanted, multi-value in the zone: no update")
+                        .want("www.ex.com A 1.2.3.4 set=m aws/multi-value-answer=false")
+                        .haveOwnedBy(OUR_TXT, "www.ex.com A 1.2.3.4 set=m aws/multi-value-answer=true"),
+                row("geoproximity without a bias is bias 0 (external-dns): no update")
+                        .want("www.ex.com A 1.2.3.4 set=eu aws/geoproximity-region=eu-west-1")
+                        .haveOwnedBy(OUR_TXT, "www.ex.com A 1.2.3.4 set=eu aws/geoproximity-region=eu-west-1"
+                                + " aws/geoproximity-bias=0"),
+                row("geoproximity created with its location and set identifier")
+                        .want("www.ex.com A 1.2.3.4 set=ldn aws/geoproximity-coordinates=51.50,-0.12 aws/geoproximity-bias=10")
+                        .creates("A www.ex.com/ldn 1.2.3.4 [aws/geoproximity-bias=10 aws/geoproximity-coordinates=51.50,-0.12]",
+                                "TXT a-www.ex.com/ldn ours [aws/geoproximity-bias=10 aws/geoproximity-coordinates=51.50,-0.12]"),
+                row("geoproximity bias changed: update")
+                        .want("www.ex.com A 1.2.3.4 set=eu aws/geoproximity-region=eu-west-1 aws/geoproximity-bias=20")
+                        .haveOwnedBy(OUR_TXT, "www.ex.com A 1.2.3.4 set=eu aws/geoproximity-region=eu-west-1"
+                                + " aws/geoproximity-bias=0")
+                        .updates("A www.ex.com/eu 1.2.3.4 [aws/geoproximity-bias=0 aws/geoproximity-region=eu-west-1]"
+                                        + " -> A www.ex.com/eu 1.2.3.4 [aws/geoproximity-bias=20 aws/geoproximity-region=eu-west-1]",
+                                "TXT a-www.ex.com/eu ours -> TXT a-www.ex.com/eu ours"
+                                        + " [aws/geoproximity-bias=20 aws/geoproximity-region=eu-west-1]"),
                 row("no longer desired: record and TXT deleted").haveOwned("www.ex.com A 1.2.3.4")
                         .deletes("A www.ex.com 1.2.3.4", "TXT a-www.ex.com " + OLD_TXT),
                 row("one type no longer desired: AAAA deleted, A kept").want("www.ex.com A 1.2.3.4")

@@ -68,24 +68,29 @@ class PlanOwnershipTest {
                         .have("www.ex.com A 1.2.3.4").have(twoOwners).skips("www.ex.com/A owned-by-other"),
                 row("another --txt-owner-id sees default's records as foreign").with(s -> s.withOwner("blue"))
                         .want("www.ex.com A 5.6.7.8").haveOwned("www.ex.com A 1.2.3.4").skips("www.ex.com/A owned-by-other"),
+                // plain A/AAAA claims of one cluster with one TTL are unioned (PlanClusterUnionTest); the
+                // per-resource rule decides between claims that do not merge: CNAMEs, different TTLs
                 row("per resource: the owning resource keeps the name")
-                        .want("www.ex.com A 9.9.9.9").wantFrom("c1", "service/default/other", "www.ex.com A 1.1.1.1")
-                        .haveOwnedBy(OLD_TXT + ",cluster=c1", "www.ex.com A 9.9.9.9"),
+                        .want("www.ex.com CNAME z.other.net")
+                        .wantFrom("c1", "service/default/other", "www.ex.com CNAME a.other.net")
+                        .haveOwnedBy(OLD_TXT + ",cluster=c1", "www.ex.com CNAME z.other.net"),
                 row("per resource create: fewer targets win")
-                        .wantFrom("c1", "service/default/a", "www.ex.com A 1.1.1.1,2.2.2.2")
-                        .wantFrom("c1", "service/default/b", "www.ex.com A 3.3.3.3")
-                        .creates("A www.ex.com 3.3.3.3", "TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/b"),
+                        .wantFrom("c1", "service/default/a", "www.ex.com A 1.1.1.1,2.2.2.2 ttl=60")
+                        .wantFrom("c1", "service/default/b", "www.ex.com A 3.3.3.3 ttl=30")
+                        .creates("A www.ex.com 3.3.3.3 ttl=30",
+                                "TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/b ttl=30"),
                 row("per resource create: IPs compare as numbers")
-                        .wantFrom("c1", "service/default/a", "www.ex.com A 10.0.0.2")
-                        .wantFrom("c1", "service/default/b", "www.ex.com A 10.0.0.10")
-                        .creates("A www.ex.com 10.0.0.2", "TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/a"),
+                        .wantFrom("c1", "service/default/a", "www.ex.com A 10.0.0.2 ttl=60")
+                        .wantFrom("c1", "service/default/b", "www.ex.com A 10.0.0.10 ttl=30")
+                        .creates("A www.ex.com 10.0.0.2 ttl=60",
+                                "TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/a ttl=60"),
                 row("per resource update: owner gone, smallest targets win")
-                        .wantFrom("c1", "service/default/a", "www.ex.com A 2.2.2.2")
-                        .wantFrom("c1", "service/default/b", "www.ex.com A 1.1.1.1")
+                        .wantFrom("c1", "service/default/a", "www.ex.com A 2.2.2.2 ttl=60")
+                        .wantFrom("c1", "service/default/b", "www.ex.com A 1.1.1.1 ttl=30")
                         .haveOwnedBy("owner=default,resource=service/default/gone,cluster=c1", "www.ex.com A 9.9.9.9")
-                        .updates("A www.ex.com 9.9.9.9 -> A www.ex.com 1.1.1.1",
+                        .updates("A www.ex.com 9.9.9.9 -> A www.ex.com 1.1.1.1 ttl=30",
                                 "TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/gone"
-                                        + " -> TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/b"),
+                                        + " -> TXT a-www.ex.com cluster=c1,owner=default,resource=service/default/b ttl=30"),
                 row("CNAME and A desired at one name: A wins")
                         .wantFrom("c1", "service/default/a", "www.ex.com CNAME lb.other.net")
                         .wantFrom("c1", "service/default/b", "www.ex.com A 1.2.3.4")

@@ -138,6 +138,15 @@ final class AdminHandler implements Handler<HttpServerRequest> {
             putIfSet(geo, "subdivisionCode", r.geoLocation().subdivisionCode());
             o.put("geoLocation", geo);
         }
+        if (r.geoProximity() != null) {
+            JsonObject geo = new JsonObject();
+            putIfSet(geo, "awsRegion", r.geoProximity().awsRegion());
+            putIfSet(geo, "localZoneGroup", r.geoProximity().localZoneGroup());
+            putIfSet(geo, "latitude", r.geoProximity().latitude());
+            putIfSet(geo, "longitude", r.geoProximity().longitude());
+            putIfSet(geo, "bias", r.geoProximity().bias());
+            o.put("geoProximityLocation", geo);
+        }
         putIfSet(o, "ttl", r.ttl());
         if (r.values() != null) {
             o.put("values", new JsonArray(r.values()));

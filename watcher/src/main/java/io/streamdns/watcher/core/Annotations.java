@@ -1,5 +1,7 @@
 package io.streamdns.watcher.core;
 
+import io.streamdns.model.ProviderProperties;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,8 +89,12 @@ public final class Annotations {
     public Map<String, String> awsProperties() {
         Map<String, String> props = new TreeMap<>();
         merged.forEach((k, v) -> {
-            if (k.startsWith(AWS_PREFIX) && k.length() > AWS_PREFIX.length() && !v.isBlank()) {
-                props.put("aws/" + k.substring(AWS_PREFIX.length()), v.strip());
+            if (k.startsWith(AWS_PREFIX) && k.length() > AWS_PREFIX.length()) {
+                String key = "aws/" + k.substring(AWS_PREFIX.length());
+                // multi-value-answer counts by presence (external-dns), an empty value included
+                if (!v.isBlank() || key.equals(ProviderProperties.AWS_MULTI_VALUE_ANSWER)) {
+                    props.put(key, v.strip());
+                }
             }
         });
         return props;

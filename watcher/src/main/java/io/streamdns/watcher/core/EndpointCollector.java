@@ -161,7 +161,7 @@ final class EndpointCollector {
         }
         Map<String, String> aliasProps = new TreeMap<>(properties);
         aliasProps.put(ProviderProperties.ALIAS, "true");
-        aliasProps.putIfAbsent(ProviderProperties.AWS_EVALUATE_TARGET_HEALTH, "true");
+        // no evaluate-target-health default here: the planner's --aws-evaluate-target-health fills it in
         for (String type : aliasTypes) {
             Key key = new Key(name, type, setIdentifier, ALIAS_TTL, Map.copyOf(aliasProps));
             hosts.forEach(h -> put(key, h));

@@ -80,8 +80,8 @@ final class ServiceRows {
                                 + "aws/geolocation-country-code=DE, aws/health-check-id=hc-1}")),
                 row("alias: true → A and AAAA ALIAS, ttl 300", Svc.lb("www.example.com", "lb-1.elb.amazonaws.com")
                                 .ann("alias", "true").ann("ttl", "60"), opts(),
-                        eps("www.example.com A lb-1.elb.amazonaws.com ttl=300 {alias=true, aws/evaluate-target-health=true}",
-                                "www.example.com AAAA lb-1.elb.amazonaws.com ttl=300 {alias=true, aws/evaluate-target-health=true}")),
+                        eps("www.example.com A lb-1.elb.amazonaws.com ttl=300 {alias=true}",
+                                "www.example.com AAAA lb-1.elb.amazonaws.com ttl=300 {alias=true}")),
                 row("alias: A only, evaluate-target-health from annotation", Svc.lb("www.example.com",
                                 "lb-1.elb.amazonaws.com").ann("alias", "A").ann("aws-evaluate-target-health", "false"),
                         opts(), eps("www.example.com A lb-1.elb.amazonaws.com ttl=300 "
@@ -192,7 +192,24 @@ final class ServiceRows {
                 row("type " + lb + " with both alias and IP targets keeps them apart", Svc.lb("www.example.com",
                                 "1.2.3.4", "lb.elb.amazonaws.com").ann("alias", "A"), opts(),
                         eps("www.example.com A 1.2.3.4", "www.example.com A lb.elb.amazonaws.com ttl=300 "
-                                + "{alias=true, aws/evaluate-target-health=true}")),
+                                + "{alias=true}")),
+                row("aws-multi-value-answer by presence: an empty value is kept (external-dns)",
+                        Svc.lb("www.example.com", "1.2.3.4").ann("set-identifier", "m1").ann("aws-multi-value-answer", ""),
+                        opts(), eps("www.example.com A 1.2.3.4 id=m1 {aws/multi-value-answer=}")),
+                row("aws-multi-value-answer 'false' is passed on as written (the applier reads presence)",
+                        Svc.lb("www.example.com", "1.2.3.4").ann("set-identifier", "m1")
+                                .ann("aws-multi-value-answer", "false"),
+                        opts(), eps("www.example.com A 1.2.3.4 id=m1 {aws/multi-value-answer=false}")),
+                row("geoproximity annotations → aws/geoproximity-* properties", Svc.lb("www.example.com", "1.2.3.4")
+                                .ann("set-identifier", "ldn").ann("aws-geoproximity-coordinates", "51.50,-0.12")
+                                .ann("aws-geoproximity-bias", "10"), opts(),
+                        eps("www.example.com A 1.2.3.4 id=ldn {aws/geoproximity-bias=10, "
+                                + "aws/geoproximity-coordinates=51.50,-0.12}")),
+                row("geoproximity region and local zone group", Svc.lb("www.example.com", "1.2.3.4")
+                                .ann("set-identifier", "eu").ann("aws-geoproximity-region", "eu-west-1")
+                                .ann("aws-geoproximity-local-zone-group", "us-east-1-bue-1"), opts(),
+                        eps("www.example.com A 1.2.3.4 id=eu {aws/geoproximity-local-zone-group=us-east-1-bue-1, "
+                                + "aws/geoproximity-region=eu-west-1}")),
                 row("prefix key without name ignored", Svc.lb("www.example.com", "1.2.3.4").raw(NEW + "aws-", "x"),
                         opts(), eps("www.example.com A 1.2.3.4")));
     }

@@ -12,10 +12,33 @@ import java.util.List;
 public record ChangeRequest(String action, String name, String type, String setIdentifier, String weight,
                             String region, GeoRequest geoLocation, String failover, String multiValueAnswer,
                             String ttl, List<String> values, AliasRequest alias, String healthCheckId,
-                            String trafficPolicyInstanceId) {
+                            String trafficPolicyInstanceId, GeoProximityRequest geoProximity) {
 
     public ChangeRequest {
         values = values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /** A change without {@code <GeoProximityLocation>}. */
+    public ChangeRequest(String action, String name, String type, String setIdentifier, String weight,
+                         String region, GeoRequest geoLocation, String failover, String multiValueAnswer,
+                         String ttl, List<String> values, AliasRequest alias, String healthCheckId,
+                         String trafficPolicyInstanceId) {
+        this(action, name, type, setIdentifier, weight, region, geoLocation, failover, multiValueAnswer, ttl, values,
+                alias, healthCheckId, trafficPolicyInstanceId, null);
+    }
+
+    /**
+     * {@code <GeoProximityLocation>} as received; {@code coordinates} false when there was no {@code <Coordinates>}
+     * element (then latitude and longitude are null).
+     */
+    public record GeoProximityRequest(String awsRegion, String localZoneGroup, boolean coordinates, String latitude,
+                                      String longitude, String bias) {
+    }
+
+    /** This change with a geoproximity routing policy. */
+    public ChangeRequest geoProximity(String setIdentifier, GeoProximityRequest location) {
+        return new ChangeRequest(action, name, type, setIdentifier, weight, region, geoLocation,
+                failover, multiValueAnswer, ttl, values, alias, healthCheckId, trafficPolicyInstanceId, location);
     }
 
     /** {@code <AliasTarget>} as received. */

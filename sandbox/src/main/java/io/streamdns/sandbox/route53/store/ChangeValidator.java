@@ -106,6 +106,7 @@ public final class ChangeValidator {
         exactlyOneOfAliasOrRecords(r);
         routing(r);
         RecordSet.GeoLocation geo = geo(r.geoLocation());
+        RecordSet.GeoProximity proximity = GeoProximityRules.validate(r.geoProximity(), r);
         DnsName.Parsed name = DnsName.parse(r.name());
         if (!name.ok()) {
             problems.add(0, "FATAL problem: " + name.problem() + " encountered with '" + r.name() + "'");
@@ -114,7 +115,7 @@ public final class ChangeValidator {
             problems.addAll(RecordValues.problems(r.type(), r.values()));
         }
         RecordSet set = new RecordSet(name.ok() ? name.name() : r.name(), r.type(), r.setIdentifier(), weight,
-                r.region(), geo, r.failover(), multiValue, ttl, r.values(), alias, r.healthCheckId());
+                r.region(), geo, r.failover(), multiValue, ttl, r.values(), alias, r.healthCheckId(), proximity);
         return new Change(action, set, problems);
     }
 
@@ -145,7 +146,8 @@ public final class ChangeValidator {
 
     private static void routing(ChangeRequest r) {
         int fields = (r.weight() != null ? 1 : 0) + (r.region() != null ? 1 : 0) + (r.failover() != null ? 1 : 0)
-                + (r.geoLocation() != null ? 1 : 0) + (r.multiValueAnswer() != null ? 1 : 0);
+                + (r.geoLocation() != null ? 1 : 0) + (r.multiValueAnswer() != null ? 1 : 0)
+                + (r.geoProximity() != null ? 1 : 0);
         if (r.setIdentifier() == null && fields > 0) {
             throw Route53Error.invalidInput("Invalid request: Missing field 'SetIdentifier' in Change with "
                     + r.describe());

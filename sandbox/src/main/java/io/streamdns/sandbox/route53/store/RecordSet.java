@@ -10,12 +10,20 @@ import java.util.Objects;
  */
 public record RecordSet(String name, String type, String setIdentifier, Long weight, String region,
                         GeoLocation geoLocation, String failover, Boolean multiValueAnswer, Long ttl,
-                        List<String> values, Alias alias, String healthCheckId) {
+                        List<String> values, Alias alias, String healthCheckId, GeoProximity geoProximity) {
 
     public RecordSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         values = values == null ? null : List.copyOf(values);
+    }
+
+    /** A record set without geoproximity routing. */
+    public RecordSet(String name, String type, String setIdentifier, Long weight, String region,
+                     GeoLocation geoLocation, String failover, Boolean multiValueAnswer, Long ttl,
+                     List<String> values, Alias alias, String healthCheckId) {
+        this(name, type, setIdentifier, weight, region, geoLocation, failover, multiValueAnswer, ttl, values, alias,
+                healthCheckId, null);
     }
 
     /** A simple (non-alias, no routing policy) record set. */
@@ -29,6 +37,14 @@ public record RecordSet(String name, String type, String setIdentifier, Long wei
 
     /** A geolocation: a continent, or a country with an optional subdivision. */
     public record GeoLocation(String continentCode, String countryCode, String subdivisionCode) {
+    }
+
+    /**
+     * A geoproximity location: exactly one of an AWS Region, a Local Zone group or coordinates (latitude and
+     * longitude as given, Route 53 keeps the text), and a bias (null when not given).
+     */
+    public record GeoProximity(String awsRegion, String localZoneGroup, String latitude, String longitude,
+                               Integer bias) {
     }
 
     public RecordKey key() {
@@ -48,6 +64,9 @@ public record RecordSet(String name, String type, String setIdentifier, Long wei
         if (geoLocation != null) {
             return RoutingPolicy.GEOLOCATION;
         }
+        if (geoProximity != null) {
+            return RoutingPolicy.GEOPROXIMITY;
+        }
         if (multiValueAnswer != null) {
             return RoutingPolicy.MULTIVALUE;
         }
@@ -66,7 +85,8 @@ public record RecordSet(String name, String type, String setIdentifier, Long wei
                 && Objects.equals(geoLocation, other.geoLocation) && Objects.equals(failover, other.failover)
                 && Objects.equals(multiValueAnswer, other.multiValueAnswer) && Objects.equals(ttl, other.ttl)
                 && Objects.equals(sorted(values), sorted(other.values)) && Objects.equals(alias, other.alias)
-                && Objects.equals(healthCheckId, other.healthCheckId);
+                && Objects.equals(healthCheckId, other.healthCheckId)
+                && Objects.equals(geoProximity, other.geoProximity);
     }
 
     /** Number of ResourceRecord elements (what the 1000-per-batch limit counts). */

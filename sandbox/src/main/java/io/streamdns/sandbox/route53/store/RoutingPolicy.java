@@ -7,6 +7,7 @@ public enum RoutingPolicy {
     LATENCY("latency"),
     FAILOVER("failover"),
     GEOLOCATION("geolocation"),
+    GEOPROXIMITY("geoproximity"),
     MULTIVALUE("multivalue answer");
 
     private final String label;

@@ -110,9 +110,17 @@ public final class XmlRequests {
         if (g != null) {
             geo = new ChangeRequest.GeoRequest(g.text("ContinentCode"), g.text("CountryCode"), g.text("SubdivisionCode"));
         }
+        ChangeRequest.GeoProximityRequest proximity = null;
+        XmlNode p = rrs.child("GeoProximityLocation");
+        if (p != null) {
+            XmlNode c = p.child("Coordinates");
+            proximity = new ChangeRequest.GeoProximityRequest(p.text("AWSRegion"), p.text("LocalZoneGroup"), c != null,
+                    c == null ? null : c.text("Latitude"), c == null ? null : c.text("Longitude"), p.text("Bias"));
+        }
         return new ChangeRequest(change.text("Action"), rrs.text("Name"), rrs.text("Type"), rrs.text("SetIdentifier"),
                 rrs.text("Weight"), rrs.text("Region"), geo, rrs.text("Failover"), rrs.text("MultiValueAnswer"),
-                rrs.text("TTL"), values, alias, rrs.text("HealthCheckId"), rrs.text("TrafficPolicyInstanceId"));
+                rrs.text("TTL"), values, alias, rrs.text("HealthCheckId"), rrs.text("TrafficPolicyInstanceId"),
+                proximity);
     }
 
     private static XmlNode root(byte[] body, String expected) {

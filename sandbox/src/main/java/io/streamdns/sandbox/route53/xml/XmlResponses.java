@@ -160,7 +160,18 @@ public final class XmlResponses {
                     .element("DNSName", set.alias().dnsName())
                     .element("EvaluateTargetHealth", set.alias().evaluateTargetHealth()).close("AliasTarget");
         }
-        w.element("HealthCheckId", set.healthCheckId()).close("ResourceRecordSet");
+        w.element("HealthCheckId", set.healthCheckId());
+        RecordSet.GeoProximity p = set.geoProximity();
+        if (p != null) {
+            w.open("GeoProximityLocation").element("AWSRegion", p.awsRegion())
+                    .element("LocalZoneGroup", p.localZoneGroup());
+            if (p.latitude() != null) {
+                w.open("Coordinates").element("Latitude", p.latitude()).element("Longitude", p.longitude())
+                        .close("Coordinates");
+            }
+            w.element("Bias", p.bias()).close("GeoProximityLocation");
+        }
+        w.close("ResourceRecordSet");
     }
 
     private static void tagSet(XmlWriter w, String zoneId, Map<String, String> tags) {

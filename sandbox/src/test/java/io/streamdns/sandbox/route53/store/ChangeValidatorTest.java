@@ -78,9 +78,90 @@ class ChangeValidatorTest {
                                 new ChangeRequest.AliasRequest("Z1", "b.example.com", null), null, null)),
                         "Invalid XML ; cvc-complex-type.2.4.b: The content of element 'AliasTarget' is not complete."
                                 + " One of '{\"https://route53.amazonaws.com/doc/2013-04-01/\":EvaluateTargetHealth}' is expected."),
+                Arguments.of("geoproximity without set identifier", List.of(a("CREATE", "g.example.com")
+                                .geoProximity(null, region("eu-west-1", null))),
+                        "Invalid request: Missing field 'SetIdentifier' in Change with [Action=CREATE,"
+                                + " Name=g.example.com, Type=A, SetIdentifier=null]"),
+                Arguments.of("geoproximity beside another routing field", List.of(a("CREATE", "g.example.com")
+                                .weighted("x", 10).geoProximity("x", region("eu-west-1", null))),
+                        "Invalid request: Expected exactly one of [Weight, Region, Failover, GeoLocation, or"
+                                + " MultiValueAnswer], but found more than one in Change with [Action=CREATE,"
+                                + " Name=g.example.com, Type=A, SetIdentifier=x]"),
+                Arguments.of("geoproximity: no location (bias only)", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", new ChangeRequest.GeoProximityRequest(null, null, false, null, null, "5"))),
+                        "Invalid request: Expected exactly one of [AWSRegion, LocalZoneGroup, or Coordinates], but"
+                                + " found none in GeoProximityLocation in Change with [Action=CREATE,"
+                                + " Name=g.example.com, Type=A, SetIdentifier=x]"),
+                Arguments.of("geoproximity: region and coordinates", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", new ChangeRequest.GeoProximityRequest("eu-west-1", null, true, "51.50",
+                                        "-0.12", null))),
+                        "Invalid request: Expected exactly one of [AWSRegion, LocalZoneGroup, or Coordinates], but"
+                                + " found more than one in GeoProximityLocation in Change with [Action=CREATE,"
+                                + " Name=g.example.com, Type=A, SetIdentifier=x]"),
+                Arguments.of("geoproximity: bias above 99", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", region("eu-west-1", "100"))),
+                        "Invalid XML ; cvc-maxInclusive-valid: Value '100' is not facet-valid with respect to"
+                                + " maxInclusive '99' for type 'GeoProximityBias'."),
+                Arguments.of("geoproximity: bias below -99", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", region("eu-west-1", "-100"))),
+                        "Invalid XML ; cvc-minInclusive-valid: Value '-100' is not facet-valid with respect to"
+                                + " minInclusive '-99' for type 'GeoProximityBias'."),
+                Arguments.of("geoproximity: bias not a number", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", region("eu-west-1", "big"))),
+                        "Invalid XML ; cvc-datatype-valid.1.2.1: 'big' is not a valid value for 'integer'."),
+                Arguments.of("geoproximity: latitude with three decimals", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", coordinates("51.505", "-0.12"))),
+                        "Invalid XML ; cvc-pattern-valid: Value '51.505' is not facet-valid with respect to pattern"
+                                + " '[-+]?[0-9]{1,2}(\\.[0-9]{0,2})?' for type 'Latitude'."),
+                Arguments.of("geoproximity: latitude beyond 90", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", coordinates("91", "0"))),
+                        "Invalid request: Latitude '91' is outside -90..90"),
+                Arguments.of("geoproximity: longitude beyond 180", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", coordinates("0", "-180.5"))),
+                        "Invalid request: Longitude '-180.5' is outside -180..180"),
+                Arguments.of("geoproximity: longitude missing", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", coordinates("10", null))),
+                        "Invalid XML ; cvc-complex-type.2.4.b: The content of element 'Coordinates' is not complete."
+                                + " One of '{\"https://route53.amazonaws.com/doc/2013-04-01/\":Longitude}' is expected."),
+                Arguments.of("geoproximity: empty local zone group", List.of(a("CREATE", "g.example.com")
+                                .geoProximity("x", new ChangeRequest.GeoProximityRequest(null, "", false, null, null, null))),
+                        "Invalid XML ; cvc-length-valid: Value '' with length = '0' is not facet-valid with respect"
+                                + " to length 1..64 for type 'LocalZoneGroup'."),
                 Arguments.of("empty ResourceRecords", List.of(ChangeRequest.of("CREATE", "a.example.com", "A", 300, List.of())),
                         "Invalid XML ; cvc-complex-type.2.4.b: The content of element 'ResourceRecords' is not complete."
                                 + " One of '{\"https://route53.amazonaws.com/doc/2013-04-01/\":ResourceRecord}' is expected."));
+    }
+
+    private static ChangeRequest.GeoProximityRequest region(String region, String bias) {
+        return new ChangeRequest.GeoProximityRequest(region, null, false, null, null, bias);
+    }
+
+    private static ChangeRequest.GeoProximityRequest coordinates(String latitude, String longitude) {
+        return new ChangeRequest.GeoProximityRequest(null, null, true, latitude, longitude, null);
+    }
+
+    static Stream<Arguments> geoProximity() {
+        return Stream.of(
+                Arguments.of("region with bias", region("eu-west-1", "-20"),
+                        new RecordSet.GeoProximity("eu-west-1", null, null, null, -20)),
+                Arguments.of("local zone group, no bias", new ChangeRequest.GeoProximityRequest(null,
+                        "us-east-1-bue-1", false, null, null, null),
+                        new RecordSet.GeoProximity(null, "us-east-1-bue-1", null, null, null)),
+                Arguments.of("coordinates at the limits, text kept", coordinates("-90", "+180.00"),
+                        new RecordSet.GeoProximity(null, null, "-90", "+180.00", null)),
+                Arguments.of("coordinates with two decimals, bias 99",
+                        new ChangeRequest.GeoProximityRequest(null, null, true, "51.50", "-0.12", "99"),
+                        new RecordSet.GeoProximity(null, null, "51.50", "-0.12", 99)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("geoProximity")
+    void storesValidGeoProximityLocations(String title, ChangeRequest.GeoProximityRequest location,
+                                          RecordSet.GeoProximity stored) {
+        Change change = ChangeValidator.validate(List.of(a("CREATE", "g.example.com").geoProximity("x", location))).get(0);
+        assertThat(change.set().geoProximity()).isEqualTo(stored);
+        assertThat(change.set().routing()).isEqualTo(RoutingPolicy.GEOPROXIMITY);
+        assertThat(change.problems()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
