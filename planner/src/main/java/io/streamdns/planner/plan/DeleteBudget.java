@@ -78,7 +78,7 @@ public final class DeleteBudget {
             }
         }
         for (int i = 0; i < changes.delete.size(); i++) {
-            spent.addLast(new Spent(now, base));
+            spent.addLast(new Spent(now, owned)); // what it owned then: a base carried from outside the window would outlive it
         }
     }
 
