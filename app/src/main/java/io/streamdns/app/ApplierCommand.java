@@ -5,6 +5,7 @@ import io.streamdns.applier.ApplierFlags;
 import io.streamdns.runtime.config.InvalidFlagException;
 import io.streamdns.runtime.flags.FlagValues;
 import io.streamdns.applier.ApplierVerticle;
+import io.streamdns.applier.metrics.HttpRequestMetrics;
 import io.streamdns.applier.provider.Route53Api;
 import io.streamdns.applier.provider.Route53Clients;
 import io.streamdns.runtime.config.PipelineSettings;
@@ -65,10 +66,13 @@ public final class ApplierCommand implements Callable<Integer>, StageCommand, Fl
                 config.awsAssumeRole(), null, config.aws().profile(), config.aws().assumeRoleExternalId());
         // resolved here, on the main thread: the chain may read files or call IMDS/STS, never on an event loop
         AwsCredentialsProvider credentials = Route53Clients.resolveOrFallback(settings);
-        Route53AsyncClient client = Route53Clients.create(settings.withCredentials(credentials));
+        HttpRequestMetrics http = new HttpRequestMetrics(); // the registry comes with the stage's context
+        Route53AsyncClient client = Route53Clients.create(settings.withCredentials(credentials), http);
         PipelineSettings pipeline = PipelineSettings.ofDomains(config.domainFilter())
                 .withTxt(config.txtOwnerId(), config.txtPrefix(), config.txtSuffix(), config.txtWildcardReplacement());
-        return new Prepared("applier", ctx -> new ApplierVerticle(config, ctx, Route53Api.of(client)), client::close,
-                pipeline);
+        return new Prepared("applier", ctx -> {
+            http.bindTo(ctx.registry());
+            return new ApplierVerticle(config, ctx, Route53Api.of(client));
+        }, client::close, pipeline);
     }
 }

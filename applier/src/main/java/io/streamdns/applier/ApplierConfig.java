@@ -96,7 +96,8 @@ public record ApplierConfig(String awsRegion, String awsEndpointUrl, String awsA
     }
 
     public ZoneSelection zoneSelection() {
-        return new ZoneSelection(awsZoneType, Set.copyOf(zoneIdFilter), domainFilter(), aws.zoneTags());
+        return new ZoneSelection(awsZoneType, Set.copyOf(zoneIdFilter), domainFilter(), aws.zoneTags(),
+                aws.zoneMatchParent());
     }
 
     public TxtNameMapper txtNames() {

@@ -63,8 +63,8 @@ public final class ApplierFlags {
                 return t;
             }, t -> t)), List.of(), "Only zones with all these tags (key=value, or key for any value)");
     public static final Flag<Boolean> AWS_ZONE_MATCH_PARENT = bool("aws-zone-match-parent", false,
-            "Accepted for external-dns: a zone holding a filtered domain (example.com for --domain-filter="
-                    + "app.example.com) is always managed, writes stay inside the filter");
+            "Also manage a zone that holds a filtered domain (example.com for --domain-filter=app.example.com), "
+                    + "as external-dns; writes stay inside the filter");
     public static final Flag<List<String>> ZONE_ID_FILTER = Flag.strings("zone-id-filter", "Only these hosted zone ids");
     public static final Flag<Double> AWS_API_RATE = of("aws-api-rate", FlagType.decimal(0, 1000), 5.0,
             "Route 53 requests per second of the account");

@@ -123,7 +123,7 @@ public final class ApplierVerticle extends VerticleBase {
         DeadLetters deadLetters = new DeadLetters("applier", producer, stage.registry());
         ShardResolver shards = new ShardResolver(config.domainFilters());
         ZoneStatePublisher publisher = new ZoneStatePublisher(producer, shards, partitions, metrics);
-        keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(), publisher,
+        keeper = new ZoneStateKeeper(vertx, provider, catalog, new ZoneCache(metrics::registryRecords), publisher,
                 new ZoneStateReader(stage.bootstrapServers(), clientId), shards, config.domainFilter(), metrics, deadLetters);
         OwnershipGuard guard = new OwnershipGuard(config.txtOwnerId(), config.txtNames(),
                 config.migrateFromTxtOwner());

@@ -55,6 +55,7 @@ final class PlanPublisher {
                 LOG.info("[{}] skipped {}", sp.shard(), s);
             }
         }
+        metrics.planned(sp, plan, now);
         boolean heldChanged = sp.held().takeChanged();
         if (heldChanged) {
             logHeld(sp);

@@ -4,11 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.streamdns.planner.plan.ShardPlanner;
 import io.streamdns.planner.plan.Skipped;
+import io.streamdns.planner.plan.VerifiedRecords;
+import io.streamdns.runtime.ops.ExternalDnsMetrics;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The planner's meters ({@code streamdns_planner_*} in Prometheus). */
 final class PlannerMetrics {
@@ -37,6 +43,7 @@ final class PlannerMetrics {
                 .description("Offset commits that failed (retried while the partition is ours)").register(registry);
         restore = Timer.builder("streamdns.planner.restore").description("Rebuilding partitions on assignment")
                 .register(registry);
+        externalDns();
     }
 
     /** {@code streamdns_planner_deletes_held{reason}}: deletes waiting for a marker or an approval. */
@@ -52,6 +59,63 @@ final class PlannerMetrics {
                     .register(registry);
             return n;
         }).set(count);
+    }
+
+    // ---- external-dns's meters (ExternalDnsMetrics): what they mean here is in the README's metrics table
+
+    private ExternalDnsMetrics edns;
+    private Counter noOpRuns;
+    /** Verified records by type (VerifiedRecords.TYPES order), the sum over this planner's shards. */
+    private final AtomicLong[] verified = new AtomicLong[VerifiedRecords.TYPES.size()];
+    /** What each shard's counts were when last added in. */
+    private final Map<ShardPlanner, int[]> verifiedOf = new IdentityHashMap<>();
+
+    private void externalDns() {
+        edns = ExternalDnsMetrics.of(registry);
+        noOpRuns = edns.counter("controller_no_op_runs",
+                "Number of reconcile loops ending up with no changes on the DNS provider side.");
+        for (int i = 0; i < verified.length; i++) {
+            AtomicLong holder = new AtomicLong();
+            verified[i] = holder;
+            edns.gauge("controller_verified_records", "Number of DNS records that exists both in source and registry "
+                    + "(vector).", Tags.of("record_type", VerifiedRecords.TYPES.get(i)), this, holder::get);
+        }
+    }
+
+    /**
+     * A plan of some of the shard's names: a no-op run when it changes nothing, a sync when every cluster of the
+     * partition had synced (complete knowledge), and the shard's verified records as of this plan.
+     */
+    void planned(ShardPlanner sp, ShardPlanner.ShardPlan plan, long now) {
+        if (plan.changedNames().isEmpty()) {
+            noOpRuns.increment();
+        }
+        if (sp.completeKnowledge()) {
+            edns.synced(now);
+        } else {
+            edns.reconciled(now);
+        }
+        int[] counts = sp.verified().counts();
+        int[] before = verifiedOf.put(sp, counts);
+        for (int i = 0; i < counts.length; i++) {
+            verified[i].addAndGet(counts[i] - (before == null ? 0 : before[i]));
+        }
+    }
+
+    /** The shards this planner holds now (after an assignment or a revocation): verified records summed anew. */
+    void verifiedShards(Iterable<ShardPlanner> shards) {
+        verifiedOf.clear();
+        long[] sum = new long[verified.length];
+        for (ShardPlanner sp : shards) {
+            int[] counts = sp.verified().counts();
+            verifiedOf.put(sp, counts);
+            for (int i = 0; i < counts.length; i++) {
+                sum[i] += counts[i];
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            verified[i].set(sum[i]);
+        }
     }
 
     void eventIn(String topic) {

@@ -239,8 +239,9 @@ public final class PlannerVerticle extends VerticleBase {
 
     // ---- housekeeping
 
-    /** The held-deletes gauge, per reason, over every shard held here. */
+    /** The held-deletes gauge, per reason, and the verified records, over every shard held here. */
     private void countHeld() {
+        metrics.verifiedShards(partitions.values().stream().flatMap(ps -> ps.shards.values().stream()).toList());
         for (Skipped.Reason reason : Skipped.Reason.values()) {
             if (reason.held()) {
                 int n = 0;

@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.streamdns.model.SourceRef;
+import io.streamdns.runtime.ops.ExternalDnsMetrics;
 import io.streamdns.watcher.core.MappingRejection;
 import io.vertx.core.Vertx;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +43,58 @@ final class InvalidEndpointReporter {
     private final KubernetesClient client;
     private final boolean emitEvents;
     private final Map<String, String> reportedVersion = new HashMap<>();
+    private final ExternalDnsMetrics edns;
+    /** Per object: its source type and how many of its endpoints are rejected now (external-dns's gauge). */
+    private final Map<String, Invalid> invalidNow = new HashMap<>();
+    private final Map<String, AtomicLong> invalidBySource = new ConcurrentHashMap<>();
+
+    private record Invalid(String sourceType, int count) {
+    }
 
     InvalidEndpointReporter(MeterRegistry registry, Vertx vertx, KubernetesClient client, boolean emitEvents) {
         this.registry = registry;
         this.vertx = vertx;
         this.client = client;
         this.emitEvents = emitEvents;
+        this.edns = ExternalDnsMetrics.of(registry);
+    }
+
+    /**
+     * {@code external_dns_source_invalid_endpoints{record_type, source_type}}: the object's endpoints rejected now
+     * for their configuration (not those the domain filter leaves out: external-dns drops those silently). A
+     * rejection does not know the record type it would have had: {@code record_type="unknown"}, as external-dns
+     * labels what it cannot tell.
+     */
+    private void invalidNow(SourceRef ref, List<MappingRejection> rejections) {
+        int n = (int) rejections.stream().filter(r -> !r.code().equals(MappingRejection.DOMAIN_FILTER)).count();
+        Invalid now = n == 0 ? null : new Invalid(ref.kind().toLowerCase(java.util.Locale.ROOT), n);
+        Invalid before = now == null ? invalidNow.remove(ref.identity()) : invalidNow.put(ref.identity(), now);
+        if (before != null) {
+            invalid(before.sourceType()).addAndGet(-before.count());
+        }
+        if (now != null) {
+            invalid(now.sourceType()).addAndGet(now.count());
+        }
+    }
+
+    private AtomicLong invalid(String sourceType) {
+        return invalidBySource.computeIfAbsent(sourceType, t -> {
+            AtomicLong holder = new AtomicLong();
+            edns.gauge("source_invalid_endpoints", "Number of endpoints currently rejected due to invalid "
+                    + "configuration, partitioned by record type and source.",
+                    Tags.of("record_type", "unknown", "source_type", t), this, holder::get);
+            return holder;
+        });
+    }
+
+    /** The watcher stopped: its objects no longer count. */
+    void close() {
+        edns.withdraw(this);
     }
 
     void report(SourceRef ref, HasMetadata object, List<MappingRejection> rejections) {
         String identity = ref.identity();
+        invalidNow(ref, rejections);
         if (rejections.isEmpty()) {
             reportedVersion.remove(identity);
             return;
@@ -81,6 +127,7 @@ final class InvalidEndpointReporter {
 
     void forget(SourceRef ref) {
         reportedVersion.remove(ref.identity());
+        invalidNow(ref, List.of());
     }
 
     private void emit(HasMetadata object, List<MappingRejection> rejections) {

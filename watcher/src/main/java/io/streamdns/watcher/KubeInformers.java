@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamdns.runtime.ops.ExternalDnsMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,7 @@ final class KubeInformers implements AutoCloseable {
         // Default: an initial list failure stops the informer. We retry forever (with back-off) and stay unready.
         informer.exceptionHandler((started, t) -> {
             registry.counter("streamdns.watcher.kube.errors", "kind", kind).increment();
+            ExternalDnsMetrics.of(registry).counter("source_errors", "Number of Source errors.").increment();
             LOG.warn("{} list/watch failed ({}), retrying: {}", kind, started ? "after sync" : "before sync",
                     t.toString());
             return true;

@@ -64,6 +64,7 @@ final class SourcePublisher {
     /** Objects refused as a whole by their last mapping (DESIGN rule W8): their earlier states stay published. */
     private final Set<String> refused = new HashSet<>();
     private final ObjectBound bound;
+    private final SourceMetrics sourceMetrics;
 
     /**
      * Objects a full pass mapped to nothing while they are published (a filter that now hides them, an address
@@ -92,6 +93,12 @@ final class SourcePublisher {
         this.failures = registry.counter("streamdns.watcher.send.failures");
         registry.gauge("streamdns.watcher.objects.refused", refused, Set::size);
         registry.gauge("streamdns.watcher.published.objects", index, PublishedIndex::size);
+        this.sourceMetrics = new SourceMetrics(registry);
+    }
+
+    /** external-dns's source gauges of this watcher. */
+    SourceMetrics sourceMetrics() {
+        return sourceMetrics;
     }
 
     PublishedIndex index() {
@@ -112,15 +119,18 @@ final class SourcePublisher {
         String identity = ControlKeys.sourceIdentity(ref, scope);
         if (rejections.stream().anyMatch(MappingRejection::refusesObject)) {
             refused.add(identity);
+            sourceMetrics.endpoints(identity, List.of());
             return Optional.empty();
         }
         String resource = resource(ref);
         Optional<MappingRejection> tooMany = bound.endpoints(resource, endpoints);
         if (tooMany.isPresent()) {
             refused.add(identity);
+            sourceMetrics.endpoints(identity, List.of());
             return tooMany;
         }
         refused.remove(identity);
+        sourceMetrics.endpoints(identity, endpoints);
         Map<String, ShardedState.Part> desired = ShardedState.split(endpoints, rejections, shards);
         if (!desired.isEmpty()) {
             emptied.remove(identity);
@@ -144,6 +154,7 @@ final class SourcePublisher {
             Optional<MappingRejection> tooLarge = bound.record(resource, shard, keyBytes, value.length);
             if (tooLarge.isPresent()) {
                 refused.add(identity);
+                sourceMetrics.endpoints(identity, List.of());
                 return tooLarge;
             }
             encoded.put(shard, value);

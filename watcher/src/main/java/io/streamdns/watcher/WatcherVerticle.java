@@ -359,6 +359,12 @@ public final class WatcherVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         stopped = true;
+        if (publisher != null) {
+            publisher.sourceMetrics().close();
+        }
+        if (reporter != null) {
+            reporter.close();
+        }
         stage.readiness().set(READINESS_CHECK, false);
         if (gcTimer >= 0) {
             vertx.cancelTimer(gcTimer);

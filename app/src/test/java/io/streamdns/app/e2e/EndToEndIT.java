@@ -209,6 +209,72 @@ class EndToEndIT {
         awaitZone(zone, "route's record gone", z -> z.stream().noneMatch(r -> r.name().endsWith("store.sources-e2e.com")));
     }
 
+    /**
+     * external-dns's metrics on each stage's own /metrics move as a record is wanted, planned, applied and deleted:
+     * the watcher's source gauges, the planner's sync, no-op and verified counts, the applier's registry gauges,
+     * sync timestamps and the SDK's HTTP request durations.
+     */
+    @Test
+    void externalDnsMetricsMoveAsRecordsArePlannedAndApplied() {
+        long start = System.currentTimeMillis() / 1000;
+        String zoneId = pipeline.route53.createZone("metrics-e2e.com", false);
+        var zone = ZoneView.of(pipeline.route53, zoneId, "metrics-e2e.com");
+        KubernetesEmulator m = pipeline.cluster(dir, "m");
+        Pipeline.Deployed w = pipeline.start(TestStages.watcher(), true, "--cluster-name=cluster-m",
+                "--kubeconfig=" + dir.resolve("kubeconfig-m"), "--domain-filter=metrics-e2e.com");
+        Pipeline.Deployed p = pipeline.start(TestStages.planner(), true, "--txt-owner-id=e2e-metrics",
+                "--domain-filter=metrics-e2e.com", "--policy=sync", "--group-id=planner-metrics");
+        Pipeline.Deployed a = pipeline.start(TestStages.applier(), true, pipeline.applierArgsEndpoint(),
+                "--txt-owner-id=e2e-metrics", "--domain-filter=metrics-e2e.com", "--group-id=applier-metrics");
+        try (MetricsScrape watcher = MetricsScrape.of(pipeline.vertx, "watcher", w.context());
+             MetricsScrape planner = MetricsScrape.of(pipeline.vertx, "planner", p.context());
+             MetricsScrape applier = MetricsScrape.of(pipeline.vertx, "applier", a.context())) {
+            for (MetricsScrape s : List.of(watcher, planner, applier)) {
+                assertThat(s.scrape()).containsPattern("(?m)^external_dns_build_info\\{arch=.*version=.*} 1.0$");
+            }
+            assertThat(watcher.value("external_dns_source_endpoints_total")).isZero();
+            double aBefore = applier.await("external_dns_registry_records", v -> true, "record_type=\"A\"");
+            double totalBefore = applier.value("external_dns_registry_endpoints_total");
+            double postsBefore = applier.value("external_dns_http_request_duration_seconds_count", "method=\"POST\"");
+            // the planner reads every shard on the topics (other tests' too): its counts are compared, not absolute
+            double verifiedBefore = orZero(planner.value("external_dns_controller_verified_records", "record_type=\"A\""));
+
+            m.client().services().inNamespace("default").resource(lbService("api", "api.metrics-e2e.com")).create();
+            m.setServiceLoadBalancer("default", "api", "203.0.113.61");
+            awaitZone(zone, "api A", z -> hasA(z, "api.metrics-e2e.com", "203.0.113.61"));
+
+            assertThat(watcher.await("external_dns_source_endpoints_total", v -> v == 1)).isEqualTo(1);
+            assertThat(watcher.value("external_dns_source_records", "record_type=\"A\"")).isEqualTo(1);
+            // applied: the zone holds one more A (its ownership TXT is not a record, as in external-dns's registry)
+            applier.await("external_dns_registry_records", v -> v == orZero(aBefore) + 1, "record_type=\"A\"");
+            assertThat(applier.value("external_dns_registry_endpoints_total")).isEqualTo(totalBefore + 1);
+            applier.await("external_dns_controller_last_sync_timestamp_seconds", v -> v >= start);
+            assertThat(applier.value("external_dns_controller_last_reconcile_timestamp_seconds")).isGreaterThanOrEqualTo(start);
+            assertThat(applier.value("external_dns_controller_consecutive_soft_errors")).isZero();
+            assertThat(applier.value("external_dns_registry_errors_total")).isZero();
+            // the change went out as a POST of the SDK; the listings as GETs of .../rrset
+            assertThat(applier.value("external_dns_http_request_duration_seconds_count", "method=\"POST\"",
+                    "status=\"200\"", "handler=\"instrumented_http\"", "scheme=\"http\"")).isGreaterThan(
+                    orZero(postsBefore));
+            assertThat(applier.value("external_dns_http_request_duration_seconds", "method=\"GET\"",
+                    "path=\"rrset\"", "quantile=\"0.99\"")).isPositive();
+            // planned against complete knowledge, and once the zone state shows the write, verified
+            planner.await("external_dns_controller_last_sync_timestamp_seconds", v -> v >= start);
+            planner.await("external_dns_controller_verified_records", v -> v == verifiedBefore + 1, "record_type=\"A\"");
+            planner.await("external_dns_controller_no_op_runs_total", v -> v >= 1);
+
+            m.client().services().inNamespace("default").withName("api").delete();
+            awaitZone(zone, "api gone", z -> z.stream().noneMatch(r -> r.name().endsWith("api.metrics-e2e.com")));
+            assertThat(watcher.await("external_dns_source_endpoints_total", v -> v == 0)).isZero();
+            applier.await("external_dns_registry_records", v -> orZero(v) == orZero(aBefore), "record_type=\"A\"");
+            planner.await("external_dns_controller_verified_records", v -> v == verifiedBefore, "record_type=\"A\"");
+        }
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
     static List<ZoneRecord> awaitZone(ZoneView zone, String what,
                                       Predicate<List<ZoneRecord>> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

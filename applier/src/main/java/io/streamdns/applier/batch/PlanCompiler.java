@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * <ol>
  *   <li>each plan change becomes CREATE, DELETE, UPSERT, or DELETE old + CREATE new when the update changes type,
  *       set identifier, A↔ALIAS or routing kind (Route 53 cannot UPSERT across those);</li>
- *   <li>each name goes to its longest matching zone, or to the zone {@code aws/hosted-zone-id} pins its group to;</li>
+ *   <li>each name goes to external-dns's suitable zones (every private zone holding it, plus the public zone of the
+ *       longest name), or only to the one of them {@code aws/hosted-zone-id} pins its group to;</li>
  *   <li>a group (owned name: the record and its ownership TXT) is skipped whole when any of its changes is outside
  *       the domain filter (old and new side of an update), unmappable or touches a set that is not ours;</li>
  *   <li>only then, changes already true of the zone (create/upsert of an identical set, delete of a missing one) are
@@ -122,7 +123,8 @@ public final class PlanCompiler {
                 String pin = pins.get(p.group);
                 zones = targets(name, pin);
                 if (zones.isEmpty()) {
-                    reason = pin != null ? "pinned zone " + pin + " is not managed or does not hold " + name
+                    reason = pin != null ? "pinned zone " + pin + " is not among the managed zones suitable for " + name
+                            + " (every private zone holding it and the public zone of the longest name)"
                             : "no managed zone holds " + name;
                 }
             }
@@ -235,8 +237,7 @@ public final class PlanCompiler {
     }
 
     private List<Zone> targets(String name, String pin) {
-        return pin != null ? zones.byId(pin).filter(z -> ZoneIndex.holds(z, name)).map(List::of).orElse(List.of())
-                : zones.zonesFor(name);
+        return pin != null ? zones.pinnedZonesFor(name, pin) : zones.zonesFor(name);
     }
 
     /** The zones a plan's names map to (to load them before compiling against their contents). */

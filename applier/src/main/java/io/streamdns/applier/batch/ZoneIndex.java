@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The managed zones, answering "which zone holds this name": the longest matching zone name. */
+/** The managed zones, answering "which zones get this name" as external-dns's AWS provider does. */
 public final class ZoneIndex {
     public static final ZoneIndex EMPTY = new ZoneIndex(List.of());
 
@@ -31,24 +31,34 @@ public final class ZoneIndex {
     }
 
     /**
-     * The zones of the longest name that holds {@code name}: one, or a public and a private zone of the same name
-     * (split horizon), each of which gets the change.
+     * external-dns's {@code suitableZones}: every private zone that holds {@code name}, plus the one public zone of
+     * the longest name that holds it (of two public zones with that name, the smaller id, so the choice is stable).
+     * In zone order (name, then id).
      */
     public List<Zone> zonesFor(String name) {
-        int best = -1;
+        Zone bestPublic = null;
+        for (Zone z : zones) {
+            if (!z.privateZone() && DnsNames.isUnder(name, z.name())
+                    && (bestPublic == null || z.name().length() > bestPublic.name().length())) {
+                bestPublic = z;
+            }
+        }
         List<Zone> found = new ArrayList<>();
         for (Zone z : zones) {
-            if (DnsNames.isUnder(name, z.name())) {
-                if (z.name().length() > best) {
-                    best = z.name().length();
-                    found.clear();
-                }
-                if (z.name().length() == best) {
-                    found.add(z);
-                }
+            if (z == bestPublic || z.privateZone() && DnsNames.isUnder(name, z.name())) {
+                found.add(z);
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The zones a record pinned to zone {@code id} ({@code aws/hosted-zone-id}) goes to: that zone when it is one of
+     * {@link #zonesFor}, else none (external-dns skips the record then too).
+     */
+    public List<Zone> pinnedZonesFor(String name, String id) {
+        String bare = ZoneSelection.bareId(id);
+        return zonesFor(name).stream().filter(z -> z.id().equals(bare)).toList();
     }
 
     /** True when a name lies in the zone (it may still belong to a child zone). */

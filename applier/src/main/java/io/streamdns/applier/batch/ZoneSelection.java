@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which discovered zones the applier manages: {@code --aws-zone-type}, {@code --zone-id-filter} and the domain
- * filter. A zone is kept when it lies under an included domain or holds one (a filter {@code app.example.com} needs
- * zone {@code example.com}); per-name checks before every write keep changes inside the filter.
+ * Which discovered zones the applier manages, as external-dns's AWS provider picks them: {@code --aws-zone-type},
+ * {@code --zone-id-filter}, then the domain filter on the zone's name (a zone under an included domain, or equal to
+ * one). A zone that only holds an included domain (zone {@code example.com} for {@code --domain-filter=app.example.com})
+ * is managed only with {@code --aws-zone-match-parent}, as there; per-name checks before every write keep changes
+ * inside the filter either way.
  */
-public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter, List<String> zoneTags) {
+public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter, List<String> zoneTags,
+                            boolean matchParent) {
     public ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter domainFilter) {
-        this(zoneType, zoneIds, domainFilter, List.of());
+        this(zoneType, zoneIds, domainFilter, List.of(), false);
     }
 
     public ZoneSelection {
@@ -50,17 +53,25 @@ public record ZoneSelection(String zoneType, Set<String> zoneIds, DomainFilter d
             String r = domainFilter.rejection(zone.name());
             return r == null ? null : "zone " + r;
         }
-        for (String e : domainFilter.excludes()) {
-            if (DnsNames.isUnder(zone.name(), e)) {
-                return "under excluded domain " + e;
-            }
+        String outside = domainFilter.rejection(zone.name());
+        if (outside == null) {
+            return null;
         }
-        List<String> includes = domainFilter.includes();
-        if (!includes.isEmpty() && includes.stream().noneMatch(i -> DnsNames.isUnder(zone.name(), i)
-                || DnsNames.isUnder(i, zone.name()))) {
-            return "outside the domain filter " + includes;
+        if (!holdsAnInclude(zone)) {
+            return outside;
         }
-        return null;
+        return matchParent ? null : outside + "; it holds a filtered domain: --aws-zone-match-parent manages it";
+    }
+
+    /**
+     * external-dns's {@code DomainFilter.MatchParent}: the zone is not excluded and an included domain lies strictly
+     * under it.
+     */
+    private boolean holdsAnInclude(Zone zone) {
+        if (domainFilter.excludes().stream().anyMatch(e -> DnsNames.isUnder(zone.name(), e))) {
+            return false;
+        }
+        return domainFilter.includes().stream().anyMatch(i -> !i.equals(zone.name()) && DnsNames.isUnder(i, zone.name()));
     }
 
     /** Whether {@code --aws-zone-tags} asks for the zones' tags (one more call per 10 zones). */

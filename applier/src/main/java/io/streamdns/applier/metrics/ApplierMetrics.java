@@ -5,13 +5,16 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamdns.runtime.ops.ExternalDnsMetrics;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /** The applier's meters, named {@code streamdns.applier.*} (Prometheus: {@code streamdns_applier_*}). */
@@ -39,6 +42,68 @@ public final class ApplierMetrics {
         this.merged = DistributionSummary.builder(P + "plans.merged")
                 .description("Plans applied together in one run (sharing ChangeResourceRecordSets calls)")
                 .baseUnit("plans").serviceLevelObjectives(1, 2, 5, 10, 20, 50).register(registry);
+        externalDns();
+    }
+
+    // ---- external-dns's meters (ExternalDnsMetrics): what they mean here is in the README's metrics table
+
+    private ExternalDnsMetrics edns;
+    private Counter registryErrors;
+    private final AtomicLong registryTotal = new AtomicLong();
+    private final Map<String, AtomicLong> registryByType = new ConcurrentHashMap<>();
+    private final AtomicInteger softErrors = new AtomicInteger();
+
+    private void externalDns() {
+        edns = ExternalDnsMetrics.of(registry);
+        registryErrors = edns.counter("registry_errors", "Number of Registry errors.");
+        edns.gauge("registry_endpoints_total", "Number of Endpoints in the registry", Tags.empty(), this,
+                registryTotal::get);
+        edns.gauge("controller_consecutive_soft_errors", "Number of consecutive soft errors in reconciliation loop.",
+                Tags.empty(), this, softErrors::get);
+    }
+
+    /** A Route 53 call that failed for good (retries spent, circuit open): the registry could not be read or written. */
+    public void registryError() {
+        registryErrors.increment();
+    }
+
+    /** The zones the applier holds gained ({@code delta > 0}) or lost records of a type (ownership TXTs excluded). */
+    public void registryRecords(String type, int delta) {
+        registryTotal.addAndGet(delta);
+        registryByType.computeIfAbsent(type, t -> {
+            AtomicLong holder = new AtomicLong();
+            edns.gauge("registry_records", "Number of registry records partitioned by label name (vector).",
+                    Tags.of("record_type", t), this, holder::get);
+            return holder;
+        }).addAndGet(delta);
+    }
+
+    /** A re-list of the assigned zones began (an attempted sync), and how it ended. */
+    public void relisted(long startedAt, boolean succeeded) {
+        if (succeeded) {
+            edns.synced(startedAt);
+        } else {
+            edns.reconciled(startedAt);
+        }
+    }
+
+    /**
+     * A plan's outcome at Route 53: applied (or nothing left to do) is a sync; partial or failed an attempt, and a
+     * soft error in a row until a plan succeeds again.
+     */
+    private void planOutcome(String status) {
+        long now = System.currentTimeMillis();
+        switch (status) {
+            case "APPLIED", "NOTHING_TO_DO" -> {
+                edns.synced(now);
+                softErrors.set(0);
+            }
+            case "PARTIAL", "FAILED" -> {
+                edns.reconciled(now);
+                softErrors.incrementAndGet();
+            }
+            default -> edns.reconciled(now); // DRY_RUN: nothing was written
+        }
     }
 
     public static ApplierMetrics noop() {
@@ -80,6 +145,7 @@ public final class ApplierMetrics {
 
     public void plan(String status) {
         registry.counter(P + "plans", "status", status.toLowerCase(Locale.ROOT)).increment();
+        planOutcome(status);
     }
 
     public void endToEnd(long millis) {

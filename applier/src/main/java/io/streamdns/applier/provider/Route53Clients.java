@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -58,7 +59,8 @@ public final class Route53Clients {
         return Region.AWS_GLOBAL;
     }
 
-    public static Route53AsyncClient create(Settings s) {
+    /** @param interceptors e.g. the HTTP request metrics, on every call of the client */
+    public static Route53AsyncClient create(Settings s, ExecutionInterceptor... interceptors) {
         Region region = region(s.region(), System.getenv());
         AwsCredentialsProvider credentials = credentials(s, region);
         RetryStrategy noRetries = AwsRetryStrategy.doNotRetry();
@@ -67,7 +69,8 @@ public final class Route53Clients {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o.retryStrategy(noRetries)
                         .apiCallAttemptTimeout(Duration.ofSeconds(20))
-                        .apiCallTimeout(Duration.ofSeconds(30)))
+                        .apiCallTimeout(Duration.ofSeconds(30))
+                        .executionInterceptors(java.util.List.of(interceptors)))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(16)
                         .connectionTimeout(Duration.ofSeconds(5))

@@ -44,6 +44,7 @@ public final class ResilientGate implements CallGate {
         CircuitBreaker cb = circuits.of(zoneId);
         if (!cb.tryAcquirePermission()) {
             metrics.call(operation, "circuit_open", 0);
+            metrics.registryError();
             return Future.failedFuture(ProviderException.of(ProviderException.Kind.CIRCUIT_OPEN, "CircuitOpen",
                     "circuit of zone " + (zoneId == null ? ZoneCircuits.ACCOUNT : zoneId) + " is open after repeated failures"));
         }
@@ -109,6 +110,7 @@ public final class ResilientGate implements CallGate {
                 if (pe.kind().retryable()) {
                     LOG.warn("{} zone={} gave up after {} attempts: {}", op, zoneId, n, pe.getMessage());
                 }
+                metrics.registryError();
                 result.fail(pe);
             });
         });

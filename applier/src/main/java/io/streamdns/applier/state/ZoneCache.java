@@ -19,6 +19,32 @@ import java.util.TreeMap;
 public final class ZoneCache implements ZoneLookup {
     private final Map<String, TreeMap<String, RecordSet>> zones = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Counts counts;
+
+    /** Told of every set the view gains or loses (external-dns's registry gauges); ownership TXTs are not records. */
+    public interface Counts {
+        void add(String type, int delta);
+    }
+
+    public ZoneCache() {
+        this((type, delta) -> { });
+    }
+
+    public ZoneCache(Counts counts) {
+        this.counts = counts;
+    }
+
+    /** The types external-dns's AWS provider returns as records (SOA, CAA, ... it skips). */
+    private static final java.util.Set<String> REGISTRY_TYPES = java.util.Set.of("A", "AAAA", "CNAME", "DNAME", "SRV",
+            "TXT", "NS", "MX", "NAPTR");
+
+    /** external-dns's TXT registry hands out its ownership TXTs as labels of the records, not as records. */
+    private void count(RecordSet s, int delta) {
+        if (s != null && REGISTRY_TYPES.contains(s.type())
+                && !(s.type().equals("TXT") && s.values().stream().anyMatch(v -> v.contains("heritage=external-dns")))) {
+            counts.add(s.type(), delta);
+        }
+    }
 
     /** Sets that appeared or changed, and keys that vanished, when a listing replaced the view. */
     public record Diff(List<RecordSet> upserted, List<RecordSet> removed) {
@@ -59,6 +85,8 @@ public final class ZoneCache implements ZoneLookup {
                 removed.add(s);
             }
         });
+        old.values().forEach(o -> count(o, -1));
+        fresh.values().forEach(f -> count(f, 1));
         zones.put(zone.id(), fresh);
         bump(zone.id());
         return new Diff(upserted, removed);
@@ -72,11 +100,15 @@ public final class ZoneCache implements ZoneLookup {
         new ArrayList<>(view.values()).stream().filter(s -> s.name().equals(name)).forEach(s -> {
             if (listing.stream().noneMatch(l -> l.key().equals(s.key()))) {
                 view.remove(s.key());
+                count(s, -1);
                 removed.add(s);
             }
         });
         for (RecordSet s : listing) {
-            if (!s.equals(view.put(s.key(), s))) {
+            RecordSet before = view.put(s.key(), s);
+            count(before, -1);
+            count(s, 1);
+            if (!s.equals(before)) {
                 upserted.add(s);
             }
         }
@@ -88,9 +120,10 @@ public final class ZoneCache implements ZoneLookup {
     public void apply(Zone zone, Change change) {
         TreeMap<String, RecordSet> view = zones.computeIfAbsent(zone.id(), z -> new TreeMap<>());
         if (change.action() == Change.Action.DELETE) {
-            view.remove(change.recordSet().key());
+            count(view.remove(change.recordSet().key()), -1);
         } else {
-            view.put(change.recordSet().key(), change.recordSet());
+            count(view.put(change.recordSet().key(), change.recordSet()), -1);
+            count(change.recordSet(), 1);
         }
         bump(zone.id());
     }
@@ -100,7 +133,10 @@ public final class ZoneCache implements ZoneLookup {
     }
 
     public void drop(String zoneId) {
-        zones.remove(zoneId);
+        TreeMap<String, RecordSet> view = zones.remove(zoneId);
+        if (view != null) {
+            view.values().forEach(s -> count(s, -1));
+        }
         bump(zoneId);
     }
 

@@ -60,13 +60,17 @@ public final class ZoneCatalog {
         }
         CallStats stats = new CallStats();
         Future<ZoneIndex> f = provider.zones(stats).compose(all -> byTags(selection.select(all), stats).map(kept -> {
+            boolean changed = index == null || !index.zones().equals(kept);
             for (Zone z : all) {
                 String why = selection.rejection(z);
-                if (why != null) {
+                if (why != null && changed && why.contains("--aws-zone-match-parent")) {
+                    // external-dns's rule, but a zone streamdns once managed without the flag: say so loudly
+                    LOG.warn("zone {} not managed: {}", z, why);
+                } else if (why != null) {
                     LOG.debug("zone {} not managed: {}", z, why);
                 }
             }
-            if (index == null || !index.zones().equals(kept)) {
+            if (changed) {
                 LOG.info("managing {} of {} hosted zones: {}", kept.size(), all.size(), kept);
             }
             index = new ZoneIndex(kept);

@@ -259,6 +259,7 @@ public final class ZoneStateKeeper {
 
     /** Re-discovers zones and re-lists those of the assigned partitions; publishes differences. */
     public Future<Void> drift() {
+        long started = System.currentTimeMillis();
         return serially(() -> catalog.refresh().compose(index -> {
             Set<String> managed = new HashSet<>();
             index.zones().forEach(z -> managed.add(z.id()));
@@ -290,7 +291,7 @@ public final class ZoneStateKeeper {
                 });
             }
             return chain;
-        }));
+        })).onComplete(ar -> metrics.relisted(started, ar.succeeded())); // external-dns's sync: the zones re-read
     }
 
     /**

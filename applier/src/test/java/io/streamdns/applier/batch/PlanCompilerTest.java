@@ -105,9 +105,14 @@ class PlanCompilerTest {
                         plan(List.of(a("api.sub.example.com", "10.0.0.1"), a("x.example.com", "10.0.0.1")), List.of(), List.of(), List.of()),
                         new RecordSet[0], List.of("Z1: CREATE A x.example.com", "Z2: CREATE A api.sub.example.com"), List.of()),
                 Arguments.of("aws/hosted-zone-id pins the group, TXT included",
+                        plan(List.of(a("api.sub.example.com", "10.0.0.1").withProperty(ProviderProperties.AWS_HOSTED_ZONE_ID, "/hostedzone/Z2"),
+                                ownershipTxt("api.sub.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
+                        new RecordSet[0], List.of("Z2: CREATE TXT a-api.sub.example.com", "Z2: CREATE A api.sub.example.com"), List.of()),
+                Arguments.of("pin to a managed zone that is not suitable (public, not the longest): skipped, as external-dns",
                         plan(List.of(a("api.sub.example.com", "10.0.0.1").withProperty(ProviderProperties.AWS_HOSTED_ZONE_ID, "/hostedzone/Z1"),
                                 ownershipTxt("api.sub.example.com", "A", OWNER)), List.of(), List.of(), List.of()),
-                        new RecordSet[0], List.of("Z1: CREATE TXT a-api.sub.example.com", "Z1: CREATE A api.sub.example.com"), List.of()),
+                        new RecordSet[0], List.of(), List.of("SKIPPED CREATE api.sub.example.com/A",
+                                "SKIPPED CREATE a-api.sub.example.com/TXT")),
                 Arguments.of("pin to an unmanaged zone: skipped",
                         plan(List.of(a("www.example.com", "10.0.0.1").withProperty(ProviderProperties.AWS_HOSTED_ZONE_ID, "ZNOPE")),
                                 List.of(), List.of(), List.of()),
@@ -300,6 +305,38 @@ class PlanCompilerTest {
 
         CompiledPlan excluded = compiler(DomainFilter.of(List.of(), List.of("sub.example.com"))).compile(plan, ZoneLookup.EMPTY);
         assertThat(decided(excluded)).containsExactly("SKIPPED CREATE api.sub.example.com/A");
+    }
+
+    /** external-dns's suitableZones: every private zone holding the name, plus the public zone of the longest name. */
+    static Stream<Arguments> suitableZones() {
+        return Stream.of(
+                Arguments.of("private parent and public child: both", "api.sub.example.com", null,
+                        List.of("P1: CREATE A api.sub.example.com", "Z2: CREATE A api.sub.example.com")),
+                Arguments.of("two private zones and the best public one", "x.int.sub.example.com", null,
+                        List.of("P1: CREATE A x.int.sub.example.com", "P2: CREATE A x.int.sub.example.com",
+                                "Z2: CREATE A x.int.sub.example.com")),
+                Arguments.of("only the private zone holds it", "x.corp.internal", null,
+                        List.of("P3: CREATE A x.corp.internal")),
+                Arguments.of("split horizon: public and private of one name", "www.example.com", null,
+                        List.of("P1: CREATE A www.example.com", "Z1: CREATE A www.example.com")),
+                Arguments.of("pin picks the private zone of a split horizon", "www.example.com", "P1",
+                        List.of("P1: CREATE A www.example.com")),
+                Arguments.of("pin picks one private zone of several", "x.int.sub.example.com", "/hostedzone/P2",
+                        List.of("P2: CREATE A x.int.sub.example.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suitableZones")
+    void recordsGoToEveryMatchingPrivateZoneAndTheBestPublicZone(String title, String name, String pin,
+                                                                  List<String> wire) {
+        ZoneIndex zones = new ZoneIndex(List.of(EXAMPLE, SUB, OTHER, new Zone("P1", "example.com", true),
+                new Zone("P2", "int.sub.example.com", true), new Zone("P3", "corp.internal", true)));
+        Endpoint e = pin == null ? a(name, "10.0.0.1") : a(name, "10.0.0.1").withProperty(ProviderProperties.AWS_HOSTED_ZONE_ID, pin);
+        CompiledPlan c = new PlanCompiler(zones, DomainFilter.ALL, new OwnershipGuard(OWNER, TxtNameMapper.defaults()),
+                new EndpointMapper(true), Limits.ROUTE53).compile(plan(List.of(e), List.of(), List.of(), List.of()),
+                ZoneLookup.EMPTY);
+        assertThat(zoneWire(c)).containsExactlyInAnyOrderElementsOf(wire);
+        assertThat(c.decided()).isEmpty();
     }
 
     @Test

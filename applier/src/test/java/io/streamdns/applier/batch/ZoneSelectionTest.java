@@ -27,8 +27,29 @@ class ZoneSelectionTest {
                         List.of("Z3", "Z4")),
                 Arguments.of("domain filter keeps zones under it", new ZoneSelection("", Set.of(),
                         DomainFilter.of(List.of("example.org"), List.of())), List.of("Z4")),
-                Arguments.of("domain filter keeps the parent zone of a filtered sub-domain", new ZoneSelection("public", Set.of(),
-                        DomainFilter.of(List.of("app.example.com"), List.of())), List.of("Z1")),
+                Arguments.of("a filtered sub-domain's parent zone is not managed without --aws-zone-match-parent",
+                        new ZoneSelection("public", Set.of(), DomainFilter.of(List.of("app.example.com"), List.of())),
+                        List.of()),
+                Arguments.of("--aws-zone-match-parent: a filtered sub-domain's parent zone is managed",
+                        new ZoneSelection("public", Set.of(), DomainFilter.of(List.of("app.example.com"), List.of()),
+                                List.of(), true), List.of("Z1")),
+                Arguments.of("--aws-zone-match-parent: every zone holding the filtered domain, private ones too",
+                        new ZoneSelection("", Set.of(), DomainFilter.of(List.of("a.sub.example.com"), List.of()),
+                                List.of(), true), List.of("Z1", "Z2", "Z3")),
+                Arguments.of("a zone equal to the filter: managed, its parents not",
+                        new ZoneSelection("", Set.of(), DomainFilter.of(List.of("sub.example.com"), List.of())),
+                        List.of("Z3")),
+                Arguments.of("--aws-zone-match-parent: a zone equal to the filter and its parents",
+                        new ZoneSelection("", Set.of(), DomainFilter.of(List.of("sub.example.com"), List.of()),
+                                List.of(), true), List.of("Z1", "Z2", "Z3")),
+                Arguments.of("--aws-zone-match-parent: an excluded parent zone stays unmanaged",
+                        new ZoneSelection("", Set.of(), DomainFilter.of(List.of("a.sub.example.com"), List.of("example.com")),
+                                List.of(), true), List.of()),
+                Arguments.of("--aws-zone-match-parent: a zone that does not hold the filtered domain stays unmanaged",
+                        new ZoneSelection("", Set.of(), DomainFilter.of(List.of("app.example.net"), List.of()),
+                                List.of(), true), List.of()),
+                Arguments.of("--aws-zone-match-parent with --aws-zone-type=private", new ZoneSelection("private", Set.of(),
+                        DomainFilter.of(List.of("app.example.com"), List.of()), List.of(), true), List.of("Z2")),
                 Arguments.of("excluded domain drops its zones", new ZoneSelection("public", Set.of(),
                         DomainFilter.of(List.of("example.com"), List.of("sub.example.com"))), List.of("Z1")));
     }
@@ -40,11 +61,25 @@ class ZoneSelectionTest {
     }
 
     @Test
-    void splitHorizonZonesBothGetTheName() {
+    void theRejectionNamesTheFlagThatWouldManageAParentZone() {
+        ZoneSelection s = new ZoneSelection("", Set.of(), DomainFilter.of(List.of("app.example.com"), List.of()));
+        assertThat(s.rejection(PUB)).contains("outside the domain filter").contains("--aws-zone-match-parent");
+        assertThat(s.rejection(ORG)).contains("outside the domain filter").doesNotContain("--aws-zone-match-parent");
+    }
+
+    @Test
+    void suitableZonesAreEveryPrivateZoneHoldingTheNameAndTheBestPublicOne() {
         ZoneIndex index = new ZoneIndex(ALL);
         assertThat(index.zonesFor("www.example.com")).extracting(Zone::id).containsExactly("Z1", "Z2");
-        assertThat(index.zonesFor("a.sub.example.com")).extracting(Zone::id).containsExactly("Z3");
-        assertThat(index.zonesFor("*.sub.example.com")).extracting(Zone::id).containsExactly("Z3");
+        // the private parent zone gets it too; the public parent does not (sub.example.com is the better public zone)
+        assertThat(index.zonesFor("a.sub.example.com")).extracting(Zone::id).containsExactly("Z2", "Z3");
+        assertThat(new ZoneIndex(List.of(PUB, SUB)).zonesFor("a.sub.example.com")).extracting(Zone::id)
+                .containsExactly("Z3");
+        // two public zones of one name: one of them, the same one every time
+        Zone twin = new Zone("Z0", "example.com", false);
+        assertThat(new ZoneIndex(List.of(PUB, twin)).zonesFor("www.example.com")).extracting(Zone::id)
+                .containsExactly("Z0");
+        assertThat(index.zonesFor("*.sub.example.com")).extracting(Zone::id).containsExactly("Z2", "Z3");
         assertThat(index.zonesFor("example.net")).isEmpty();
     }
 }

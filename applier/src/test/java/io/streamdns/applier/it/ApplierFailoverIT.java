@@ -41,7 +41,9 @@ class ApplierFailoverIT {
 
 
     ApplierRig.Running deploy(String instance, String group, String domainFilter) {
-        return RIG.deploy(instance, group, Map.of("domain-filter", domainFilter, "aws-batch-change-size", "10"));
+        // the shards are sub-domains of the zone: its parent zone is managed only with --aws-zone-match-parent
+        return RIG.deploy(instance, group, Map.of("domain-filter", domainFilter, "aws-batch-change-size", "10",
+                "aws-zone-match-parent", "true"));
     }
 
     /** Two shard names under the zone that land on different partitions. */

@@ -130,6 +130,62 @@ class ApplierIT {
         assertThat(result(p.planId()).status()).isEqualTo(ApplyResult.Status.APPLIED);
     }
 
+    /**
+     * external-dns's suitableZones through the SDK: a record goes to every private zone that holds it and to the
+     * public zone of the longest name, not to a public parent zone.
+     */
+    @Test
+    void aRecordLandsInEveryMatchingPrivateZoneAndTheBestPublicZone() throws Exception {
+        String zone = "suitable.example.com";
+        String publicParent = RIG.emulator.createZone(zone, false);
+        String privateParent = RIG.emulator.createZone(zone, true);
+        String publicChild = RIG.emulator.createZone("app." + zone, false);
+        String privateChild = RIG.emulator.createZone("app." + zone, true);
+        deploy(zone, Map.of());
+        String name = "www.app." + zone;
+        ChangePlan p = plan(zone, List.of(Endpoint.of(name, "A", "10.0.7.1")));
+        RIG.topics.publish(p);
+        ApplyResult r = result(p.planId());
+        assertThat(r.status()).as(r.toString()).isEqualTo(ApplyResult.Status.APPLIED);
+        for (String zoneId : List.of(privateParent, publicChild, privateChild)) {
+            assertThat(records(zoneId, "A")).as("zone " + zoneId).singleElement()
+                    .satisfies(s -> assertThat(s.values()).containsExactly("10.0.7.1"));
+        }
+        assertThat(records(publicParent, "A")).as("the public parent zone: app. is the better public zone").isEmpty();
+    }
+
+    /**
+     * {@code --aws-zone-match-parent}: a domain filter for a sub-domain manages its parent zone only with the flag,
+     * as external-dns; the record stays inside the filter either way.
+     */
+    @Test
+    void aParentZoneOfTheFilteredDomainIsManagedOnlyWithZoneMatchParent() throws Exception {
+        String zone = "parent-match.example.com";
+        String filter = "app." + zone;
+        String zoneId = RIG.emulator.createZone(zone, false);
+        String name = "www." + filter;
+
+        ApplierRig.Running without = deploy(filter, Map.of());
+        ChangePlan first = plan(filter, List.of(Endpoint.of(name, "A", "10.0.8.1")));
+        RIG.topics.publish(first);
+        ApplyResult skipped = result(first.planId());
+        assertThat(skipped.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(ChangeOutcome.Status.SKIPPED);
+            assertThat(o.message()).contains("no managed zone holds " + name);
+        });
+        assertThat(records(zoneId, "A")).isEmpty();
+        RIG.undeploy(without);
+
+        deploy(filter, Map.of("aws-zone-match-parent", "true"));
+        ChangePlan second = plan(filter, List.of(Endpoint.of(name, "A", "10.0.8.1"),
+                Endpoint.of("outside." + zone, "A", "10.0.8.2")));
+        RIG.topics.publish(second);
+        ApplyResult applied = result(second.planId());
+        assertThat(applied.outcomes()).extracting(ChangeOutcome::dnsName, ChangeOutcome::status).containsExactlyInAnyOrder(
+                Tuple.tuple(name, ChangeOutcome.Status.APPLIED), Tuple.tuple("outside." + zone, ChangeOutcome.Status.SKIPPED));
+        assertThat(records(zoneId, "A")).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo(name + "."));
+    }
+
     @Test
     void throttlingAtFiveRequestsPerSecondWithHalfTheCallsThrottledConverges() throws Exception {
         String zone = "throttle.example.com";

@@ -69,7 +69,7 @@ class ZoneTagsTest {
     @ParameterizedTest(name = "--aws-zone-tags={0} → {1} zones")
     @MethodSource("filters")
     void zonesAreKeptByTheirTags(List<String> tags, int expected) {
-        ZoneSelection selection = new ZoneSelection("", Set.of(), DomainFilter.ALL, tags);
+        ZoneSelection selection = new ZoneSelection("", Set.of(), DomainFilter.ALL, tags, false);
         ZoneCatalog catalog = new ZoneCatalog(new Route53Provider(Route53Api.of(client), CallGate.DIRECT,
                 vertx.getOrCreateContext()), selection);
         List<Zone> kept = catalog.refresh().await().zones();
@@ -78,7 +78,7 @@ class ZoneTagsTest {
 
     @Test
     void aFilterMatchesByValueOrByPresenceAndAllMustMatch() {
-        ZoneSelection s = new ZoneSelection("", Set.of(), DomainFilter.ALL, List.of("team=dns", "env"));
+        ZoneSelection s = new ZoneSelection("", Set.of(), DomainFilter.ALL, List.of("team=dns", "env"), false);
         assertThat(s.tagRejection(Map.of("team", "dns", "env", ""))).isNull();
         assertThat(s.tagRejection(Map.of("team", "dns"))).contains("--aws-zone-tags=env");
         assertThat(s.tagRejection(Map.of("team", "web", "env", "x"))).contains("--aws-zone-tags=team=dns");

@@ -196,6 +196,21 @@ public final class CurrentIndex {
         return byName.keySet();
     }
 
+    /** The record types zone state holds at a name, as {@link VerifiedRecords#bit} bits (in-flight plans not laid over). */
+    int zoneTypes(String name) {
+        Object v = byName.get(name);
+        if (v instanceof Held h) {
+            return VerifiedRecords.bit(h.endpoint().recordType());
+        }
+        int mask = 0;
+        if (v != null) {
+            for (Held h : (Held[]) v) {
+                mask |= VerifiedRecords.bit(h.endpoint().recordType());
+            }
+        }
+        return mask;
+    }
+
     public int size() {
         return size;
     }

@@ -38,6 +38,7 @@ public final class ShardPlanner {
     private final Map<String, SourceRef> refused = new HashMap<>(2);
     /** The shard's delete budget; null: none (plan-core tests). */
     private final DeleteBudget budget;
+    private final VerifiedRecords verified = new VerifiedRecords();
 
     /** A plan for some names of the shard, with who asked for each changed name. */
     public record ShardPlan(Changes changes, List<Provenance> provenance, Set<String> changedNames) {
@@ -147,6 +148,13 @@ public final class ShardPlanner {
         }
         Changes changes = planner.plan(want, have, scope::contains, current.parsed(), gate(now));
         held.planned(scope, changes.skipped());
+        Map<String, Integer> wanted = new HashMap<>(scope.size() * 2);
+        for (Endpoint e : want) {
+            wanted.merge(e.dnsName(), VerifiedRecords.bit(e.recordType()), (a, b) -> a | b);
+        }
+        for (String n : scope) {
+            verified.set(n, wanted.getOrDefault(n, 0) & current.zoneTypes(n));
+        }
         return withProvenance(changes);
     }
 
@@ -156,9 +164,29 @@ public final class ShardPlanner {
     }
 
     public ShardPlan planAll(long now) {
-        Changes changes = planner.plan(desired.all(), current.all(), null, current.parsed(), gate(now));
+        List<Endpoint> want = desired.all();
+        Changes changes = planner.plan(want, current.all(), null, current.parsed(), gate(now));
         held.plannedAll(changes.skipped());
+        Map<String, Integer> wanted = new HashMap<>();
+        for (Endpoint e : want) {
+            wanted.merge(e.dnsName(), VerifiedRecords.bit(e.recordType()), (a, b) -> a | b);
+        }
+        verified.retainOnly(wanted.keySet());
+        wanted.forEach((n, types) -> verified.set(n, types & current.zoneTypes(n)));
         return withProvenance(changes);
+    }
+
+    /**
+     * external-dns's verified records of the shard: desired by a source and in zone state, by type, as of each
+     * name's last plan.
+     */
+    public VerifiedRecords verified() {
+        return verified;
+    }
+
+    /** Every cluster known on the shard's partition has synced (or is retired): planning sees complete knowledge. */
+    public boolean completeKnowledge() {
+        return sync == null || !sync.known().isEmpty() && sync.known().stream().allMatch(sync::complete);
     }
 
     private DeleteGate gate(long now) {

@@ -64,6 +64,30 @@ class ShardPlannerTest {
         assertThat(p.planAll().changes().isEmpty()).isTrue();
     }
 
+    /** external-dns's verified records: desired and in zone state (not merely in flight), by type, kept per plan. */
+    @Test
+    void verifiedRecordsCountWhatIsBothDesiredAndInTheZone() {
+        ShardPlanner p = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()));
+        int a = VerifiedRecords.TYPES.indexOf("A");
+        SourceState web = source("c1", "web", "1", Endpoint.of("www.ex.com", "A", "192.0.2.1"));
+        p.putSource(id(web), web);
+        ShardPlanner.ShardPlan first = p.plan(Set.of("www.ex.com"));
+        p.inFlight("plan-1", first.changes(), 0);
+        assertThat(p.verified().counts()[a]).as("planned, in flight: not in the zone yet").isZero();
+
+        applyToZone(p, first.changes());
+        p.plan(Set.of("www.ex.com"));
+        assertThat(p.verified().counts()[a]).isEqualTo(1);
+        assertThat(p.verified().counts()[VerifiedRecords.TYPES.indexOf("TXT")]).as("the ownership TXT is no source's")
+                .isZero();
+        assertThat(p.planAll().changes().isEmpty()).isTrue();
+        assertThat(p.verified().counts()[a]).as("a full plan counts the same").isEqualTo(1);
+
+        p.putSource(id(web), null);
+        p.plan(Set.of("www.ex.com"));
+        assertThat(p.verified().counts()[a]).as("no longer desired").isZero();
+    }
+
     @Test
     void aRejectedChangeIsForgottenAndPlannedAgain() {
         ShardPlanner p = new ShardPlanner("ex.com", new Planner(PlanSettings.defaults()));

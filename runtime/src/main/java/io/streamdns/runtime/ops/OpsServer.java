@@ -7,7 +7,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 
-/** {@code /healthz} (alive), {@code /readyz} (all checks ready, else 503 with the list), {@code /metrics}. */
+/**
+ * {@code /healthz} (alive), {@code /readyz} (all checks ready, else 503 with the list), {@code /metrics} (the
+ * registry's meters and the external-dns gauges Micrometer cannot name, {@link ExternalDnsMetrics#exposition}).
+ */
 public final class OpsServer {
     private final HttpServer server;
 
@@ -31,7 +34,7 @@ public final class OpsServer {
                 }
                 case "/metrics" -> req.response()
                         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                        .end(registry.scrape());
+                        .end(registry.scrape() + ExternalDnsMetrics.of(registry).exposition());
                 default -> req.response().setStatusCode(404).end("not found: " + req.path() + "\n");
             }
         }).listen(port, host).map(OpsServer::new);
