@@ -2,6 +2,8 @@ package io.streamdns.planner;
 
 import io.streamdns.model.ApplyResult;
 import io.streamdns.model.ChangePlan;
+import io.streamdns.model.Endpoint;
+import io.streamdns.model.RecordTypes;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.Topics;
 import io.streamdns.model.ZoneRecord;
@@ -136,6 +138,38 @@ final class PartitionRestorer {
         return out;
     }
 
+    /**
+     * What each plan's shard owned when it was planned, for the recent plans ({@code createdAt > from}) of the shards
+     * in {@code ownedNow} (-1 for the others). A plan says so itself; a plan of an older planner does not, and its
+     * shard owned at least what it owns now plus what it and the later plans deleted.
+     *
+     * @param byTime plans, oldest first
+     */
+    static int[] ownedWhenPlanned(List<ChangePlan> byTime, Map<String, Integer> ownedNow, long from) {
+        int[] ownedThen = new int[byTime.size()];
+        Map<String, Integer> deletedSince = new HashMap<>();
+        for (int i = byTime.size() - 1; i >= 0; i--) { // latest first, summing what was deleted since
+            ChangePlan plan = byTime.get(i);
+            Integer now = ownedNow.get(plan.shard());
+            ownedThen[i] = -1;
+            if (now != null && plan.createdAt() > from) {
+                int since = deletedSince.merge(plan.shard(), recordDeletes(plan), Integer::sum);
+                ownedThen[i] = plan.ownedRecords() > 0 ? plan.ownedRecords() : now + since;
+            }
+        }
+        return ownedThen;
+    }
+
+    private static int recordDeletes(ChangePlan plan) {
+        int n = 0;
+        for (Endpoint e : plan.delete()) {
+            if (!e.recordType().equals(RecordTypes.TXT)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** What one partition's records built so far. */
     private static final class State {
         final Map<String, ShardPlanner> shards = new HashMap<>();
@@ -212,18 +246,27 @@ final class PartitionRestorer {
             return shards.computeIfAbsent(shard, s -> new ShardPlanner(s, planner, sync, budget));
         }
 
+        /** Recent deletes count against the budget, each with the base it had: a restart grants no fresh budget. */
+        private void spentEarlier(List<ChangePlan> byTime, long now) {
+            Map<String, Integer> ownedNow = new HashMap<>();
+            shards.forEach((shard, sp) -> ownedNow.put(shard, sp.ownedRecords()));
+            int[] ownedThen = ownedWhenPlanned(byTime, ownedNow, now - budget.window().toMillis());
+            for (int i = 0; i < byTime.size(); i++) {
+                ChangePlan plan = byTime.get(i);
+                if (ownedThen[i] >= 0) {
+                    shards.get(plan.shard()).deletesPlannedEarlier(plan.createdAt(), PlanRecords.changesOf(plan),
+                            ownedThen[i]);
+                }
+            }
+        }
+
         Restored finish(int partition, Map<String, Long> end, PlannerConfig.Tuning tuning, long now) {
             // a plan without a result is still in flight (its applier may be busy or moving): lay it over zone state;
             // a plan with a result already shows in zone state (the applier writes zone state first)
             int inFlight = 0;
             List<ChangePlan> byTime = new ArrayList<>(plans.values());
             byTime.sort(Comparator.comparingLong(ChangePlan::createdAt));
-            for (ChangePlan plan : byTime) { // recent deletes count against the budget: a restart grants none
-                ShardPlanner sp = shards.get(plan.shard());
-                if (sp != null && plan.createdAt() > now - budget.window().toMillis()) {
-                    sp.deletesPlannedEarlier(plan.createdAt(), PlanRecords.changesOf(plan));
-                }
-            }
+            spentEarlier(byTime, now);
             for (ChangePlan plan : plans.values()) {
                 ShardPlanner sp = shards.get(plan.shard());
                 if (!results.containsKey(plan.planId()) && sp != null) {

@@ -39,7 +39,8 @@ final class PlanRecords {
         if (plan.changes().isEmpty()) {
             if (report && !plan.changes().skipped().isEmpty()) {
                 out.add(new Out(new ChangePlan(UUID.randomUUID().toString(), shard, now, earliestEventAt, List.of(),
-                        List.of(), List.of(), List.of(), List.of(), rejections(plan.changes())), plan.changes()));
+                        List.of(), List.of(), List.of(), List.of(), rejections(plan.changes()), plan.ownedRecords()),
+                        plan.changes()));
             }
             return out;
         }
@@ -52,7 +53,8 @@ final class PlanRecords {
             }
             List<Provenance> provenance = plan.provenance().stream().filter(p -> names.contains(p.dnsName())).toList();
             ChangePlan cp = new ChangePlan(UUID.randomUUID().toString(), shard, now, earliestEventAt, chunk.create(),
-                    chunk.updateOld(), chunk.updateNew(), chunk.delete(), provenance, rejections(chunk));
+                    chunk.updateOld(), chunk.updateNew(), chunk.delete(), provenance, rejections(chunk),
+                    plan.ownedRecords());
             out.add(new Out(cp, chunk));
         }
         return out;

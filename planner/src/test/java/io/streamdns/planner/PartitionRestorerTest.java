@@ -22,7 +22,11 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The planner's restore over {@link ReadToEnd}, through Kafka's MockConsumer. */
 class PartitionRestorerTest {
@@ -91,5 +95,37 @@ class PartitionRestorerTest {
         List<String> creates = r.plans().stream().flatMap(o -> o.plan().create().stream())
                 .filter(e -> e.recordType().equals("A")).map(Endpoint::dnsName).toList();
         assertThat(creates).as("www is in flight already: planned once, not twice").containsExactly("api." + SHARD);
+    }
+
+    static ChangePlan deleting(String shard, long at, int deletes, int ownedRecords) {
+        List<Endpoint> gone = new java.util.ArrayList<>();
+        for (int i = 0; i < deletes; i++) {
+            gone.add(Endpoint.of("gone" + i + "." + shard, "A", "192.0.2.1"));
+            gone.add(Endpoint.of("a-gone" + i + "." + shard, "TXT", "\"heritage=external-dns\"")); // not a record
+        }
+        return new ChangePlan("p" + at, shard, at, 0, List.of(), List.of(), List.of(), gone, List.of(), List.of(),
+                ownedRecords);
+    }
+
+    static Stream<Arguments> ownedWhenPlanned() {
+        Map<String, Integer> sevenNow = Map.of(SHARD, 7);
+        return Stream.of(
+                Arguments.of("plans say what they saw", List.of(deleting(SHARD, 10, 2, 10), deleting(SHARD, 20, 1, 8)),
+                        sevenNow, new int[] {10, 8}),
+                // an older planner's plans: what it owns now plus every delete since, not only the plan's own
+                Arguments.of("older plans: now plus the deletes since", List.of(deleting(SHARD, 10, 2, 0),
+                        deleting(SHARD, 20, 1, 0)), sevenNow, new int[] {10, 8}),
+                Arguments.of("a mix: an older plan before a newer one", List.of(deleting(SHARD, 10, 2, 0),
+                        deleting(SHARD, 20, 1, 12)), sevenNow, new int[] {10, 12}),
+                Arguments.of("outside the window or of a shard not held: none", List.of(deleting(SHARD, 5, 4, 20),
+                        deleting("other.org", 10, 1, 5), deleting(SHARD, 20, 1, 0)), sevenNow, new int[] {-1, -1, 8}),
+                Arguments.of("shards apart", List.of(deleting(SHARD, 10, 2, 0), deleting("other.org", 15, 3, 0),
+                        deleting(SHARD, 20, 1, 0)), Map.of(SHARD, 7, "other.org", 1), new int[] {10, 4, 8}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void ownedWhenPlanned(String title, List<ChangePlan> byTime, Map<String, Integer> ownedNow, int[] expected) {
+        assertThat(PartitionRestorer.ownedWhenPlanned(byTime, ownedNow, 5)).containsExactly(expected);
     }
 }

@@ -41,7 +41,8 @@ public final class ShardPlanner {
     private final VerifiedRecords verified = new VerifiedRecords();
 
     /** A plan for some names of the shard, with who asked for each changed name. */
-    public record ShardPlan(Changes changes, List<Provenance> provenance, Set<String> changedNames) {
+    /** @param ownedRecords what the shard owned when planned (the delete budget's base) */
+    public record ShardPlan(Changes changes, List<Provenance> provenance, Set<String> changedNames, int ownedRecords) {
     }
 
     public ShardPlanner(String shard, Planner planner) {
@@ -146,7 +147,8 @@ public final class ShardPlanner {
         for (String n : lookup) {
             have.addAll(current.at(n));
         }
-        Changes changes = planner.plan(want, have, scope::contains, current.parsed(), gate(now));
+        int owned = ownedRecords();
+        Changes changes = planner.plan(want, have, scope::contains, current.parsed(), gate(now, owned));
         held.planned(scope, changes.skipped());
         Map<String, Integer> wanted = new HashMap<>(scope.size() * 2);
         for (Endpoint e : want) {
@@ -155,7 +157,7 @@ public final class ShardPlanner {
         for (String n : scope) {
             verified.set(n, wanted.getOrDefault(n, 0) & current.zoneTypes(n));
         }
-        return withProvenance(changes);
+        return withProvenance(changes, owned);
     }
 
     /** Plans the whole shard (after a restore, or a resync). */
@@ -165,7 +167,8 @@ public final class ShardPlanner {
 
     public ShardPlan planAll(long now) {
         List<Endpoint> want = desired.all();
-        Changes changes = planner.plan(want, current.all(), null, current.parsed(), gate(now));
+        int owned = ownedRecords();
+        Changes changes = planner.plan(want, current.all(), null, current.parsed(), gate(now, owned));
         held.plannedAll(changes.skipped());
         Map<String, Integer> wanted = new HashMap<>();
         for (Endpoint e : want) {
@@ -173,7 +176,7 @@ public final class ShardPlanner {
         }
         verified.retainOnly(wanted.keySet());
         wanted.forEach((n, types) -> verified.set(n, types & current.zoneTypes(n)));
-        return withProvenance(changes);
+        return withProvenance(changes, owned);
     }
 
     /**
@@ -189,20 +192,26 @@ public final class ShardPlanner {
         return sync == null || !sync.known().isEmpty() && sync.known().stream().allMatch(sync::complete);
     }
 
-    private DeleteGate gate(long now) {
+    /** Records of the shard this owner holds (ownership TXTs in zone state, in-flight plans laid over). */
+    public int ownedRecords() {
+        return current.ownedRecords(planner.settings().ownerId());
+    }
+
+    private DeleteGate gate(long now, int owned) {
         if (sync == null) {
             return null;
         }
-        DeleteGate.Budget b = budget == null ? null : new DeleteGate.Budget(budget, shard,
-                current.ownedRecords(planner.settings().ownerId()), sync.approval(shard), now);
+        DeleteGate.Budget b = budget == null ? null : new DeleteGate.Budget(budget, shard, owned, sync.approval(shard),
+                now);
         return new DeleteGate(sync, planner.settings().multiCluster(), b, this::refusedObject);
     }
 
     /**
-     * Record deletes a plan of this shard made at {@code at} (a plan read back at restore, whoever made it): they
-     * count against the delete budget, so a restart does not grant a fresh budget.
+     * Record deletes a plan of this shard made at {@code at} (a plan read back at restore, whoever made it), when the
+     * shard owned {@code ownedThen}: they count against the delete budget with the base they had, so a restart
+     * grants neither a fresh budget nor a small-shard exemption the shard did not have.
      */
-    public void deletesPlannedEarlier(long at, Changes changes) {
+    public void deletesPlannedEarlier(long at, Changes changes, int ownedThen) {
         if (budget == null) {
             return;
         }
@@ -212,7 +221,7 @@ public final class ShardPlanner {
                 n++;
             }
         }
-        budget.spentEarlier(at, n, current.ownedRecords(planner.settings().ownerId()) + n);
+        budget.spentEarlier(at, n, ownedThen);
     }
 
     /** When budget-held deletes may go because the window frees budget ({@link Long#MAX_VALUE}: never by itself). */
@@ -258,7 +267,7 @@ public final class ShardPlanner {
         return current;
     }
 
-    private ShardPlan withProvenance(Changes changes) {
+    private ShardPlan withProvenance(Changes changes, int owned) {
         Set<String> changed = new LinkedHashSet<>();
         for (List<Endpoint> l : List.of(changes.create(), changes.updateNew(), changes.delete())) {
             for (Endpoint e : l) {
@@ -266,7 +275,7 @@ public final class ShardPlanner {
             }
         }
         if (changed.isEmpty()) {
-            return new ShardPlan(changes, List.of(), Set.of());
+            return new ShardPlan(changes, List.of(), Set.of(), owned);
         }
         List<Provenance> provenance = new ArrayList<>(changed.size());
         for (String name : changed) { // each list is in name order: provenance follows the plan's order
@@ -275,6 +284,6 @@ public final class ShardPlanner {
                         s.observedAt()));
             }
         }
-        return new ShardPlan(changes, provenance, changed);
+        return new ShardPlan(changes, provenance, changed, owned);
     }
 }
