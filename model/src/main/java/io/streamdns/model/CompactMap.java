@@ -21,14 +21,14 @@ public final class CompactMap extends AbstractMap<String, String> {
     private static final CompactMap EMPTY = new CompactMap(new String[0]);
 
     /** k0, v0, k1, v1, ... with k0 < k1 < ... */
-    private final String[] kv;
+    final String[] kv; // never changed; shared with an OwnershipValue
 
-    private CompactMap(String[] kv) {
+    CompactMap(String[] kv) {
         this.kv = kv;
     }
 
     /** This map itself when it is one already, else a sorted copy. */
-    public static Map<String, String> of(Map<String, String> m) {
+    public static CompactMap of(Map<String, String> m) {
         if (m instanceof CompactMap c) {
             return c;
         }

@@ -1,6 +1,5 @@
 package io.streamdns.model;
 
-import io.streamdns.model.registry.OwnershipValue;
 import java.util.List;
 import java.util.Map;
 

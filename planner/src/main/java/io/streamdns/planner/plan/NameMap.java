@@ -141,12 +141,14 @@ final class NameMap<V> {
         }
         Object[] t = table;
         int mask = t.length - 1;
+        int hash = key.hashCode();
         for (int i = home(key); ; i = (i + 2) & mask) {
             Object k = t[i];
             if (k == null) {
                 return -1;
             }
-            if (k == key || k.equals(key)) {
+            // a string's hash is cached in it: comparing it first spares reading the bytes of every key probed
+            if (k == key || k.hashCode() == hash && k.equals(key)) {
                 return i;
             }
         }

@@ -2,10 +2,10 @@ package io.streamdns.planner.plan;
 
 import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
+import io.streamdns.model.OwnershipValue;
 import io.streamdns.model.ProviderProperties;
 import io.streamdns.model.RecordTypes;
 import io.streamdns.model.Require;
-import io.streamdns.model.registry.OwnershipValue;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.ArrayList;

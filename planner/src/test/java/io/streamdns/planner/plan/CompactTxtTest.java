@@ -3,10 +3,10 @@ package io.streamdns.planner.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.OwnershipValue;
 import io.streamdns.model.SourceState;
 import io.streamdns.model.ZoneRecord;
 import io.streamdns.model.codec.JsonCodec;
-import io.streamdns.model.registry.OwnershipValue;
 import io.streamdns.model.registry.TxtNameMapper;
 import java.util.List;
 import java.util.Map;

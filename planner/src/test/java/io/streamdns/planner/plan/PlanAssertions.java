@@ -3,6 +3,7 @@ package io.streamdns.planner.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamdns.model.Endpoint;
+import io.streamdns.model.RecordTypes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,14 @@ final class PlanAssertions {
         Collections.reverse(d);
         Collections.reverse(cur);
         assertThat(new Planner(c.settings).plan(d, cur)).as("same plan for reversed input").isEqualTo(changes);
+        // the same plan, value for value, when zone state's ownership TXTs are held as an index holds them
+        OwnershipRegistry.ParsedTxt parsed = new OwnershipRegistry.ParsedTxt(n -> true, c.settings.ownerId());
+        List<Endpoint> indexed = new ArrayList<>(c.current.size());
+        for (Endpoint e : c.current) {
+            indexed.add(e.recordType().equals(RecordTypes.TXT) ? parsed.add(e) : e);
+        }
+        assertThat(new Planner(c.settings).plan(c.desired, indexed, null, parsed, null))
+                .as("same plan from compact TXT values").isEqualTo(changes);
         return changes;
     }
 }

@@ -1,7 +1,8 @@
-package io.streamdns.model.registry;
+package io.streamdns.model;
 
-import io.streamdns.model.Require;
+import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,10 +16,13 @@ import java.util.RandomAccess;
  * one-element list; equals and hashCode are those of every {@link List}.
  */
 public final class OwnershipValue extends AbstractList<String> implements RandomAccess {
-    private final Map<String, String> labels;
+    /** The pairs of the labels' {@link CompactMap}, held without the map object (it is made again on each read). */
+    private final String[] kv;
+    /** The list's hash, once computed (0: not yet); fits in the object's padding. */
+    private int hash;
 
-    private OwnershipValue(Map<String, String> labels) {
-        this.labels = labels;
+    private OwnershipValue(String[] kv) {
+        this.kv = kv;
     }
 
     /**
@@ -31,23 +35,42 @@ public final class OwnershipValue extends AbstractList<String> implements Random
         if (values instanceof OwnershipValue || labels == null || values.size() != 1) {
             return values;
         }
-        Map<String, String> held = Require.map(labels);
-        return TxtRecordFormat.value(held).equals(values.get(0)) ? new OwnershipValue(held) : values;
+        CompactMap held = CompactMap.of(labels);
+        return TxtRecordFormat.value(held).equals(values.get(0)) ? new OwnershipValue(held.kv) : values;
     }
 
     /** The labels the value is rebuilt from (those parsing it gives). */
     public Map<String, String> labels() {
-        return labels;
+        return new CompactMap(kv);
     }
 
     @Override
     public String get(int index) {
         Objects.checkIndex(index, 1);
-        return TxtRecordFormat.value(labels);
+        return TxtRecordFormat.value(labels());
     }
 
     @Override
     public int size() {
         return 1;
+    }
+
+    /** As every list's, computed once: plans hash endpoints, and each read of the value rebuilds it. */
+    @Override
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = 31 + get(0).hashCode();
+            hash = h;
+        }
+        return h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof OwnershipValue v) {
+            return Arrays.equals(kv, v.kv) || get(0).equals(v.get(0));
+        }
+        return super.equals(o);
     }
 }

@@ -1,10 +1,10 @@
-package io.streamdns.model.registry;
+package io.streamdns.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamdns.model.Endpoint;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
