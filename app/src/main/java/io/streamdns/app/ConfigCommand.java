@@ -113,6 +113,13 @@ public final class ConfigCommand implements Callable<Integer> {
         @Option(names = "--exclude-domains", split = ",", description = "Never names under these domains.")
         List<String> excludeDomains;
 
+        @Option(names = "--regex-domain-filter", description = "Only names matching this regular expression "
+                + "(overrides the domain lists).")
+        String regexDomainFilter;
+
+        @Option(names = "--regex-domain-exclusion", description = "Never names matching this regular expression.")
+        String regexDomainExclusion;
+
         @Option(names = "--txt-owner-id", description = "Owner id in TXT ownership records.")
         String txtOwnerId;
 
@@ -163,6 +170,12 @@ public final class ConfigCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--exclude-domains': " + e.getMessage());
             }
+            try {
+                DomainFilter.Regex.of(regexDomainFilter, regexDomainExclusion);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--regex-domain-filter' or "
+                        + "'--regex-domain-exclusion': " + e.getMessage());
+            }
             if (txtOwnerId != null && (txtOwnerId.isBlank() || txtOwnerId.contains(",") || txtOwnerId.contains("\""))) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--txt-owner-id': '"
                         + txtOwnerId + "' (a non-empty id without commas or quotes)");
@@ -182,7 +195,7 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             return new PipelineSettings(domainFilter == null ? null : include.includes(),
                     excludeDomains == null ? null : exclude.excludes(), null, txtOwnerId, txtPrefix, txtSuffix,
-                    txtWildcardReplacement, types);
+                    txtWildcardReplacement, types, regexDomainFilter, regexDomainExclusion);
         }
     }
 }

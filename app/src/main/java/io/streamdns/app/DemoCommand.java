@@ -6,6 +6,7 @@ import io.streamdns.app.demo.ZoneView;
 import io.streamdns.app.logging.LogConfig;
 import io.streamdns.app.logging.LogFile;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.sandbox.k8s.KubernetesEmulator;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.route53.Route53AsyncClient;
  * the embedded Kafka broker, the Route 53 emulator (or {@code --aws-endpoint-url}), two watchers, a planner and an
  * applier, walked through a scripted story; after each step the zone and the time the change took to reach Route 53.
  */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Shows the whole pipeline with no cluster and no AWS account: two emulated clusters, embedded "
                 + "Kafka, the Route 53 emulator, watchers, planner and applier, walked through a scripted story.",

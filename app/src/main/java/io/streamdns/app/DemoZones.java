@@ -1,6 +1,7 @@
 package io.streamdns.app;
 
 import io.streamdns.applier.provider.Route53Clients;
+import io.streamdns.runtime.Blocking;
 import java.util.UUID;
 import software.amazon.awssdk.services.route53.Route53AsyncClient;
 import software.amazon.awssdk.services.route53.model.CreateHostedZoneRequest;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameRequest;
 
 /** The demo's hosted zone on an outside Route 53 endpoint: found, or created when missing. */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 final class DemoZones {
     private DemoZones() {
     }

@@ -4,6 +4,7 @@ import io.streamdns.model.ApplyResult;
 import io.streamdns.model.Topics;
 import io.streamdns.model.codec.CodecException;
 import io.streamdns.model.codec.JsonCodec;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.ops.Readiness;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * no plan or result was written for a while), then sums up the results written since the start. Blocking: the
  * command's main thread.
  */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 final class OnceRun {
     private final String bootstrap;
     private final Map<TopicPartition, Long> resultsFrom;

@@ -46,7 +46,8 @@ public final class PlannerCommand implements Callable<Integer>, StageCommand, Fl
     public Prepared prepare() {
         shared.validate(spec);
         PlannerConfig config = config();
-        PipelineSettings pipeline = PipelineSettings.ofDomains(DomainFilter.of(config.domainFilters(), config.excludeDomains()))
+        PipelineSettings pipeline = PipelineSettings.ofDomains(DomainFilter.of(config.domainFilters(), config.excludeDomains(),
+                        config.domainRegex()))
                 .withTxt(config.txtOwnerId(), config.txtPrefix(), config.txtSuffix(), config.txtWildcardReplacement())
                 .withManagedRecordTypes(config.managedRecordTypes());
         return new Prepared("planner", ctx -> new PlannerVerticle(config, ctx), () -> {

@@ -1,5 +1,6 @@
 package io.streamdns.app;
 
+import io.streamdns.runtime.Blocking;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.Route53EmulatorOptions;
 import io.streamdns.sandbox.route53.store.Route53Error;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code streamdns route53-emulator}: the Route 53 emulator as a standalone HTTP server. */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 @Command(name = "route53-emulator", mixinStandardHelpOptions = true,
         description = {"Serves the Route 53 emulator over HTTP (Route 53's 2013-04-01 REST-XML API, as strict as Route 53).",
                 "Point an AWS SDK or streamdns (--aws-endpoint-url) at it with any credentials.",

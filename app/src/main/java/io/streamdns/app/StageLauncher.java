@@ -1,6 +1,7 @@
 package io.streamdns.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.runtime.kafka.KafkaPreflight;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * Process plumbing of every long-running command: Kafka (given or embedded), Vert.x, metrics, readiness and the
  * ops HTTP server; deploys the stage verticles and waits for SIGTERM/Ctrl-C to stop them cleanly.
  */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 public final class StageLauncher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StageLauncher.class);
 

@@ -20,4 +20,10 @@ class ArchitectureTest {
     void theAuditCoreDoesNotReachBackIntoItsEdge() {
         coreDoesNotUse("io.streamdns.app.audit.core", "io.streamdns.app.audit").check(CLASSES);
     }
+
+    @Test
+    /** Commands block on their main thread by design (marked @Blocking); what runs on an event loop must not. */
+    void commandsBlockOnlyWhereMarked() {
+        noBlockingCalls("io.streamdns.app..").check(CLASSES);
+    }
 }

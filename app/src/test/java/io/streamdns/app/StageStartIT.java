@@ -154,6 +154,20 @@ class StageStartIT {
         start("applier", domains("example.org").withTxt("owner-1", "", "", ""));
         assertThatThrownBy(() -> start("watcher-c1", domains("example.com"))).isInstanceOf(StartRefusedException.class)
                 .hasMessageContaining("--domain-filter: the pipeline has example.org, this stage has example.com");
+
+        // the regular expressions override the domain lists in every stage: a stage without the pipeline's is refused
+        assertThat(cmd.execute("config", "set", "--kafka-bootstrap-servers=" + RIG.bootstrap(),
+                "--regex-domain-exclusion=^internal\\.")).isZero();
+        assertThatThrownBy(() -> start("applier", domains("example.org").withTxt("owner-1", "", "", "")))
+                .isInstanceOf(StartRefusedException.class)
+                .hasMessageContaining("--regex-domain-exclusion: the pipeline has ^internal\\., this stage has (none)");
+        start("applier", PipelineSettings.ofDomains(DomainFilter.of(List.of("example.org"), List.of(),
+                DomainFilter.Regex.of("", "^internal\\."))).withTxt("owner-1", "", "", ""));
+        assertThat(cmd.execute("config", "set", "--kafka-bootstrap-servers=" + RIG.bootstrap(),
+                "--regex-domain-exclusion=(")).isNotZero(); // not a regular expression: refused, nothing written
+        assertThat(PipelineConfig.read(RIG.bootstrap()).orElseThrow().regexDomainExclusion()).isEqualTo("^internal\\.");
+        assertThat(cmd.execute("config", "set", "--kafka-bootstrap-servers=" + RIG.bootstrap(),
+                "--regex-domain-exclusion=")).isZero(); // empty: none, as the later tests expect
     }
 
     @Test

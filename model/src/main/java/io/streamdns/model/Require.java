@@ -1,5 +1,6 @@
 package io.streamdns.model;
 
+import io.streamdns.model.registry.OwnershipValue;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,11 @@ public final class Require {
         return value;
     }
 
+    /** An immutable copy; an {@link OwnershipValue} (immutable, its value rebuilt on read) is taken as it is. */
     public static <T> List<T> list(List<T> value) {
+        if (value instanceof OwnershipValue) {
+            return value;
+        }
         return value == null ? List.of() : List.copyOf(value);
     }
 

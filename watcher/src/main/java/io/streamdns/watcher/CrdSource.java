@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * JSON merge patch of the status subresource, on a worker, as external-dns writes it); a failed write is logged,
  * counted and written again when the object is next mapped (its next change, or the next relist).
  */
-final class CrdSource implements Source<GenericKubernetesResource> {
+final class CrdSource extends KindSource<GenericKubernetesResource> {
     private static final Logger LOG = LoggerFactory.getLogger(CrdSource.class);
 
     private final MappingOptions options;
@@ -36,6 +36,7 @@ final class CrdSource implements Source<GenericKubernetesResource> {
     private final Set<String> writing = new HashSet<>();
 
     CrdSource(WatcherConfig config, MappingOptions options, Vertx vertx, MeterRegistry registry) {
+        super(WatcherConfig.SOURCE_CRD, config.sourceFlags().crdKind(), GenericKubernetesResource.class);
         this.options = options;
         this.vertx = vertx;
         this.registry = registry;
@@ -43,21 +44,6 @@ final class CrdSource implements Source<GenericKubernetesResource> {
         this.resource = new ResourceDefinitionContext.Builder().withGroup(f.crdGroup()).withVersion(f.crdVersion())
                 .withKind(f.crdKind()).withPlural(Pluralize.toPlural(f.crdKind().toLowerCase(Locale.ROOT)))
                 .withNamespaced(true).build();
-    }
-
-    @Override
-    public String name() {
-        return WatcherConfig.SOURCE_CRD;
-    }
-
-    @Override
-    public String kind() {
-        return resource.getKind();
-    }
-
-    @Override
-    public Class<GenericKubernetesResource> type() {
-        return GenericKubernetesResource.class;
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * sources) and the namespaces' labels (for listeners that admit routes by namespace selector). A Gateway change
  * re-maps the routes that name it; a namespace label change the routes in that namespace.
  */
-final class GatewayRouteSource<T extends HasMetadata> implements Source<T> {
+final class GatewayRouteSource<T extends HasMetadata> extends KindSource<T> {
     static final String GATEWAYS = "Gateway";
     static final String NAMESPACES = "Namespace";
     /** Routes indexed by the {@code <namespace>/<name>} of every Gateway their spec.parentRefs name. */
@@ -69,24 +69,10 @@ final class GatewayRouteSource<T extends HasMetadata> implements Source<T> {
     }
 
     GatewayRouteSource(Kind<T> route, WatcherConfig config, MappingOptions options) {
+        super(route.source(), route.kind(), route.type());
         this.route = route;
         this.options = options;
         this.gatewayOptions = new GatewayRouteMapper.Options(config.sourceFlags().gatewayName());
-    }
-
-    @Override
-    public String name() {
-        return route.source();
-    }
-
-    @Override
-    public String kind() {
-        return route.kind();
-    }
-
-    @Override
-    public Class<T> type() {
-        return route.type();
     }
 
     @Override

@@ -8,26 +8,12 @@ import io.streamdns.watcher.core.MappingResult;
 import java.util.List;
 
 /** {@code --source=ingress}: networking.k8s.io/v1 Ingresses; the mapping reads nothing else. */
-final class IngressSource implements Source<Ingress> {
+final class IngressSource extends KindSource<Ingress> {
     private final MappingOptions options;
 
     IngressSource(MappingOptions options) {
+        super(WatcherConfig.SOURCE_INGRESS, IngressMapper.KIND, Ingress.class);
         this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return WatcherConfig.SOURCE_INGRESS;
-    }
-
-    @Override
-    public String kind() {
-        return IngressMapper.KIND;
-    }
-
-    @Override
-    public Class<Ingress> type() {
-        return Ingress.class;
     }
 
     @Override

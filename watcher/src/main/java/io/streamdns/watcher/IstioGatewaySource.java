@@ -12,29 +12,15 @@ import java.util.List;
  * {@code --source=istio-gateway}: Istio {@code networking.istio.io/v1} Gateways, read as generic resources, with
  * the ingress Services their selector picks as targets; a Service change re-maps the Gateways selecting it.
  */
-final class IstioGatewaySource implements Source<GenericKubernetesResource> {
+final class IstioGatewaySource extends KindSource<GenericKubernetesResource> {
     static final String NAME = "istio-gateway";
     static final String KIND = "IstioGateway";
 
     private final MappingOptions options;
 
     IstioGatewaySource(MappingOptions options) {
+        super(NAME, KIND, GenericKubernetesResource.class);
         this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Class<GenericKubernetesResource> type() {
-        return GenericKubernetesResource.class;
     }
 
     @Override

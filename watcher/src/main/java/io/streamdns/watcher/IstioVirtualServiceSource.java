@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code spec.gateways} and those Gateways' Services. A Gateway change re-maps the VirtualServices naming it, a
  * Service change those naming a Gateway that selects it.
  */
-final class IstioVirtualServiceSource implements Source<GenericKubernetesResource> {
+final class IstioVirtualServiceSource extends KindSource<GenericKubernetesResource> {
     static final String NAME = "istio-virtualservice";
     static final String KIND = "VirtualService";
     /** VirtualServices indexed by the {@code <namespace>/<name>} of every Gateway they name. */
@@ -28,22 +28,8 @@ final class IstioVirtualServiceSource implements Source<GenericKubernetesResourc
     private final MappingOptions options;
 
     IstioVirtualServiceSource(MappingOptions options) {
+        super(NAME, KIND, GenericKubernetesResource.class);
         this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Class<GenericKubernetesResource> type() {
-        return GenericKubernetesResource.class;
     }
 
     @Override

@@ -8,30 +8,16 @@ import io.streamdns.watcher.core.NodeMapper;
 import java.util.List;
 
 /** {@code --source=node}: Nodes (cluster-scoped; {@code --label-filter} on the server, {@code --namespace} does not apply). */
-final class NodeSource implements Source<Node> {
+final class NodeSource extends KindSource<Node> {
     private final MappingOptions options;
     private final boolean excludeUnschedulable;
     private final boolean exposeInternalIpv6;
 
     NodeSource(WatcherConfig config, MappingOptions options) {
+        super(WatcherConfig.SOURCE_NODE, NodeMapper.KIND, Node.class);
         this.options = options;
         this.excludeUnschedulable = config.sourceFlags().excludeUnschedulable();
         this.exposeInternalIpv6 = config.sourceFlags().exposeInternalIpv6();
-    }
-
-    @Override
-    public String name() {
-        return WatcherConfig.SOURCE_NODE;
-    }
-
-    @Override
-    public String kind() {
-        return NodeMapper.KIND;
-    }
-
-    @Override
-    public Class<Node> type() {
-        return Node.class;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Map;
  * Local}) and Nodes (NodePort) when a watched service type reads them. A slice change re-maps its Service, a node
  * change of addresses or schedulability every NodePort Service.
  */
-final class ServiceSource implements Source<Service> {
+final class ServiceSource extends KindSource<Service> {
     static final String SLICES = "EndpointSlice";
     static final String NODES = "Node";
     /** EndpointSlices indexed by {@code <namespace>/<service name>}. */
@@ -26,22 +26,8 @@ final class ServiceSource implements Source<Service> {
     private final MappingOptions options;
 
     ServiceSource(MappingOptions options) {
+        super(WatcherConfig.SOURCE_SERVICE, ServiceMapper.KIND, Service.class);
         this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return WatcherConfig.SOURCE_SERVICE;
-    }
-
-    @Override
-    public String kind() {
-        return ServiceMapper.KIND;
-    }
-
-    @Override
-    public Class<Service> type() {
-        return Service.class;
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.List;
  * the stage knows about a kind is here, so the safety rules (sync markers, budgets, identity, relist, orphan
  * collection) work on {@code (kind, namespace, name)} keys alone and hold for every source alike.
  *
- * <p>A source builds its informers through {@link KubeInformers} (which adds the namespace, label filter, resync
+ * <p>Sources extend {@link KindSource}, which holds the name, kind and type. A source builds its informers
+ * through {@link KubeInformers} (which adds the namespace, label filter, resync
  * and retry-forever handling), maps one object by calling a pure mapper of {@code io.streamdns.watcher.core} with
  * what it looks up in the informers' stores, and names the objects it reads besides its own ({@link Dependency}):
  * when one of those changes, the objects that depend on it are mapped again.

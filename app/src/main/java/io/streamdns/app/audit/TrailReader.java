@@ -13,6 +13,7 @@ import io.streamdns.model.control.ControlKeys;
 import io.streamdns.model.control.DeleteApproval;
 import io.streamdns.model.shard.Partitioning;
 import io.streamdns.model.shard.RecordKey;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import io.streamdns.runtime.kafka.ReadToEnd;
 import java.lang.management.ManagementFactory;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.errors.TimeoutException;
  * to the end offsets it found on arrival, and decodes the records of that shard. Other partitions are never read,
  * so the cost follows the size of the name's own shard. Blocking (a CLI command).
  */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 final class TrailReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String bootstrap;

@@ -2,6 +2,7 @@ package io.streamdns.app.demo;
 
 import io.streamdns.model.AliasTarget;
 import io.streamdns.model.ZoneRecord;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.sandbox.route53.Route53Emulator;
 import io.streamdns.sandbox.route53.store.RecordSet;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * What a zone holds right now, as the demo shows it. The built-in emulator is read in-process (it does not count
  * against the 5 requests/s the applier has); an outside endpoint is read through the SDK.
  */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 public interface ZoneView {
     Set<String> HIDDEN = Set.of("SOA", "NS");
 

@@ -4,6 +4,7 @@ import io.streamdns.app.audit.AuditExit;
 import io.streamdns.app.audit.AuditFailure;
 import io.streamdns.app.audit.BrokerAccess;
 import io.streamdns.model.Topics;
+import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.kafka.KafkaSettings;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
  * {@code streamdns.sources} for a CLI command: its latest record per key on each partition (as compaction keeps
  * them), and writes to an explicit partition. Blocking.
  */
+@Blocking("the command's main thread: a CLI command, never an event loop")
 final class SourcesTopic implements AutoCloseable {
     /** The latest value of a key on a partition ({@code value} null: a tombstone). */
     record Latest(int partition, long offset, long timestamp, String key, byte[] value) {

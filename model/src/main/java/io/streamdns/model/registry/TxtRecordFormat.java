@@ -1,5 +1,6 @@
 package io.streamdns.model.registry;
 
+import io.streamdns.model.CompactMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ public final class TxtRecordFormat {
      */
     public static String value(Map<String, String> labels) {
         StringBuilder sb = new StringBuilder(HERITAGE);
-        new TreeMap<>(labels).forEach((k, v) -> {
+        // a CompactMap iterates in key order already (an ownership TXT's value is rebuilt from one on every read)
+        (labels instanceof CompactMap ? labels : new TreeMap<>(labels)).forEach((k, v) -> {
             if (v != null && !v.isEmpty()) {
                 sb.append(',').append(LABEL_PREFIX).append(k).append('=').append(v);
             }

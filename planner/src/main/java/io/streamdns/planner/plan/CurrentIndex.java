@@ -28,22 +28,27 @@ public final class CurrentIndex {
 
     /**
      * Per name, its record set (a {@link Held}: most names hold one, as a record's TXT has a name of its own) or
-     * record sets (a {@code Held[]} of two or more): no per-identity map and no map per name, since the identity
+     * record sets (a {@code Held[]} of two or more), a single one of {@link #mainZone} as its Endpoint: no per-identity map and no map per name, since the identity
      * {@code zoneId/name/type/setId} is found from the record (or the key).
      */
-    private final Map<String, Object> byName = new HashMap<>();
+    private final NameMap<Object> byName = new NameMap<>();
+    /** The zone of the first record: a single record set in it is held as its bare {@link Endpoint} (no Held). */
+    private String mainZone;
     private int size;
     private final Canon canon = new Canon();
     private final InFlight inFlight = new InFlight();
     private final OwnershipRegistry.ParsedTxt parsed;
 
     public CurrentIndex() {
-        this(TxtNameMapper.defaults());
+        this(TxtNameMapper.defaults(), null);
     }
 
-    /** @param txtNames tells current-form ownership TXT names from legacy ones (for {@link #ownedRecords}) */
-    public CurrentIndex(TxtNameMapper txtNames) {
-        this.parsed = new OwnershipRegistry.ParsedTxt(name -> txtNames.ownedBy(name).isPresent());
+    /**
+     * @param txtNames tells current-form ownership TXT names from legacy ones (for {@link #ownedRecords})
+     * @param ownerId  the owner whose ownership TXTs are held compact (value rebuilt from labels); null: none
+     */
+    public CurrentIndex(TxtNameMapper txtNames, String ownerId) {
+        this.parsed = new OwnershipRegistry.ParsedTxt(name -> txtNames.ownedBy(name).isPresent(), ownerId);
     }
 
     /** About how many records of zone state the owner holds (from its ownership TXTs). */
@@ -94,25 +99,28 @@ public final class CurrentIndex {
                 Held[] less = new Held[held.length - 1];
                 System.arraycopy(held, 0, less, 0, i);
                 System.arraycopy(held, i + 1, less, i, held.length - i - 1);
-                byName.put(name, less.length == 1 ? less[0] : less);
+                byName.put(name, less.length == 1 ? one(less[0]) : less);
             }
             size--;
             recordKey = old.recordKey();
         } else {
             Endpoint e = shared(record.toEndpoint());
+            if (e.recordType().equals(RecordTypes.TXT)) {
+                e = parsed.add(e); // its value held as its labels when they rebuild it exactly
+            }
+            if (mainZone == null) {
+                mainZone = canon.of(zoneId);
+            }
             Held h = new Held(canon.of(zoneId), e);
             if (old != null) {
                 parsed.remove(old);
                 held[i] = h;
-                byName.put(e.dnsName(), held.length == 1 ? h : held);
+                byName.put(e.dnsName(), held.length == 1 ? one(h) : held);
             } else {
                 Held[] more = held == null ? new Held[1] : Arrays.copyOf(held, held.length + 1);
                 more[more.length - 1] = h;
-                byName.put(e.dnsName(), more.length == 1 ? h : more);
+                byName.put(e.dnsName(), more.length == 1 ? one(h) : more);
                 size++;
-            }
-            if (e.recordType().equals(RecordTypes.TXT)) {
-                parsed.add(e);
             }
             recordKey = e.recordKey();
         }
@@ -123,7 +131,20 @@ public final class CurrentIndex {
     /** The record sets at a name as an array (a new one for a single record set), or null. */
     private Held[] heldAt(String name) {
         Object v = byName.get(name);
-        return v == null ? null : v instanceof Held h ? new Held[] {h} : (Held[]) v;
+        return v == null ? null : v instanceof Held[] a ? a : new Held[] {single(v)};
+    }
+
+    /** What {@link #byName} holds for a single record set. */
+    private Object one(Held h) {
+        return h.zoneId().equals(mainZone) ? h.endpoint() : h;
+    }
+
+    private Held single(Object v) {
+        return v instanceof Endpoint e ? new Held(mainZone, e) : (Held) v;
+    }
+
+    private static Endpoint endpointOf(Object single) {
+        return single instanceof Endpoint e ? e : ((Held) single).endpoint();
     }
 
     private static int indexOf(Held[] held, String zoneId, String type, String set) {
@@ -153,8 +174,8 @@ public final class CurrentIndex {
             if (held == null) {
                 return List.of(); // most names looked up are TXT names that do not exist (yet)
             }
-            if (held instanceof Held h) {
-                return List.of(h.endpoint());
+            if (!(held instanceof Held[])) {
+                return List.of(endpointOf(held));
             }
         }
         Map<String, Endpoint> view = zoneAt(name);
@@ -172,18 +193,17 @@ public final class CurrentIndex {
     public List<Endpoint> all() {
         List<Endpoint> out = new ArrayList<>(size);
         boolean anyInFlight = !inFlight.isEmpty();
-        for (Map.Entry<String, Object> e : byName.entrySet()) {
-            String name = e.getKey();
+        byName.forEach((name, held) -> {
             if (!anyInFlight || inFlight.at(name).isEmpty()) {
-                if (e.getValue() instanceof Held h) {
-                    out.add(h.endpoint());
+                if (!(held instanceof Held[])) {
+                    out.add(endpointOf(held));
                 } else {
                     out.addAll(zoneAt(name).values());
                 }
             } else {
                 out.addAll(at(name));
             }
-        }
+        });
         for (String name : anyInFlight ? inFlight.names() : Set.<String>of()) {
             if (!byName.containsKey(name)) {
                 out.addAll(at(name));
@@ -199,8 +219,8 @@ public final class CurrentIndex {
     /** The record types zone state holds at a name, as {@link VerifiedRecords#bit} bits (in-flight plans not laid over). */
     int zoneTypes(String name) {
         Object v = byName.get(name);
-        if (v instanceof Held h) {
-            return VerifiedRecords.bit(h.endpoint().recordType());
+        if (v != null && !(v instanceof Held[])) {
+            return VerifiedRecords.bit(endpointOf(v).recordType());
         }
         int mask = 0;
         if (v != null) {

@@ -5,7 +5,6 @@ import io.streamdns.model.Labels;
 import io.streamdns.model.Require;
 import io.streamdns.model.SourceState;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import java.util.Set;
  * sources claim it, so the desired endpoints of a name are found without a scan.
  */
 public final class DesiredIndex {
-    private final Map<String, SourceState> sources = new HashMap<>();
+    private final NameMap<SourceState> sources = new NameMap<>();
     /** Per name, the identity of the one source claiming it (a String), or of several (a List): most have one. */
-    private final Map<String, Object> byName = new HashMap<>();
+    private final NameMap<Object> byName = new NameMap<>();
     private final Canon canon = new Canon();
 
     /**
@@ -114,9 +113,7 @@ public final class DesiredIndex {
     /** Every desired endpoint of the shard, labelled. */
     public List<Endpoint> all() {
         List<Endpoint> out = new ArrayList<>();
-        for (SourceState s : sources.values()) {
-            out.addAll(s.endpoints());
-        }
+        sources.forEach((id, s) -> out.addAll(s.endpoints()));
         return out;
     }
 

@@ -4,6 +4,8 @@ import io.streamdns.model.Endpoint;
 import io.streamdns.model.Labels;
 import io.streamdns.model.ProviderProperties;
 import io.streamdns.model.RecordTypes;
+import io.streamdns.model.Require;
+import io.streamdns.model.registry.OwnershipValue;
 import io.streamdns.model.registry.TxtNameMapper;
 import io.streamdns.model.registry.TxtRecordFormat;
 import java.util.ArrayList;
@@ -107,7 +109,11 @@ final class OwnershipRegistry {
         }
     }
 
-    /** Ownership labels of TXT endpoints an index holds, parsed once when they arrive (identity-keyed). */
+    /**
+     * Ownership labels of TXT endpoints an index holds, parsed once when they arrive. A TXT whose value its labels
+     * rebuild exactly holds the labels instead of the value ({@link OwnershipValue}); the others (foreign values,
+     * formatting of other writers) keep their value and have their labels here, keyed by the endpoint instance.
+     */
     static final class ParsedTxt {
         private static final Map<String, String> NONE = Map.of("", "");
         private final Map<Endpoint, Map<String, String>> parsed = new IdentityHashMap<>();
@@ -115,20 +121,33 @@ final class OwnershipRegistry {
         /** Per owner: ownership TXTs of the current name form [0] and of the legacy form [1] (for the budget). */
         private final Map<String, int[]> owned = new HashMap<>();
         private final Predicate<String> currentForm;
+        /** Whose values are held compact: ours only (another owner's value is never rebuilt); null: nobody's. */
+        private final String compactOwner;
 
-        ParsedTxt() {
-            this(name -> true);
-        }
-
-        /** @param currentForm whether a TXT name is of the current form ({@code <type>-<name>}), else legacy */
-        ParsedTxt(Predicate<String> currentForm) {
+        /**
+         * @param currentForm  whether a TXT name is of the current form ({@code <type>-<name>}), else legacy
+         * @param compactOwner the owner whose exactly rebuilding values are held as labels; null: none
+         */
+        ParsedTxt(Predicate<String> currentForm, String compactOwner) {
             this.currentForm = currentForm;
+            this.compactOwner = compactOwner;
         }
 
-        void add(Endpoint txt) {
+        /**
+         * Parses a TXT endpoint arriving in the index and returns the endpoint to hold: its values compact when
+         * its labels rebuild them exactly ({@link OwnershipValue#compact}), else as they came.
+         */
+        Endpoint add(Endpoint txt) {
             Map<String, String> labels = ownershipLabels(txt.targets());
-            parsed.put(txt, labels == null ? NONE : shared(labels));
-            count(txt, labels, 1);
+            Map<String, String> held = labels == null ? null : shared(labels);
+            boolean ours = held != null && compactOwner != null && compactOwner.equals(held.get(Labels.OWNER));
+            List<String> values = ours ? OwnershipValue.compact(txt.targets(), held) : txt.targets();
+            Endpoint e = values == txt.targets() ? txt : txt.withTargets(values);
+            if (!(values instanceof OwnershipValue)) {
+                parsed.put(e, held == null ? NONE : held);
+            }
+            count(e, labels, 1);
+            return e;
         }
 
         private void count(Endpoint txt, Map<String, String> labels, int delta) {
@@ -154,10 +173,15 @@ final class OwnershipRegistry {
         private Map<String, String> shared(Map<String, String> labels) {
             Map<String, String> m = new HashMap<>(labels.size() * 2);
             labels.forEach((k, v) -> m.put(canon.of(k), k.equals(Labels.RESOURCE) ? v.intern() : canon.of(v)));
-            return Map.copyOf(m);
+            return Require.map(m);
         }
 
+        /** Forgets a TXT endpoint {@link #add} returned (any other endpoint: nothing happens). */
         void remove(Endpoint txt) {
+            if (txt.targets() instanceof OwnershipValue v) {
+                count(txt, v.labels(), -1);
+                return;
+            }
             Map<String, String> m = parsed.remove(txt);
             if (m != null && m != NONE) {
                 count(txt, m, -1);
@@ -166,6 +190,9 @@ final class OwnershipRegistry {
 
         /** The ownership labels, or null when it is not an ownership record. */
         Map<String, String> labels(Endpoint txt) {
+            if (txt.targets() instanceof OwnershipValue v) {
+                return v.labels();
+            }
             Map<String, String> m = parsed.get(txt);
             if (m == null) {
                 return ownershipLabels(txt.targets());

@@ -58,7 +58,7 @@ public final class ShardPlanner {
         this.shard = shard;
         this.sync = sync;
         this.budget = budget == null ? null : new DeleteBudget(budget);
-        this.current = new CurrentIndex(planner.settings().txtNames());
+        this.current = new CurrentIndex(planner.settings().txtNames(), planner.settings().ownerId());
         this.planner = planner;
         this.txtNames = planner.settings().txtNames();
         Set<String> types = new TreeSet<>(planner.settings().managedTypes());

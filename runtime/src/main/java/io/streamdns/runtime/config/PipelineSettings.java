@@ -13,12 +13,15 @@ import java.util.function.Function;
  * from the domain filters, so a watcher and an applier with different filters put desired and current state into
  * different shards; the TXT settings decide what is ours. A null field is one this stage does not have (the watcher
  * has no owner id, the applier no managed record types): it is neither compared nor overwritten. Values are kept
- * normalised (domains as {@link DomainFilter} writes them, record types upper case, both sorted). Pure.
+ * normalised (domains as {@link DomainFilter} writes them, record types upper case, both sorted). The regular
+ * expressions ({@code --regex-domain-filter}, {@code --regex-domain-exclusion}) override the domain lists in every
+ * stage, so they are compared as written ("" for none). Pure.
  */
 public record PipelineSettings(List<String> domainFilters, List<String> excludeDomains, Integer partitions,
                                String txtOwnerId, String txtPrefix, String txtSuffix, String txtWildcardReplacement,
-                               List<String> managedRecordTypes) {
-    public static final PipelineSettings NONE = new PipelineSettings(null, null, null, null, null, null, null, null);
+                               List<String> managedRecordTypes, String regexDomainFilter, String regexDomainExclusion) {
+    public static final PipelineSettings NONE = new PipelineSettings(null, null, null, null, null, null, null, null,
+            null, null);
 
     /** One field: the flag that sets it and how to read it. */
     private record Field(String flag, Function<PipelineSettings, Object> get) {
@@ -27,6 +30,8 @@ public record PipelineSettings(List<String> domainFilters, List<String> excludeD
     private static final List<Field> FIELDS = List.of(
             new Field("--domain-filter", PipelineSettings::domainFilters),
             new Field("--exclude-domains", PipelineSettings::excludeDomains),
+            new Field("--regex-domain-filter", PipelineSettings::regexDomainFilter),
+            new Field("--regex-domain-exclusion", PipelineSettings::regexDomainExclusion),
             new Field("--partitions", PipelineSettings::partitions),
             new Field("--txt-owner-id", PipelineSettings::txtOwnerId),
             new Field("--txt-prefix", PipelineSettings::txtPrefix),
@@ -46,25 +51,26 @@ public record PipelineSettings(List<String> domainFilters, List<String> excludeD
         return NONE.withDomains(filter);
     }
 
+    /** The filter's domain lists and regular expressions. */
     public PipelineSettings withDomains(DomainFilter filter) {
         return new PipelineSettings(filter.includes(), filter.excludes(), partitions, txtOwnerId, txtPrefix, txtSuffix,
-                txtWildcardReplacement, managedRecordTypes);
+                txtWildcardReplacement, managedRecordTypes, filter.regex().include(), filter.regex().exclude());
     }
 
     /** The TXT ownership settings, empty strings for "none" as the stages hold them. */
     public PipelineSettings withTxt(String ownerId, String prefix, String suffix, String wildcardReplacement) {
         return new PipelineSettings(domainFilters, excludeDomains, partitions, ownerId, orEmpty(prefix), orEmpty(suffix),
-                orEmpty(wildcardReplacement), managedRecordTypes);
+                orEmpty(wildcardReplacement), managedRecordTypes, regexDomainFilter, regexDomainExclusion);
     }
 
     public PipelineSettings withManagedRecordTypes(Collection<String> types) {
         return new PipelineSettings(domainFilters, excludeDomains, partitions, txtOwnerId, txtPrefix, txtSuffix,
-                txtWildcardReplacement, List.copyOf(types));
+                txtWildcardReplacement, List.copyOf(types), regexDomainFilter, regexDomainExclusion);
     }
 
     public PipelineSettings withPartitions(int count) {
         return new PipelineSettings(domainFilters, excludeDomains, count, txtOwnerId, txtPrefix, txtSuffix,
-                txtWildcardReplacement, managedRecordTypes);
+                txtWildcardReplacement, managedRecordTypes, regexDomainFilter, regexDomainExclusion);
     }
 
     /** This, with the fields it lacks taken from {@code other}: what {@code other} adds without changing this. */
@@ -72,7 +78,8 @@ public record PipelineSettings(List<String> domainFilters, List<String> excludeD
         return new PipelineSettings(or(domainFilters, other.domainFilters), or(excludeDomains, other.excludeDomains),
                 or(partitions, other.partitions), or(txtOwnerId, other.txtOwnerId), or(txtPrefix, other.txtPrefix),
                 or(txtSuffix, other.txtSuffix), or(txtWildcardReplacement, other.txtWildcardReplacement),
-                or(managedRecordTypes, other.managedRecordTypes));
+                or(managedRecordTypes, other.managedRecordTypes), or(regexDomainFilter, other.regexDomainFilter),
+                or(regexDomainExclusion, other.regexDomainExclusion));
     }
 
     /**

@@ -30,6 +30,18 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void regularExpressionsAreComparedAsWritten() {
+        PipelineSettings applier = PipelineSettings.ofDomains(DomainFilter.of(List.of("example.com"), List.of(),
+                DomainFilter.Regex.of("^api\\.", "")));
+        assertThat(applier.disagreements(PLANNER)).containsExactly(
+                "--regex-domain-filter: the pipeline has (none), this stage has ^api\\.");
+        PipelineSettings older = new PipelineSettings(List.of("example.com"), List.of(), 6, "owner-1", "", "", "",
+                List.of("A", "CNAME"), null, null); // a pipeline written before the expressions were kept
+        assertThat(applier.disagreements(older)).isEmpty();
+        assertThat(older.orElse(applier).regexDomainFilter()).isEqualTo("^api\\.");
+    }
+
+    @Test
     void partitionCountIsCompared() {
         assertThat(PLANNER.withPartitions(12).disagreements(PLANNER))
                 .containsExactly("--partitions: the pipeline has 6, this stage has 12");
@@ -55,7 +67,7 @@ class PipelineSettingsTest {
     @Test
     void describeListsTheSetFieldsAsFlags() {
         assertThat(PLANNER.describe()).containsExactly("--domain-filter=example.com", "--exclude-domains=(none)",
-                "--partitions=6", "--txt-owner-id=owner-1", "--txt-prefix=(none)", "--txt-suffix=(none)",
+                "--regex-domain-filter=(none)", "--regex-domain-exclusion=(none)", "--partitions=6", "--txt-owner-id=owner-1", "--txt-prefix=(none)", "--txt-suffix=(none)",
                 "--txt-wildcard-replacement=(none)", "--managed-record-types=A,CNAME");
     }
 }

@@ -141,6 +141,8 @@ class Route53EmulatorOpsIT extends Route53ITSupport {
         emulator.faults().set(FaultSettings.NONE.withOutage(true).withOutageMode(FaultSettings.OutageMode.RESET));
         assertThatThrownBy(() -> join(r53.listResourceRecordSets(r -> r.hostedZoneId(zoneId))))
                 .isInstanceOf(SdkClientException.class);
+        // the IT client tries a closed connection again (Route53ITSupport): every one of its 3 attempts was reset
+        assertThat(emulator.counters().count("ListResourceRecordSets", "ConnectionReset")).isEqualTo(3);
         emulator.faults().clear();
         assertThat(join(r53.listResourceRecordSets(r -> r.hostedZoneId(zoneId))).resourceRecordSets()).hasSize(2);
     }

@@ -52,6 +52,7 @@ abstract class Route53ITSupport {
     private static final RetryStrategy RETRY_CLOSED_CONNECTIONS_ONLY = StandardRetryStrategy.builder().maxAttempts(3)
             .circuitBreakerEnabled(false).backoffStrategy(BackoffStrategy.retryImmediately())
             .retryOnException(e -> e instanceof SdkClientException && e.getCause() instanceof IOException)
+            .useClientDefaults(false) // else the client adds its own conditions (throttling, 5xx) to these
             .build();
 
     static Route53AsyncClient client(Route53Emulator emu) {
