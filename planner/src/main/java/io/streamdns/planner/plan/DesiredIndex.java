@@ -15,8 +15,12 @@ import java.util.Set;
  * sources claim it, so the desired endpoints of a name are found without a scan.
  */
 public final class DesiredIndex {
-    private final NameMap<SourceState> sources = new NameMap<>();
-    /** Per name, the identity of the one source claiming it (a String), or of several (a List): most have one. */
+    /** The latest state per key identity (the identity strings themselves are not held: {@link SourceTable}). */
+    private final SourceTable sources = new SourceTable();
+    /**
+     * Per name, the {@link SourceTable} entry of the one source claiming it, or a List of the entries of several:
+     * most have one.
+     */
     private final NameMap<Object> byName = new NameMap<>();
     private final Canon canon = new Canon();
 
@@ -26,66 +30,80 @@ public final class DesiredIndex {
      * @return the names whose desired records may have changed
      */
     public Set<String> put(String identity, SourceState state) {
+        Object entry = null;
         if (state != null) {
-            state = labelled(state);
+            entry = SourceTable.entry(identity, labelled(state));
         }
         Set<String> touched = new HashSet<>();
-        SourceState old = state == null ? sources.remove(identity) : sources.put(identity, state);
+        Object old = entry == null ? sources.remove(identity) : sources.put(identity, entry);
         if (old != null) {
-            for (Endpoint e : old.endpoints()) {
+            for (Endpoint e : SourceTable.state(old).endpoints()) {
                 touched.add(e.dnsName());
                 unclaim(e.dnsName(), identity);
             }
         }
-        if (state != null) {
-            for (Endpoint e : state.endpoints()) {
+        if (entry != null) {
+            for (Endpoint e : SourceTable.state(entry).endpoints()) {
                 touched.add(e.dnsName());
-                claim(e.dnsName(), identity);
+                claim(e.dnsName(), identity, entry);
             }
         }
         return touched;
     }
 
-    private void claim(String name, String identity) {
+    private void claim(String name, String identity, Object entry) {
         Object v = byName.get(name);
         if (v == null) {
-            byName.put(name, identity);
-        } else if (v instanceof String one) {
-            if (!one.equals(identity)) {
-                List<String> ids = new ArrayList<>(2);
-                ids.add(one);
-                ids.add(identity);
+            byName.put(name, entry);
+        } else if (!(v instanceof List)) {
+            if (!SourceTable.isOf(v, identity)) {
+                List<Object> ids = new ArrayList<>(2);
+                ids.add(v);
+                ids.add(entry);
                 byName.put(name, ids);
             }
         } else {
-            List<String> ids = claimants(name);
-            if (!ids.contains(identity)) {
-                ids.add(identity);
+            List<Object> ids = claimants(name);
+            if (indexOf(ids, identity) < 0) {
+                ids.add(entry);
             }
         }
     }
 
     private void unclaim(String name, String identity) {
         Object v = byName.get(name);
-        if (v instanceof String one) {
-            if (one.equals(identity)) {
+        if (v != null && !(v instanceof List)) {
+            if (SourceTable.isOf(v, identity)) {
                 byName.remove(name);
             }
         } else if (v != null) {
-            List<String> ids = claimants(name);
-            if (ids.remove(identity) && ids.size() == 1) {
-                byName.put(name, ids.get(0));
+            List<Object> ids = claimants(name);
+            int i = indexOf(ids, identity);
+            if (i >= 0) {
+                ids.remove(i);
+                if (ids.size() == 1) {
+                    byName.put(name, ids.get(0));
+                }
             }
         }
     }
 
+    private static int indexOf(List<Object> entries, String identity) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (SourceTable.isOf(entries.get(i), identity)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @SuppressWarnings("unchecked")
-    private List<String> claimants(String name) {
+    private List<Object> claimants(String name) {
         Object v = byName.get(name);
         if (v == null) {
             return null;
         }
-        return v instanceof String one ? List.of(one) : (List<String>) v;
+        return v instanceof List ? (List<Object>) v : List.of(v);
     }
 
     public boolean contains(String identity) {
@@ -94,14 +112,13 @@ public final class DesiredIndex {
 
     /** Desired endpoints at a name, labelled with their resource and cluster. */
     public List<Endpoint> at(String name) {
-        List<String> ids = claimants(name);
+        List<Object> ids = claimants(name);
         if (ids == null) {
             return List.of();
         }
         List<Endpoint> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            SourceState s = sources.get(id);
-            for (Endpoint e : s.endpoints()) {
+        for (Object id : ids) {
+            for (Endpoint e : SourceTable.state(id).endpoints()) {
                 if (e.dnsName().equals(name)) {
                     out.add(e);
                 }
@@ -113,19 +130,19 @@ public final class DesiredIndex {
     /** Every desired endpoint of the shard, labelled. */
     public List<Endpoint> all() {
         List<Endpoint> out = new ArrayList<>();
-        sources.forEach((id, s) -> out.addAll(s.endpoints()));
+        sources.forEach(s -> out.addAll(s.endpoints()));
         return out;
     }
 
     /** The sources that claim a name. */
     public List<SourceState> sourcesAt(String name) {
-        List<String> ids = claimants(name);
+        List<Object> ids = claimants(name);
         if (ids == null) {
             return List.of();
         }
         List<SourceState> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            out.add(sources.get(id));
+        for (Object id : ids) {
+            out.add(SourceTable.state(id));
         }
         return out;
     }

@@ -84,4 +84,24 @@ class DesiredIndexTest {
         }
         assertThat(claims).isEqualTo(new TreeMap<>(row.claims()));
     }
+
+    /** Keys of one object under two watcher scopes are two sources; the identity strings are not held but still told apart. */
+    @org.junit.jupiter.api.Test
+    void scopedKeysOfOneObjectAreSourcesOfTheirOwn() {
+        DesiredIndex index = new DesiredIndex();
+        index.put(id("web"), state("web", List.of("www.ex.com")));
+        index.put(id("web") + "@east", state("web", List.of("www.ex.com", "east.ex.com")));
+        assertThat(index.sourceCount()).isEqualTo(2);
+        assertThat(index.contains(id("web") + "@east")).isTrue();
+        assertThat(index.contains(id("web") + "@west")).isFalse();
+        assertThat(index.sourcesAt("www.ex.com")).hasSize(2);
+
+        index.put(id("web"), null);
+        assertThat(index.contains(id("web"))).isFalse();
+        assertThat(index.sourcesAt("www.ex.com")).hasSize(1);
+        assertThat(index.at("east.ex.com")).hasSize(1);
+        index.put(id("web") + "@east", null);
+        assertThat(index.names()).isEmpty();
+        assertThat(index.sourceCount()).isZero();
+    }
 }
