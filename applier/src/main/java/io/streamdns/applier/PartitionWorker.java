@@ -44,6 +44,9 @@ final class PartitionWorker {
     private final Deque<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
     /** The last started run's publication: the next run's publication follows it. */
     private Future<Void> published = Future.succeededFuture();
+    /** Records the last run took, and whether it left some behind (bounded by its limits or a shared name). */
+    private int lastTaken;
+    private boolean lastBounded;
     private boolean ready;
     private boolean busy;
     private boolean paused;
@@ -112,7 +115,10 @@ final class PartitionWorker {
             return;
         }
         busy = true;
-        slot.get().onComplete(ar -> start());
+        // a backlog (the last run was bounded and as much waits again): the next run is full whenever it is formed,
+        // so it is formed now and its compiling overlaps Route 53's pace instead of following the slot
+        Future<Void> when = lastBounded && queue.size() >= lastTaken ? Future.succeededFuture() : slot.get();
+        when.onComplete(ar -> start());
     }
 
     private void start() {
@@ -126,7 +132,9 @@ final class PartitionWorker {
         Future<Void> before = published;
         Run run = processor.start(this, List.copyOf(queue), before);
         published = run.published();
-        for (int i = Math.max(1, Math.min(run.taken(), queue.size())); i > 0; i--) {
+        lastTaken = Math.max(1, Math.min(run.taken(), queue.size()));
+        lastBounded = lastTaken < queue.size();
+        for (int i = lastTaken; i > 0; i--) {
             queue.poll();
         }
         if (queue.size() < highWater) {

@@ -181,4 +181,29 @@ class PartitionWorkerTest {
         assertThat(fake.seen).hasSize(2);
         assertThat(fake.previous.get(1).failed()).as("run 2 learns that run 1 is not on Kafka").isTrue();
     }
+
+    @Test
+    void aBacklogFormsTheNextRunWithoutWaitingForTheSlot() {
+        Fake fake = new Fake(2);
+        List<Promise<Void>> slots = new ArrayList<>();
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { }, () -> {
+            Promise<Void> slot = Promise.promise();
+            slots.add(slot);
+            return slot.future();
+        });
+        for (long o = 0; o < 5; o++) {
+            w.offer(record(o));
+        }
+        w.ready();
+        slots.get(0).complete();
+        assertThat(fake.seen).hasSize(1);
+        fake.finishLast();
+        assertThat(fake.seen).as("3 wait after a run of 2: the next run is full, formed at once").hasSize(2);
+        assertThat(slots).hasSize(1);
+        fake.finishLast();
+        assertThat(fake.seen).as("1 waits: what arrives until the slot may join it").hasSize(2);
+        assertThat(slots).hasSize(2);
+        slots.get(1).complete();
+        assertThat(fake.seen).last().isEqualTo(List.of(4L));
+    }
 }
