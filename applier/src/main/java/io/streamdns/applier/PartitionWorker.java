@@ -9,19 +9,31 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Plans of one partition, in offset order, one run at a time. A run starts when the worker is free and takes the
- * head of the queue ({@link Processor} decides how much: the plans it can merge). Records wait here until the
- * partition's zones are loaded; fetching goes on while a run is in flight, so what arrives meanwhile can merge into
- * the next run, and pauses while {@code highWater} records or more wait.
+ * Plans of one partition, in offset order, one run's calls at a time. A run starts when the worker is free and takes
+ * the head of the queue ({@link Processor} decides how much: the plans it can merge). The next run is formed as soon
+ * as the previous run's calls are over, while that run's results and commit are still on their way (so Route 53's
+ * slots are not left unused at run boundaries), but not before the run before that is published: at most one
+ * run's publication is in flight beside a run's calls. Each run's publication follows the previous one's
+ * ({@code previous}), so results stay in plan order and a commit never passes an outcome that is not on Kafka.
+ * Records wait here until the partition's zones are loaded; fetching goes on while a run is in flight, so what
+ * arrives meanwhile can merge into the next run, and pauses while {@code highWater} records or more wait.
  */
 final class PartitionWorker {
     /** Starts a run over the queued records (head first). */
     interface Processor {
-        Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued);
+        /**
+         * @param previous the previous run's publication: this run publishes and commits only after it succeeded
+         *                 (and never when it failed)
+         */
+        Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued, Future<Void> previous);
     }
 
-    /** A started run: how many records from the head it took (at least 1) and when it is done (never failed). */
-    record Run(int taken, Future<Void> done) {
+    /**
+     * A started run: how many records from the head it took (at least 1); {@code applied}: its calls are over, the
+     * next run may be formed (never fails); {@code published}: its outcomes are on Kafka and its offset committed
+     * (fails when they are not, e.g. revoked meanwhile: no later run commits then).
+     */
+    record Run(int taken, Future<Void> applied, Future<Void> published) {
     }
 
     private final int partition;
@@ -30,6 +42,11 @@ final class PartitionWorker {
     private final Consumer<Boolean> pause;
     private final Supplier<Future<Void>> slot;
     private final Deque<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
+    /** The last started run's publication: the next run's publication follows it. */
+    private Future<Void> published = Future.succeededFuture();
+    /** Records the last run took, and whether it left some behind (bounded by its limits or a shared name). */
+    private int lastTaken;
+    private boolean lastBounded;
     private boolean ready;
     private boolean busy;
     private boolean paused;
@@ -98,7 +115,10 @@ final class PartitionWorker {
             return;
         }
         busy = true;
-        slot.get().onComplete(ar -> start());
+        // a backlog (the last run was bounded and as much waits again): the next run is full whenever it is formed,
+        // so it is formed now and its compiling overlaps Route 53's pace instead of following the slot
+        Future<Void> when = lastBounded && queue.size() >= lastTaken ? Future.succeededFuture() : slot.get();
+        when.onComplete(ar -> start());
     }
 
     private void start() {
@@ -109,14 +129,20 @@ final class PartitionWorker {
             }
             return;
         }
-        Run run = processor.start(this, List.copyOf(queue));
-        for (int i = Math.max(1, Math.min(run.taken(), queue.size())); i > 0; i--) {
+        Future<Void> before = published;
+        Run run = processor.start(this, List.copyOf(queue), before);
+        published = run.published();
+        lastTaken = Math.max(1, Math.min(run.taken(), queue.size()));
+        lastBounded = lastTaken < queue.size();
+        for (int i = lastTaken; i > 0; i--) {
             queue.poll();
         }
         if (queue.size() < highWater) {
             resume();
         }
-        run.done().onComplete(ar -> {
+        // the next run's calls follow this run's calls (per-name order); it waits for the run before this one to be
+        // published, so one publication at most is pending beside a run's calls
+        Future.join(run.applied(), before).onComplete(ar -> {
             busy = false;
             drain();
         });

@@ -113,7 +113,13 @@ public final class PlanExecutor {
     private Future<CompiledPlan> compile(Run run, ZoneIndex index) {
         run.compiler = compilers.apply(index);
         return keeper.ensureLoaded(new ArrayList<>(run.compiler.zonesTouched(run.plan)))
-                .map(v -> run.compiler.compile(run.plan, keeper.cache()))
+                .map(v -> {
+                    long t0 = System.nanoTime();
+                    CompiledPlan compiled = run.compiler.compile(run.plan, keeper.cache());
+                    LOG.debug("[{}] plan {}: compiled in {} ms", run.plan.shard(), run.plan.planId(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                    return compiled;
+                })
                 .onSuccess(compiled -> compiled.decided().forEach(d -> record(run, d)));
     }
 

@@ -24,6 +24,7 @@ import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * One run over the head of a partition's queue: decodes records in offset order (undecodable → DLQ, plans with no
  * change or no name in our domain filter → a NOTHING_TO_DO result with the reason), merges the mergeable prefix of
  * plans ({@link PlanMerger}), executes it once, publishes one {@link ApplyResult} per plan, and only then commits
- * past the last record taken (at-least-once: a replay finds its changes ALREADY_DONE). Results and dead letters are
- * retried until they are on Kafka, so the commit never passes one that is not. A run cancelled by revocation or
- * stop reports and commits nothing.
+ * past the last record taken (at-least-once: a replay finds its changes ALREADY_DONE). The publication waits for the
+ * previous run's (the next run's calls may go meanwhile: {@link PartitionWorker}). Results and dead letters are
+ * retried until they are on Kafka, so the commit never passes one that is not; a run whose previous publication
+ * failed publishes and commits nothing. A run cancelled by revocation or stop reports and commits nothing.
  */
 final class PlanRunner implements PartitionWorker.Processor {
     private static final Logger LOG = LoggerFactory.getLogger(PlanRunner.class);
@@ -66,7 +68,8 @@ final class PlanRunner implements PartitionWorker.Processor {
     }
 
     @Override
-    public PartitionWorker.Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued) {
+    public PartitionWorker.Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued,
+                                     Future<Void> previous) {
         long receivedAt = System.currentTimeMillis();
         PlanMerger merger = new PlanMerger(config.maxMergedPlans(), config.maxMergedChanges());
         List<Future<Void>> letters = new ArrayList<>();
@@ -101,29 +104,54 @@ final class PlanRunner implements PartitionWorker.Processor {
             taken++;
         }
         KafkaConsumerRecord<String, byte[]> through = last;
+        long firstOffset = queued.get(0).offset();
         Future<Void> lettered = Future.all(letters).mapEmpty();
         if (merger.isEmpty()) {
-            return new PartitionWorker.Run(taken, lettered.compose(v -> report(worker, answered))
-                    .compose(v -> commit(worker, through)).recover(t -> logged("committing " + through.offset(), t)));
+            return new PartitionWorker.Run(taken, Future.succeededFuture(),
+                    publish(worker, previous, lettered, answered, firstOffset, through));
         }
         MergedPlan merged = merger.merged();
         if (merged.size() > 1) {
             LOG.info("partition {}: {} plans (offsets {}..{}) merged into one run {}", worker.partition(), merged.size(),
-                    queued.get(0).offset(), through.offset(), merged.combined().planId());
+                    firstOffset, through.offset(), merged.combined().planId());
         }
         BooleanSupplier cancelled = () -> worker.isClosed() || stopping.getAsBoolean();
-        Future<Void> done = executor.execute(merged, receivedAt, cancelled).compose(results -> {
+        long formed = System.currentTimeMillis();
+        Future<List<ApplyResult>> executed = executor.execute(merged, receivedAt, cancelled);
+        Future<Void> published = executed.compose(results -> {
             if (cancelled.getAsBoolean()) {
                 LOG.info("[{}] plan {}: partition {} left us; not reporting (the next owner replays it)",
                         merged.combined().shard(), merged.combined().planId(), worker.partition());
-                return Future.succeededFuture();
+                return Future.failedFuture(new CancellationException("partition " + worker.partition() + " left us"));
             }
-            // results first, then the offset: a crash between them replays the plans, which are then ALREADY_DONE
+            long applied = System.currentTimeMillis();
             List<ApplyResult> all = new ArrayList<>(answered);
             all.addAll(results);
-            return lettered.compose(v -> report(worker, all)).compose(v -> commit(worker, through));
-        }).recover(t -> logged("reporting " + merged.combined().planId(), t));
-        return new PartitionWorker.Run(taken, done);
+            return publish(worker, previous, lettered, all, firstOffset, through).onSuccess(v -> LOG.info(
+                    "partition {}: offsets {}..{} ({} plans) formed in {} ms, calls over after {} ms, published and"
+                            + " committed {} ms later", worker.partition(), firstOffset, through.offset(), merged.size(),
+                    formed - receivedAt, applied - formed, System.currentTimeMillis() - applied));
+        });
+        return new PartitionWorker.Run(taken, executed.<Void>mapEmpty().recover(t -> Future.succeededFuture()), published);
+    }
+
+    /**
+     * After the previous run's publication (results in plan order, commits in offset order): dead letters, then
+     * the results, then one commit past {@code through} (a crash between them replays the plans, which are then
+     * ALREADY_DONE). Fails, committing nothing, when the previous publication failed.
+     */
+    private Future<Void> publish(PartitionWorker worker, Future<Void> previous, Future<Void> lettered,
+                                 List<ApplyResult> results, long firstOffset, KafkaConsumerRecord<String, byte[]> through) {
+        return previous.compose(v -> lettered)
+                .compose(v -> report(worker, results))
+                .compose(v -> commit(worker, through))
+                .onFailure(t -> {
+                    if (!worker.isClosed() && !stopping.getAsBoolean()) {
+                        // the partition stays ours but this offset is never committed: a restart replays from here
+                        LOG.error("partition {}: offsets {}..{} not reported nor committed (the publication of this run"
+                                + " or an earlier one failed): {}", worker.partition(), firstOffset, through.offset(), t.toString());
+                    }
+                });
     }
 
     /** The key must be {@code <shard>|<planId>} of the plan: its shard chose the partition (and so the order). */
@@ -197,8 +225,4 @@ final class PlanRunner implements PartitionWorker.Processor {
                 () -> consumer.commit(Map.of(tp, new OffsetAndMetadata(record.offset() + 1, ""))).mapEmpty(), 1);
     }
 
-    private static Future<Void> logged(String what, Throwable t) {
-        LOG.error("{} failed: {}", what, t.toString());
-        return Future.succeededFuture();
-    }
 }

@@ -2,6 +2,7 @@ package io.streamdns.applier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.impl.KafkaConsumerRecordImpl;
@@ -16,26 +17,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The per-partition queue: runs over the head, the rest stays in order, pause/resume around the high water mark. */
 class PartitionWorkerTest {
-    /** A processor taking a fixed number per run; runs finish when the test says so. */
+    /** A processor taking a fixed number per run; calls and publication finish when the test says so. */
     static final class Fake implements PartitionWorker.Processor {
         final int take;
         final List<List<Long>> seen = new ArrayList<>();
-        final List<Promise<Void>> runs = new ArrayList<>();
+        final List<Promise<Void>> applied = new ArrayList<>();
+        final List<Promise<Void>> published = new ArrayList<>();
+        final List<Future<Void>> previous = new ArrayList<>();
 
         Fake(int take) {
             this.take = take;
         }
 
         @Override
-        public PartitionWorker.Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued) {
+        public PartitionWorker.Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued,
+                                         Future<Void> before) {
             seen.add(queued.stream().map(KafkaConsumerRecord::offset).toList());
+            previous.add(before);
+            Promise<Void> a = Promise.promise();
             Promise<Void> p = Promise.promise();
-            runs.add(p);
-            return new PartitionWorker.Run(take, p.future());
+            applied.add(a);
+            published.add(p);
+            return new PartitionWorker.Run(take, a.future(), p.future());
         }
 
+        /** The last run's calls and publication are over. */
         void finishLast() {
-            runs.get(runs.size() - 1).complete();
+            published.get(published.size() - 1).complete();
+            applied.get(applied.size() - 1).complete();
         }
     }
 
@@ -65,7 +74,7 @@ class PartitionWorkerTest {
         }
         assertThat(fake.seen).as("nothing runs before the zones are loaded").isEmpty();
         w.ready();
-        while (fake.runs.size() < expected.size()) {
+        while (fake.seen.size() < expected.size()) {
             fake.finishLast();
         }
         fake.finishLast();
@@ -135,5 +144,66 @@ class PartitionWorkerTest {
         w.close();
         slots.get(1).complete();
         assertThat(fake.seen).as("closed while waiting: nothing more runs").hasSize(1);
+    }
+
+    @Test
+    void theNextRunStartsWhenTheCallsAreOverAndAtMostOnePublicationIsPendingBesideIt() {
+        Fake fake = new Fake(1);
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { });
+        for (long o = 0; o < 4; o++) {
+            w.offer(record(o));
+        }
+        w.ready();
+        assertThat(fake.seen).hasSize(1);
+        fake.applied.get(0).complete();
+        assertThat(fake.seen).as("run 2 starts while run 1's results and commit are in flight").hasSize(2);
+        assertThat(fake.previous.get(1)).as("run 2 publishes after run 1").isSameAs(fake.published.get(0).future());
+        fake.applied.get(1).complete();
+        assertThat(fake.seen).as("run 3 waits: run 1 is still not published").hasSize(2);
+        fake.published.get(0).complete();
+        assertThat(fake.seen).hasSize(3);
+        assertThat(fake.previous.get(2)).isSameAs(fake.published.get(1).future());
+        fake.published.get(1).complete();
+        assertThat(fake.seen).as("run 4 waits for run 3's calls").hasSize(3);
+        fake.applied.get(2).complete();
+        assertThat(fake.seen).extracting(List::size).containsExactly(4, 3, 2, 1);
+    }
+
+    @Test
+    void aFailedPublicationIsHandedToTheNextRunAndTheWorkerGoesOn() {
+        Fake fake = new Fake(1);
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { });
+        w.ready();
+        w.offer(record(0));
+        w.offer(record(1));
+        fake.applied.get(0).complete();
+        fake.published.get(0).fail("result send failed");
+        assertThat(fake.seen).hasSize(2);
+        assertThat(fake.previous.get(1).failed()).as("run 2 learns that run 1 is not on Kafka").isTrue();
+    }
+
+    @Test
+    void aBacklogFormsTheNextRunWithoutWaitingForTheSlot() {
+        Fake fake = new Fake(2);
+        List<Promise<Void>> slots = new ArrayList<>();
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { }, () -> {
+            Promise<Void> slot = Promise.promise();
+            slots.add(slot);
+            return slot.future();
+        });
+        for (long o = 0; o < 5; o++) {
+            w.offer(record(o));
+        }
+        w.ready();
+        slots.get(0).complete();
+        assertThat(fake.seen).hasSize(1);
+        fake.finishLast();
+        assertThat(fake.seen).as("3 wait after a run of 2: the next run is full, formed at once").hasSize(2);
+        assertThat(slots).hasSize(1);
+        fake.finishLast();
+        assertThat(fake.seen).as("1 waits: what arrives until the slot may join it").hasSize(2);
+        assertThat(slots).hasSize(2);
+        slots.get(1).complete();
+        assertThat(fake.seen).last().isEqualTo(List.of(4L));
     }
 }

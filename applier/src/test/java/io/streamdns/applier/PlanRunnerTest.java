@@ -172,20 +172,57 @@ class PlanRunnerTest {
     }
 
     @Test
-    void theNextPlanWaitsWhileAResultIsNotOnKafka() throws Exception {
+    void theNextRunsCallsGoWhileAResultIsNotOnKafkaButItsResultAndCommitWait() throws Exception {
         offer(1, plan("p1", "a.example.com"));
         await("first result send", () -> sends().size() == 1);
         offer(2, plan("p2", "b.example.com"));
+        await("p2 applied while p1's result is in flight", () -> provider.applyCalls.get() == 2);
         out.errorNext(new TimeoutException("broker down"));
         await("retry", () -> sends().size() == 2);
-        Thread.sleep(100);
-        assertThat(provider.applyCalls.get()).as("p2 is held back: its commit would pass p1's result").isEqualTo(1);
+        offer(3, plan("p3", "c.example.com"));
+        Thread.sleep(200);
+        assertThat(sends()).as("p2's result waits for p1's").hasSize(2);
+        assertThat(committed()).as("nothing committed while p1's result is not on Kafka").isNull();
+        assertThat(provider.applyCalls.get()).as("p3 waits: one publication at most pending beside a run").isEqualTo(2);
         out.completeNext();
-        await("p2's result sent", () -> sends().size() == 3);
+        await("commit past p1", () -> Long.valueOf(2).equals(committed()));
+        await("p2's result sent, p3 applied", () -> sends().size() == 3 && provider.applyCalls.get() == 3);
+        assertThat(committed()).as("p2 committed only once its result is on Kafka").isEqualTo(2L);
         out.completeNext();
         await("commit past p2", () -> Long.valueOf(3).equals(committed()));
+        await("p3's result sent", () -> sends().size() == 4);
+        out.completeNext();
+        await("commit past p3", () -> Long.valueOf(4).equals(committed()));
         assertThat(sends()).extracting(s -> JsonCodec.decode(s.value(), ApplyResult.class).planId())
-                .containsExactly("p1", "p1", "p2");
+                .containsExactly("p1", "p1", "p2", "p3");
+    }
+
+    @Test
+    void aRunAfterAFailedPublicationIsAppliedButNeitherReportedNorCommitted() throws Exception {
+        var records = List.of(record(6, "example.com|p2", JsonCodec.encode(plan("p2", "b.example.com"))));
+        PartitionWorker own = new PartitionWorker(0, 50, runner, pause -> { });
+        var published = new java.util.concurrent.CompletableFuture<Boolean>();
+        vertx.runOnContext(v -> runner.start(own, records, io.vertx.core.Future.failedFuture("p1's result never got on Kafka"))
+                .published().onComplete(ar -> published.complete(ar.succeeded())));
+        assertThat(published.get(10, TimeUnit.SECONDS)).as("the failure carries over").isFalse();
+        assertThat(provider.applyCalls.get()).as("its calls went (a replay finds them ALREADY_DONE)").isEqualTo(1);
+        Thread.sleep(100);
+        assertThat(sends()).as("no result ahead of p1's").isEmpty();
+        assertThat(committed()).as("no commit past p1").isNull();
+    }
+
+    @Test
+    void aRevokedPartitionWhoseResultIsNotOnKafkaCommitsNoLaterRun() throws Exception {
+        offer(1, plan("p1", "a.example.com"));
+        await("first result send", () -> sends().size() == 1);
+        offer(2, plan("p2", "b.example.com"));
+        await("p2 applied", () -> provider.applyCalls.get() == 2);
+        vertx.runOnContext(v -> worker.close());
+        Thread.sleep(50);
+        out.errorNext(new TimeoutException("broker down"));
+        Thread.sleep(500);
+        assertThat(sends()).as("neither p1 retried nor p2 reported").hasSize(1);
+        assertThat(committed()).isNull();
     }
 
     @Test

@@ -1,32 +1,42 @@
 package io.streamdns.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdns.model.Topics;
 import io.streamdns.sandbox.route53.store.ZoneStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Where a cold start's time goes: when the watcher's SourceStates and the planner's plans hit Kafka (first and last
  * record timestamps), and when Route 53 accepted each ChangeResourceRecordSets call (the emulator's journal: the
  * changes of one call share an instant and a zone). Idle time is the time between calls beyond Route 53's pace
- * (one call per 1/rate seconds): what a cold start at the quota's bound would not have.
+ * (one call per 1/rate seconds): what a cold start at the quota's bound would not have. Each gap longer than 1.5 paces
+ * is listed with the results published inside it (the streamdns.results timestamps), so a gap at a run's boundary
+ * (results, commit, next run) shows apart from one inside a run.
  */
 public final class Timeline implements AutoCloseable {
     private static final int SOURCES = 0;
     private static final int PLANS = 1;
-    private final AtomicLongArray first = new AtomicLongArray(new long[] {Long.MAX_VALUE, Long.MAX_VALUE});
-    private final AtomicLongArray last = new AtomicLongArray(2);
-    private final AtomicLongArray count = new AtomicLongArray(2);
+    private static final int RESULTS = 2;
+    private final AtomicLongArray first = new AtomicLongArray(new long[] {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE});
+    private final AtomicLongArray last = new AtomicLongArray(3);
+    private final AtomicLongArray count = new AtomicLongArray(3);
+    private final Queue<Long> resultTimes = new ConcurrentLinkedQueue<>();
     private final TopicTail tail;
 
     private Timeline(String bootstrap) {
-        tail = TopicTail.start(bootstrap, List.of(Topics.SOURCES, Topics.PLANS), r -> {
-            int i = r.topic().equals(Topics.SOURCES) ? SOURCES : PLANS;
+        tail = TopicTail.start(bootstrap, List.of(Topics.SOURCES, Topics.PLANS, Topics.RESULTS), r -> {
+            int i = r.topic().equals(Topics.SOURCES) ? SOURCES : r.topic().equals(Topics.PLANS) ? PLANS : RESULTS;
             first.accumulateAndGet(i, r.timestamp(), Math::min);
             last.accumulateAndGet(i, r.timestamp(), Math::max);
             count.incrementAndGet(i);
+            if (i == RESULTS) {
+                resultTimes.add(r.timestamp());
+            }
         });
     }
 
@@ -68,6 +78,7 @@ public final class Timeline implements AutoCloseable {
         ObjectNode n = Report.mapper().createObjectNode();
         span(n, "sources", SOURCES, t0Millis);
         span(n, "plans", PLANS, t0Millis);
+        span(n, "results", RESULTS, t0Millis);
         n.put("calls", calls.size());
         if (!calls.isEmpty()) {
             n.put("firstCallMs", calls.get(0).atMillis() - t0Millis);
@@ -76,9 +87,14 @@ public final class Timeline implements AutoCloseable {
             double idle = 0;
             long longest = 0;
             List<Long> gaps = new ArrayList<>();
+            ArrayNode longGaps = n.putArray("longGaps");
+            List<Long> results = resultTimes.stream().sorted().toList();
             for (int i = 1; i < calls.size(); i++) {
                 long gap = calls.get(i).atMillis() - calls.get(i - 1).atMillis();
                 gaps.add(gap);
+                if (gap > 1.5 * pace) {
+                    longGaps.add(gap(calls.get(i - 1).atMillis(), calls.get(i).atMillis(), i, t0Millis, results));
+                }
                 idle += Math.max(0, gap - pace);
                 longest = Math.max(longest, gap);
             }
@@ -88,6 +104,21 @@ public final class Timeline implements AutoCloseable {
             n.put("changesPerCall", Stats.round(calls.stream().mapToInt(Call::changes).average().orElse(0)));
         }
         return n;
+    }
+
+    /** A long gap after call {@code index - 1}: when, how long, and the results published inside it. */
+    private static ObjectNode gap(long from, long to, int index, long t0Millis, List<Long> results) {
+        ObjectNode g = Report.mapper().createObjectNode();
+        g.put("afterCall", index);
+        g.put("atMs", from - t0Millis);
+        g.put("gapMs", to - from);
+        List<Long> inside = results.stream().filter(t -> t >= from && t < to).toList();
+        g.put("results", inside.size());
+        if (!inside.isEmpty()) {
+            g.put("firstResultMs", inside.get(0) - from);
+            g.put("lastResultMs", inside.get(inside.size() - 1) - from);
+        }
+        return g;
     }
 
     private void span(ObjectNode n, String what, int i, long t0Millis) {
