@@ -85,8 +85,10 @@ class PlannerRebalanceIT {
                     h.undeploy(a); // leaves: its partitions move to p-b
                 }
             }
-            Await.until("every name applied", WAIT, () -> tap.zone.values().stream()
-                    .filter(r -> r.type().equals("A")).count() == names);
+            // the tap puts a plan's record, then its TXT (a Kafka send between): wait for both, or the TXT count races
+            Await.until("every name and its TXT applied", WAIT, () -> tap.zone.values().stream()
+                    .filter(r -> r.type().equals("A")).count() == names
+                    && tap.zone.values().stream().filter(r -> r.type().equals("TXT")).count() == names);
             for (int i = 0; i < names; i++) {
                 String name = "n" + i + "." + shards.get(i % shards.size());
                 assertThat(tap.createsOf(name)).as("creates of %s", name).isEqualTo(1);
