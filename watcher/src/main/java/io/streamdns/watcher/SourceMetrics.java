@@ -44,12 +44,8 @@ final class SourceMetrics {
 
     private void add(String type, int n) {
         total.addAndGet(n);
-        byType.computeIfAbsent(type, t -> {
-            AtomicLong holder = new AtomicLong();
-            edns.gauge("source_records", "Number of source records partitioned by label name (vector).",
-                    Tags.of("record_type", t), this, holder::get);
-            return holder;
-        }).addAndGet(n);
+        byType.computeIfAbsent(type, t -> edns.part("source_records", "Number of source records partitioned by label name "
+                + "(vector).", Tags.of("record_type", t), this)).addAndGet(n);
     }
 
     /** The watcher stopped: its objects no longer count. */

@@ -70,12 +70,8 @@ public final class ApplierMetrics {
     /** The zones the applier holds gained ({@code delta > 0}) or lost records of a type (ownership TXTs excluded). */
     public void registryRecords(String type, int delta) {
         registryTotal.addAndGet(delta);
-        registryByType.computeIfAbsent(type, t -> {
-            AtomicLong holder = new AtomicLong();
-            edns.gauge("registry_records", "Number of registry records partitioned by label name (vector).",
-                    Tags.of("record_type", t), this, holder::get);
-            return holder;
-        }).addAndGet(delta);
+        registryByType.computeIfAbsent(type, t -> edns.part("registry_records", "Number of registry records partitioned by label name "
+                + "(vector).", Tags.of("record_type", t), this)).addAndGet(delta);
     }
 
     /** A re-list of the assigned zones began (an attempted sync), and how it ended. */

@@ -99,6 +99,13 @@ public final class ExternalDnsMetrics {
         s.parts().put(who, part);
     }
 
+    /** {@code who}'s part of the gauge {@code external_dns_<name>{tags}} as a counter to move ({@link #gauge}). */
+    public AtomicLong part(String name, String help, Tags tags, Object who) {
+        AtomicLong holder = new AtomicLong();
+        gauge(name, help, tags, who, holder::get);
+        return holder;
+    }
+
     private MeterRegistry registry() {
         MeterRegistry r = registry.get();
         if (r == null) {
