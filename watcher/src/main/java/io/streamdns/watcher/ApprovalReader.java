@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,20 +35,28 @@ final class ApprovalReader {
                 KafkaSettings.reader(bootstrap, clientId));
         String key = ControlKeys.clusterApproval(cluster);
         consumer.exceptionHandler(e -> LOG.warn("reading delete approvals of {}: {}", cluster, e.toString()));
-        consumer.handler(r -> {
-            if (key.equals(r.key()) && r.value() != null) {
-                try {
-                    DeleteApproval a = JsonCodec.decode(r.value(), DeleteApproval.class);
-                    LOG.info("delete approval for cluster {} by {} valid until {}: {}", cluster, a.approvedBy(),
-                            Instant.ofEpochMilli(a.validUntil()), a.reason());
-                    onApproval.accept(a);
-                } catch (CodecException e) {
-                    LOG.warn("{} at offset {} is undecodable, ignored: {}", key, r.offset(), e.getMessage());
-                }
-            }
-        });
         TopicPartition p0 = new TopicPartition(Topics.SOURCES, 0);
-        return consumer.assign(p0).compose(v -> consumer.seek(p0, from)).map(v -> new ApprovalReader(consumer));
+        // the handler only after assign and seek: setting it starts the poll loop, and every later call waits for
+        // the running poll (1 s) to return, which held the watcher's start up by a second
+        return consumer.assign(p0).compose(v -> consumer.seek(p0, from)).map(v -> {
+            consumer.handler(r -> onRecord(r, key, cluster, onApproval));
+            return new ApprovalReader(consumer);
+        });
+    }
+
+    private static void onRecord(KafkaConsumerRecord<String, byte[]> r, String key, String cluster,
+                                 Consumer<DeleteApproval> onApproval) {
+        if (!key.equals(r.key()) || r.value() == null) {
+            return;
+        }
+        try {
+            DeleteApproval a = JsonCodec.decode(r.value(), DeleteApproval.class);
+            LOG.info("delete approval for cluster {} by {} valid until {}: {}", cluster, a.approvedBy(),
+                    Instant.ofEpochMilli(a.validUntil()), a.reason());
+            onApproval.accept(a);
+        } catch (CodecException e) {
+            LOG.warn("{} at offset {} is undecodable, ignored: {}", key, r.offset(), e.getMessage());
+        }
     }
 
     Future<Void> close() {
