@@ -205,6 +205,7 @@ public final class ThroughputScenario extends Scenario {
     private ObjectNode floor(Rig rig, List<ConsumerRecord<String, byte[]>> sourceRecords,
                              List<ConsumerRecord<String, byte[]>> planRecords) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        double idle = PartsFloor.measureIdle(Duration.ofSeconds(2));
         PartsFloor.Figure informer = PartsFloor.informer(rig.kubernetes().client(), services, timeout);
         PartsFloor.Figure sourcesHop = PartsFloor.kafkaHop(rig.bootstrap(), "bench.floor.sources." + System.nanoTime(), partitions,
                 List.copyOf(sourceRecords), timeout);
@@ -214,6 +215,7 @@ public final class ThroughputScenario extends Scenario {
         double cpu = informer.cpuMsPer1000Events() + sourcesHop.cpuMsPer1000Events()
                 + plansHop.cpuMsPer1000Events() * plansPerService;
         ObjectNode f = Report.mapper().createObjectNode();
+        f.put("idleCpuShare", Stats.round(idle));
         f.putPOJO("informer", informer);
         f.putPOJO("sourcesHop", sourcesHop);
         f.putPOJO("plansHop", plansHop);
