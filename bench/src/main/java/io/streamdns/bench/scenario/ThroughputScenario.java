@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamdns.bench.Fixtures;
 import io.streamdns.bench.Machine;
+import io.streamdns.bench.PartsFloor;
 import io.streamdns.bench.Pipeline;
 import io.streamdns.bench.Publisher;
 import io.streamdns.bench.Report;
@@ -20,6 +21,7 @@ import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.StageContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,6 +58,11 @@ public final class ThroughputScenario extends Scenario {
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds a phase may take (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--floor", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After each run, what the parts cost alone: a bare informer over the same Services and the "
+                    + "run's SourceStates and plans each through one more Kafka hop (default: on).")
+    boolean floor;
+
     static final double TARGET = 20_000;
 
     @Override
@@ -66,6 +74,7 @@ public final class ThroughputScenario extends Scenario {
         List<Double> plannerLive = new ArrayList<>();
         List<Double> cpuEndToEnd = new ArrayList<>();
         List<Double> cpuPlannerLive = new ArrayList<>();
+        List<Double> floorCpu = new ArrayList<>();
         ArrayNode detail = Report.mapper().createArrayNode();
         for (int run = 0; run < runs; run++) {
             ObjectNode r = once();
@@ -75,12 +84,22 @@ public final class ThroughputScenario extends Scenario {
             plannerLive.add(r.get("plannerLiveEventsPerSecond").asDouble());
             cpuEndToEnd.add(r.get("endToEndCpuMsPer1000Events").asDouble());
             cpuPlannerLive.add(r.get("plannerLiveCpuMsPer1000Events").asDouble());
+            if (r.has("floor")) {
+                floorCpu.add(r.get("floor").get("partsCpuMsPer1000Events").asDouble());
+            }
         }
         report.measured("endToEndEventsPerSecond", Stats.spread(endToEnd));
         report.measured("watcherEventsPerSecond", Stats.spread(watcher));
         report.measured("plannerLiveEventsPerSecond", Stats.spread(plannerLive));
         report.measured("endToEndCpuMsPer1000Events", Stats.spread(cpuEndToEnd));
         report.measured("plannerLiveCpuMsPer1000Events", Stats.spread(cpuPlannerLive));
+        if (!floorCpu.isEmpty()) {
+            // the parts alone, summed along the path: CPU per event, and the rate the machine's cores allow for it
+            double cpuMs = Stats.median(floorCpu);
+            report.measured("partsFloorCpuMsPer1000Events", Stats.spread(floorCpu));
+            report.measured("partsFloorMaxEventsPerSecond",
+                    Stats.round(Runtime.getRuntime().availableProcessors() * 1e6 / cpuMs));
+        }
         report.measured("runs", detail);
         double median = Stats.median(endToEnd);
         report.target("watcher -> Kafka -> planner >= 20000 events/s (median of runs)", TARGET, median >= TARGET);
@@ -103,6 +122,8 @@ public final class ThroughputScenario extends Scenario {
                 throw new IllegalStateException("planner not ready");
             }
             Set<String> planned = ConcurrentHashMap.newKeySet();
+            List<ConsumerRecord<String, byte[]>> sourceRecords = Collections.synchronizedList(new ArrayList<>());
+            List<ConsumerRecord<String, byte[]>> planRecords = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger sources = new AtomicInteger();
             AtomicLong sourcesDoneAt = new AtomicLong();
             try (TopicTail tail = TopicTail.start(rig.bootstrap(), List.of(Topics.SOURCES, Topics.PLANS), rec -> {
@@ -110,12 +131,19 @@ public final class ThroughputScenario extends Scenario {
                     return;
                 }
                 if (rec.topic().equals(Topics.SOURCES)) {
+                    if (floor && sourceRecords.size() < services) {
+                        sourceRecords.add(rec);
+                    }
                     if (sources.incrementAndGet() == services) {
                         sourcesDoneAt.set(System.nanoTime());
                     }
                     return;
                 }
-                for (Endpoint e : decode(rec.value()).create()) {
+                ChangePlan plan = decode(rec.value());
+                if (floor && planned.size() < services) {
+                    planRecords.add(rec);
+                }
+                for (Endpoint e : plan.create()) {
                     if (e.recordType().equals("A")) {
                         planned.add(e.dnsName());
                     }
@@ -158,9 +186,43 @@ public final class ThroughputScenario extends Scenario {
                 // this says more about the cost per event than the rates, which follow the neighbours' load
                 r.put("endToEndCpuMsPer1000Events", Stats.round((cpu1 - cpu0) / 1e6 / (services / 1000.0)));
                 r.put("plannerLiveCpuMsPer1000Events", Stats.round((cpu3 - cpu2) / 1e6 / (services / 1000.0)));
+                if (floor) {
+                    try {
+                        r.set("floor", floor(rig, sourceRecords, planRecords));
+                    } catch (RuntimeException e) { // the run's figures stand; the floor says why it has none
+                        r.put("floorError", e.toString());
+                    }
+                }
                 return r;
             }
         }
+    }
+
+    /**
+     * The end-to-end path's parts alone, per Service: the API emulator and fabric8 listing it, the SourceState
+     * hop and its share of the plans hop (the plans the end-to-end phase wrote, spread over its Services).
+     */
+    private ObjectNode floor(Rig rig, List<ConsumerRecord<String, byte[]>> sourceRecords,
+                             List<ConsumerRecord<String, byte[]>> planRecords) {
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        double idle = PartsFloor.measureIdle(Duration.ofSeconds(2));
+        PartsFloor.Figure informer = PartsFloor.informer(rig.kubernetes().client(), services, timeout);
+        PartsFloor.Figure sourcesHop = PartsFloor.kafkaHop(rig.bootstrap(), "bench.floor.sources." + System.nanoTime(), partitions,
+                List.copyOf(sourceRecords), timeout);
+        PartsFloor.Figure plansHop = PartsFloor.kafkaHop(rig.bootstrap(), "bench.floor.plans." + System.nanoTime(), partitions,
+                List.copyOf(planRecords), timeout);
+        double plansPerService = planRecords.size() / (double) services;
+        double cpu = informer.cpuMsPer1000Events() + sourcesHop.cpuMsPer1000Events()
+                + plansHop.cpuMsPer1000Events() * plansPerService;
+        ObjectNode f = Report.mapper().createObjectNode();
+        f.put("idleCpuShare", Stats.round(idle));
+        f.putPOJO("informer", informer);
+        f.putPOJO("sourcesHop", sourcesHop);
+        f.putPOJO("plansHop", plansHop);
+        f.put("plans", planRecords.size());
+        f.put("planBytes", planRecords.stream().mapToLong(r -> r.value().length).sum());
+        f.put("partsCpuMsPer1000Events", Stats.round(cpu));
+        return f;
     }
 
     private void await(BooleanSupplier condition, String what) {
