@@ -113,7 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
             stages.forEach(s -> closeLast.add(0, s.resources()));
             out.printf("Starting the embedded Kafka broker (data in %s) and the pipeline ...%n", dataDir);
             out.flush();
-            StageLauncher launcher = StageLauncher.start(shared, "demo", true, StageCommand.combined(stages));
+            StageLauncher launcher = StageLauncher.start(shared, "demo", true, StageCommand.combined(stages),
+                    stages.size());
             try {
                 launcher.deploy(stages.stream().map(s -> (Deployable) s.verticle().apply(launcher.context())).toList());
                 waitReady(launcher, out);

@@ -217,7 +217,8 @@ public final class RunCommand implements Callable<Integer>, FlagOptions.Command 
                 }
             }
             LOG.info("running {} in one process", prepared.stream().map(StageCommand.Prepared::name).toList());
-            StageLauncher launcher = StageLauncher.start(shared, "run", true, StageCommand.combined(prepared));
+            StageLauncher launcher = StageLauncher.start(shared, "run", true, StageCommand.combined(prepared),
+                    prepared.size());
             boolean once = flags.value(ONCE, spec);
             OnceRun onceRun;
             try {

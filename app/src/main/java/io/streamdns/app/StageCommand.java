@@ -49,7 +49,7 @@ interface StageCommand {
     static int runAlone(picocli.CommandLine.Model.CommandSpec spec, SharedOptions shared, Prepared stage) throws Exception {
         try (AutoCloseable resources = stage.resources()) {
             shared.requireBootstrapServers(spec);
-            StageLauncher launcher = StageLauncher.start(shared, stage.name(), false, stage.pipeline());
+            StageLauncher launcher = StageLauncher.start(shared, stage.name(), false, stage.pipeline(), 1);
             try {
                 launcher.deploy(List.of(stage.verticle().apply(launcher.context())));
             } catch (RuntimeException e) {

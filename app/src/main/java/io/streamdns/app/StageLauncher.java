@@ -3,6 +3,7 @@ package io.streamdns.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamdns.runtime.Blocking;
 import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.StageVertx;
 import io.streamdns.runtime.config.PipelineSettings;
 import io.streamdns.runtime.kafka.KafkaPreflight;
 import io.streamdns.runtime.kafka.KafkaSettings;
@@ -46,11 +47,12 @@ public final class StageLauncher implements AutoCloseable {
      * @param embeddedAllowed whether a missing {@code --kafka-bootstrap-servers} starts the embedded broker (run,
      *                        demo) or is refused (a stage on its own)
      * @param pipeline        the settings this process must share with the rest of the pipeline
+     * @param stages          the stage verticles this process will deploy (each gets an event loop of its own)
      * @throws io.streamdns.runtime.config.StartRefusedException when the topics or the pipeline's settings on Kafka
      *                                                           do not fit; nothing is left running then
      */
     public static StageLauncher start(SharedOptions options, String instanceId, boolean embeddedAllowed,
-                                      PipelineSettings pipeline) {
+                                      PipelineSettings pipeline, int stages) {
         EmbeddedKafka embedded = null;
         String bootstrap = options.kafkaBootstrapServers;
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -80,7 +82,7 @@ public final class StageLauncher implements AutoCloseable {
             KafkaSettings.useStaticMembership(pod);
             LOG.info("static consumer group membership as '{}': a stop does not leave the groups", pod);
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = StageVertx.create(stages);
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         Readiness readiness = new Readiness();
         OpsServer ops = OpsServer.start(vertx, options.httpAddressOr("0.0.0.0"), options.httpPort, readiness, registry)

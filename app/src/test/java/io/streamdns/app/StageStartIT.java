@@ -55,7 +55,7 @@ class StageStartIT {
     }
 
     static void start(SharedOptions options) {
-        StageLauncher.start(options, "planner", false, PipelineSettings.NONE).close();
+        StageLauncher.start(options, "planner", false, PipelineSettings.NONE, 1).close();
     }
 
     @Test
@@ -112,7 +112,7 @@ class StageStartIT {
     }
 
     static void start(String stage, PipelineSettings settings) {
-        StageLauncher.start(shared(null), stage, false, settings).close();
+        StageLauncher.start(shared(null), stage, false, settings, 1).close();
     }
 
     @Test

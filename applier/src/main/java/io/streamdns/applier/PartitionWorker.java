@@ -26,6 +26,14 @@ final class PartitionWorker {
          *                 (and never when it failed)
          */
         Run start(PartitionWorker worker, List<KafkaConsumerRecord<String, byte[]>> queued, Future<Void> previous);
+
+        /**
+         * Whether a run over {@code queued} would leave some of it behind (a bound or a shared name ends it): such a
+         * run is the same whenever it is formed, since records only join at the tail. Reads, changes nothing.
+         */
+        default boolean bounded(List<KafkaConsumerRecord<String, byte[]>> queued) {
+            return false;
+        }
     }
 
     /**
@@ -115,9 +123,11 @@ final class PartitionWorker {
             return;
         }
         busy = true;
-        // a backlog (the last run was bounded and as much waits again): the next run is full whenever it is formed,
-        // so it is formed now and its compiling overlaps Route 53's pace instead of following the slot
-        Future<Void> when = lastBounded && queue.size() >= lastTaken ? Future.succeededFuture() : slot.get();
+        // a backlog (the last run was bounded and as much waits again, or what waits already bounds a run, as after a
+        // cold start's first small run): the next run is the same whenever it is formed, so it is formed now and its
+        // compiling overlaps Route 53's pace instead of following the slot
+        boolean full = lastBounded && queue.size() >= lastTaken || queue.size() > 1 && processor.bounded(List.copyOf(queue));
+        Future<Void> when = full ? Future.succeededFuture() : slot.get();
         when.onComplete(ar -> start());
     }
 

@@ -79,11 +79,7 @@ final class PlanRunner implements PartitionWorker.Processor {
         for (KafkaConsumerRecord<String, byte[]> record : queued) {
             ChangePlan plan;
             try {
-                if (record.value() == null) {
-                    throw new CodecException("", "null value (plans are never tombstoned)", null);
-                }
-                plan = JsonCodec.decode(record.value(), ChangePlan.class);
-                keyProblem(record.key(), plan);
+                plan = decode(record);
             } catch (CodecException e) {
                 letters.add(deadLetter(worker, record, e.getMessage(), 1));
                 plan = null;
@@ -133,6 +129,36 @@ final class PlanRunner implements PartitionWorker.Processor {
                     formed - receivedAt, applied - formed, System.currentTimeMillis() - applied));
         });
         return new PartitionWorker.Run(taken, executed.<Void>mapEmpty().recover(t -> Future.succeededFuture()), published);
+    }
+
+    /**
+     * Merges {@code queued} as {@link #start} would, without dead letters or results: true when the merge ends before
+     * the last record (undecodable plans and plans answered without a run are taken and never end it).
+     */
+    @Override
+    public boolean bounded(List<KafkaConsumerRecord<String, byte[]>> queued) {
+        PlanMerger merger = new PlanMerger(config.maxMergedPlans(), config.maxMergedChanges());
+        for (KafkaConsumerRecord<String, byte[]> record : queued) {
+            ChangePlan plan;
+            try {
+                plan = decode(record);
+            } catch (CodecException e) {
+                continue;
+            }
+            if (notOurs(plan) == null && !merger.add(plan)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ChangePlan decode(KafkaConsumerRecord<String, byte[]> record) throws CodecException {
+        if (record.value() == null) {
+            throw new CodecException("", "null value (plans are never tombstoned)", null);
+        }
+        ChangePlan plan = JsonCodec.decode(record.value(), ChangePlan.class);
+        keyProblem(record.key(), plan);
+        return plan;
     }
 
     /**

@@ -24,9 +24,18 @@ class PartitionWorkerTest {
         final List<Promise<Void>> applied = new ArrayList<>();
         final List<Promise<Void>> published = new ArrayList<>();
         final List<Future<Void>> previous = new ArrayList<>();
+        /** what {@link #bounded} answers, and the queues it was asked about */
+        boolean bounded;
+        final List<List<Long>> asked = new ArrayList<>();
 
         Fake(int take) {
             this.take = take;
+        }
+
+        @Override
+        public boolean bounded(List<KafkaConsumerRecord<String, byte[]>> queued) {
+            asked.add(queued.stream().map(KafkaConsumerRecord::offset).toList());
+            return bounded;
         }
 
         @Override
@@ -205,5 +214,43 @@ class PartitionWorkerTest {
         assertThat(slots).hasSize(2);
         slots.get(1).complete();
         assertThat(fake.seen).last().isEqualTo(List.of(4L));
+    }
+
+    static Stream<Arguments> lookAheads() {
+        return Stream.of(
+                Arguments.of("what waits bounds a run: formed at once", 3, true, 1, List.of(List.of(1L, 2L, 3L))),
+                Arguments.of("a run over what waits could still grow: formed at the slot", 3, false, 2,
+                        List.of(List.of(1L, 2L, 3L))),
+                Arguments.of("one record waits: never bounded, not asked, formed at the slot", 1, true, 2, List.of()));
+    }
+
+    /** After an unbounded first run (a cold start's first plan) the processor is asked whether the next is full. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookAheads")
+    void aRunThatWhatWaitsAlreadyBoundsIsFormedWithoutWaitingForTheSlot(String title, int waiting, boolean bounded,
+                                                                       int slotsAsked, List<List<Long>> asked) {
+        Fake fake = new Fake(1);
+        fake.bounded = bounded;
+        List<Promise<Void>> slots = new ArrayList<>();
+        PartitionWorker w = new PartitionWorker(0, 10, fake, p -> { }, () -> {
+            Promise<Void> slot = Promise.promise();
+            slots.add(slot);
+            return slot.future();
+        });
+        w.ready();
+        w.offer(record(0));
+        slots.get(0).complete();
+        assertThat(fake.seen).as("the first run took all there was").containsExactly(List.of(0L));
+        for (long o = 1; o <= waiting; o++) {
+            w.offer(record(o));
+        }
+        fake.finishLast();
+        assertThat(slots).hasSize(slotsAsked);
+        assertThat(fake.asked).isEqualTo(asked);
+        assertThat(fake.seen).hasSize(bounded && waiting > 1 ? 2 : 1);
+        if (slots.size() == 2) {
+            slots.get(1).complete();
+        }
+        assertThat(fake.seen).last().isEqualTo(java.util.stream.LongStream.rangeClosed(1, waiting).boxed().toList());
     }
 }

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -54,6 +55,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Commit order of a run through Kafka's mock clients: results and dead letters are retried until they are on
@@ -146,6 +150,43 @@ class PlanRunnerTest {
     /** The send attempts so far (MockProducer keeps failed ones in its history too). */
     List<ProducerRecord<String, byte[]>> sends() {
         return out.history();
+    }
+
+    static KafkaConsumerRecord<String, byte[]> planRecord(long offset, ChangePlan plan) {
+        return record(offset, plan.shard() + "|" + plan.planId(), JsonCodec.encode(plan));
+    }
+
+    static Stream<Arguments> queues() {
+        KafkaConsumerRecord<String, byte[]> undecodable = record(0, "example.com|bad", "{\"v\":1}".getBytes());
+        return Stream.of(
+                Arguments.of("one plan", List.of(planRecord(0, plan("p1", "a.example.com"))), false),
+                Arguments.of("disjoint plans within the bounds", List.of(planRecord(0, plan("p1", "a.example.com")),
+                        planRecord(1, plan("p2", "b.example.com", "c.example.com"))), false),
+                Arguments.of("a name shared with an earlier plan ends the run", List.of(
+                        planRecord(0, plan("p1", "a.example.com")), planRecord(1, plan("p2", "a.example.com"))), true),
+                Arguments.of("more plans than --max-merged-plans", List.of(planRecord(0, plan("p1", "a.example.com")),
+                        planRecord(1, plan("p2", "b.example.com")), planRecord(2, plan("p3", "c.example.com")),
+                        planRecord(3, plan("p4", "d.example.com"))), true),
+                Arguments.of("more changes than --max-merged-changes", List.of(
+                        planRecord(0, plan("p1", "a.example.com", "b.example.com", "c.example.com")),
+                        planRecord(1, plan("p2", "d.example.com", "e.example.com"))), true),
+                Arguments.of("a first plan over the bounds alone is taken whole", List.of(planRecord(0, plan("p1",
+                        "a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com"))), false),
+                Arguments.of("undecodable and foreign plans are taken and never end it", List.of(undecodable,
+                        planRecord(1, plan("p1", "x.other.org", "y.other.org", "z.other.org", "w.other.org")),
+                        planRecord(2, plan("p2", "a.example.com")), planRecord(3, plan("p3", "b.example.com"))), false));
+    }
+
+    /** Bounds of 3 plans and 4 changes: a run over a queue that leaves some behind is the same whenever it is formed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queues")
+    void aQueueIsBoundedWhenARunOverItWouldLeaveSomeBehind(String title, List<KafkaConsumerRecord<String, byte[]>> queued,
+                                                         boolean bounded) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PlanRunner small = new PlanRunner(vertx, ApplierConfig.fromMap(Map.of("domain-filter", "example.com",
+                "max-merged-plans", "3", "max-merged-changes", "4")), null, consumer, null, null, registry, () -> false);
+        assertThat(small.bounded(queued)).isEqualTo(bounded);
+        assertThat(sends()).as("a look ahead sends nothing").isEmpty();
     }
 
     @Test

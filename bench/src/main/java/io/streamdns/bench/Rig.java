@@ -8,6 +8,7 @@ import io.streamdns.applier.provider.Route53Clients;
 import io.streamdns.planner.PlannerConfig;
 import io.streamdns.planner.PlannerVerticle;
 import io.streamdns.runtime.StageContext;
+import io.streamdns.runtime.StageVertx;
 import io.streamdns.runtime.ops.Metrics;
 import io.streamdns.runtime.ops.Readiness;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -75,12 +76,17 @@ public final class Rig implements AutoCloseable {
     }
 
     public static Rig start(int partitions) {
+        return start(partitions, 3);
+    }
+
+    /** @param stages the stage verticles the rig will deploy (their Vert.x gets event loops for all: {@link StageVertx}) */
+    public static Rig start(int partitions, int stages) {
         String shared = System.getProperty(SHARED_KAFKA);
         if (shared != null && !shared.isBlank()) {
             long t0 = System.nanoTime();
             KafkaReset.recreateTopics(shared, partitions);
             LOG.info("topics recreated in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            return new Rig(null, null, shared, Vertx.vertx(), partitions);
+            return new Rig(null, null, shared, StageVertx.create(stages), partitions);
         }
         Path dir;
         try {
@@ -89,7 +95,7 @@ public final class Rig implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, partitions);
-        return new Rig(dir, kafka, kafka.bootstrapServers(), Vertx.vertx(), partitions);
+        return new Rig(dir, kafka, kafka.bootstrapServers(), StageVertx.create(stages), partitions);
     }
 
     public String bootstrap() {

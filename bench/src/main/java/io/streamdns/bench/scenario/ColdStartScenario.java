@@ -113,7 +113,7 @@ abstract class ColdStartScenario extends Scenario {
 
     private ObjectNode once() throws Exception {
         String zone = name() + ".bench.example";
-        try (Rig rig = Rig.start(partitions)) {
+        try (Rig rig = Rig.start(partitions, clusters() + 2)) {
             List<KubernetesClient> apis = clusters(rig, clusters());
             long t0;
             long t0Millis;
