@@ -45,7 +45,7 @@ public final class WatcherVerticle extends VerticleBase {
      */
     static final int PASS_CHUNK = 500;
     /** The full pass sends one key's records into one partition in a burst: bigger batches than the default 16 KB. */
-    static final String PRODUCER_BATCH_BYTES = "262144";
+    public static final String PRODUCER_BATCH_BYTES = "262144";
 
     private final WatcherConfig config;
     private final KubernetesClient client;
