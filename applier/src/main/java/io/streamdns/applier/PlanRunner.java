@@ -22,6 +22,7 @@ import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -52,6 +53,11 @@ final class PlanRunner implements PartitionWorker.Processor {
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
     private final BooleanSupplier stopping;
+    /**
+     * The plans {@link #bounded} decoded, by record identity, for the {@link #start} that follows it (so a backlog's
+     * plans are decoded once, not twice); cleared by every start, so it never holds more than one queue.
+     */
+    private final Map<KafkaConsumerRecord<String, byte[]>, ChangePlan> lookedAhead = new IdentityHashMap<>();
 
     PlanRunner(Vertx vertx, ApplierConfig config, PlanExecutor executor, KafkaConsumer<String, byte[]> consumer,
                KafkaProducer<String, byte[]> producer, DeadLetters deadLetters, MeterRegistry registry,
@@ -77,9 +83,9 @@ final class PlanRunner implements PartitionWorker.Processor {
         KafkaConsumerRecord<String, byte[]> last = null;
         int taken = 0;
         for (KafkaConsumerRecord<String, byte[]> record : queued) {
-            ChangePlan plan;
+            ChangePlan plan = lookedAhead.get(record);
             try {
-                plan = decode(record);
+                plan = plan != null ? plan : decode(record);
             } catch (CodecException e) {
                 letters.add(deadLetter(worker, record, e.getMessage(), 1));
                 plan = null;
@@ -99,6 +105,7 @@ final class PlanRunner implements PartitionWorker.Processor {
             last = record;
             taken++;
         }
+        lookedAhead.clear();
         KafkaConsumerRecord<String, byte[]> through = last;
         long firstOffset = queued.get(0).offset();
         Future<Void> lettered = Future.all(letters).mapEmpty();
@@ -145,6 +152,7 @@ final class PlanRunner implements PartitionWorker.Processor {
             } catch (CodecException e) {
                 continue;
             }
+            lookedAhead.put(record, plan);
             if (notOurs(plan) == null && !merger.add(plan)) {
                 return true;
             }
