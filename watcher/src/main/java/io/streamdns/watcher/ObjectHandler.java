@@ -1,6 +1,7 @@
 package io.streamdns.watcher;
 
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
 
@@ -10,8 +11,9 @@ import java.util.function.Consumer;
  * inferred from a relist (final state unknown) goes to {@code relisted}, which checks orphans under the budget.
  */
 final class ObjectHandler<T> implements ResourceEventHandler<T> {
-    private final String kind;
-    private final MeterRegistry registry;
+    private final Counter adds;
+    private final Counter updates;
+    private final Counter deletes;
     private final Consumer<T> upsert;
     private final Consumer<T> delete;
     private final Consumer<T> relisted;
@@ -19,8 +21,10 @@ final class ObjectHandler<T> implements ResourceEventHandler<T> {
 
     ObjectHandler(String kind, MeterRegistry registry, Consumer<T> upsert, Consumer<T> delete, Consumer<T> relisted,
                   Consumer<Runnable> onContext) {
-        this.kind = kind;
-        this.registry = registry;
+        // looked up once: a lookup by name and tags per event was a measurable part of the informer thread's work
+        this.adds = counter(registry, kind, "add");
+        this.updates = counter(registry, kind, "update");
+        this.deletes = counter(registry, kind, "delete");
         this.upsert = upsert;
         this.delete = delete;
         this.relisted = relisted;
@@ -29,23 +33,23 @@ final class ObjectHandler<T> implements ResourceEventHandler<T> {
 
     @Override
     public void onAdd(T obj) {
-        count("add");
+        adds.increment();
         onContext.accept(() -> upsert.accept(obj));
     }
 
     @Override
     public void onUpdate(T oldObj, T newObj) {
-        count("update");
+        updates.increment();
         onContext.accept(() -> upsert.accept(newObj));
     }
 
     @Override
     public void onDelete(T obj, boolean finalStateUnknown) {
-        count("delete");
+        deletes.increment();
         onContext.accept(() -> (finalStateUnknown ? relisted : delete).accept(obj));
     }
 
-    private void count(String action) {
-        registry.counter("streamdns.watcher.events.in", "kind", kind, "action", action).increment();
+    private static Counter counter(MeterRegistry registry, String kind, String action) {
+        return registry.counter("streamdns.watcher.events.in", "kind", kind, "action", action);
     }
 }

@@ -101,12 +101,16 @@ final class ObjectMapping {
      * hands every object of its initial list to the handlers after the full pass may have mapped it; a watch
      * restart or a resync repeats them all again: re-mapping 20,000 unchanged objects only to find equal hashes was
      * a third of the watcher's work at start. Changes of objects a mapping reads re-map through {@link #remap}.
+     *
+     * @param duringStartup the start-up pass is not done: the event is the informer handing over its initial list,
+     *     and is mapped as that pass would map it (an object it empties waits for the pass's delete budget; lines at
+     *     debug), whichever of the two reaches the object first
      */
-    void onEvent(Source<?> source, HasMetadata event) {
+    void onEvent(Source<?> source, HasMetadata event, boolean duringStartup) {
         HasMetadata object = informers().object(source.kind(), event.getMetadata().getNamespace(),
                 event.getMetadata().getName());
         if (object != null && !alreadyMapped(ref(source.kind(), object), object)) {
-            map(source, object, false);
+            map(source, object, duringStartup);
         } // null: deleted meanwhile, its delete event retracts it
     }
 

@@ -188,7 +188,7 @@ public final class WatcherVerticle extends VerticleBase {
     /** One source's informer, its handlers, and those of the objects its mapping reads. */
     private <T extends HasMetadata> void watch(Source<T> source, MeterRegistry registry) {
         informers.handle(informers.watch(source), new ObjectHandler<T>(source.kind(), registry,
-                o -> objects.onEvent(source, o), o -> objects.retract(objects.ref(source.kind(), o)),
+                o -> objects.onEvent(source, o, !ready), o -> objects.retract(objects.ref(source.kind(), o)),
                 this::relistDeleted, this::onContext));
         KubeInformers lookups = informers;
         for (Dependency<?> dependency : source.dependencies(informers)) {

@@ -9,6 +9,7 @@ import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.dns.DnsNames;
 import io.streamdns.model.dns.NameCheck;
 import io.streamdns.model.shard.ShardResolver;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -98,6 +99,9 @@ public final class ShardedState {
     }
 
     /** A part in canonical order with its hash; also used to hash states read back from the topic. */
+    /** The JSON of no rejections (most objects): shared, never written to. */
+    private static final byte[] NO_REJECTIONS = "[]".getBytes(StandardCharsets.UTF_8);
+
     public static Part part(List<Endpoint> endpoints, List<Rejection> rejected) {
         List<Endpoint> e = new ArrayList<>(endpoints);
         e.sort(EndpointCollector.ORDER);
@@ -108,7 +112,7 @@ public final class ShardedState {
         byte[] rejectedJson;
         try {
             endpointsJson = JsonCodec.mapper().writeValueAsBytes(e);
-            rejectedJson = JsonCodec.mapper().writeValueAsBytes(r);
+            rejectedJson = r.isEmpty() ? NO_REJECTIONS : JsonCodec.mapper().writeValueAsBytes(r);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot serialise endpoints", ex);
         }
