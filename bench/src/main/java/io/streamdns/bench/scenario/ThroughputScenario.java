@@ -21,6 +21,7 @@ import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.shard.RecordKey;
 import io.streamdns.runtime.StageContext;
 import io.streamdns.watcher.WatcherVerticle;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,10 @@ public final class ThroughputScenario extends Scenario {
     @Option(names = "--runs", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--warmup", defaultValue = "1", description = "Runs before the measured ones, reported and not "
+            + "counted: the first run in a JVM spends a third of its CPU compiling (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
@@ -74,7 +79,7 @@ public final class ThroughputScenario extends Scenario {
     @Override
     protected Report measure() throws Exception {
         Report report = new Report("throughput").param("services", services).param("mix", mix).param("runs", runs)
-                .param("partitions", partitions);
+                .param("warmup", warmup).param("partitions", partitions);
         List<Double> endToEnd = new ArrayList<>();
         List<Double> watcher = new ArrayList<>();
         List<Double> plannerLive = new ArrayList<>();
@@ -82,9 +87,13 @@ public final class ThroughputScenario extends Scenario {
         List<Double> cpuPlannerLive = new ArrayList<>();
         List<Double> floorCpu = new ArrayList<>();
         ArrayNode detail = Report.mapper().createArrayNode();
-        for (int run = 0; run < runs; run++) {
+        for (int run = 0; run < warmup + runs; run++) {
             ObjectNode r = once();
             detail.add(r);
+            if (run < warmup) {
+                r.put("warmup", true);
+                continue;
+            }
             endToEnd.add(r.get("endToEndEventsPerSecond").asDouble());
             watcher.add(r.get("watcherEventsPerSecond").asDouble());
             plannerLive.add(r.get("plannerLiveEventsPerSecond").asDouble());
@@ -110,6 +119,12 @@ public final class ThroughputScenario extends Scenario {
         double median = Stats.median(endToEnd);
         report.target("watcher -> Kafka -> planner >= 20000 events/s (median of runs)", TARGET, median >= TARGET);
         return report;
+    }
+
+    /** Time the JIT compilers spent so far (summed over their threads), or 0 when the JVM does not say. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private ObjectNode once() throws Exception {
@@ -157,11 +172,13 @@ public final class ThroughputScenario extends Scenario {
             })) {
                 long t0 = System.nanoTime();
                 long cpu0 = Machine.processCpuNanos();
+                long jit0 = jitMillis();
                 rig.watcher(rig.stage("watcher"), Map.of("cluster-name", "bench", "source",
                         mix ? "service,crd,gateway-httproute" : "service", "domain-filter", zone));
                 await(() -> planned.size() >= services, "plans for " + services + " services");
                 long t1 = System.nanoTime();
                 long cpu1 = Machine.processCpuNanos();
+                long jit1 = jitMillis();
                 await(() -> sourcesDoneAt.get() > 0, "sources");
                 // the live path alone: N more objects' states straight onto the topic
                 List<SourceState> direct = new ArrayList<>();
@@ -192,6 +209,8 @@ public final class ThroughputScenario extends Scenario {
                 // this says more about the cost per event than the rates, which follow the neighbours' load
                 r.put("endToEndCpuMsPer1000Events", Stats.round((cpu1 - cpu0) / 1e6 / (services / 1000.0)));
                 r.put("plannerLiveCpuMsPer1000Events", Stats.round((cpu3 - cpu2) / 1e6 / (services / 1000.0)));
+                // of that CPU, the JIT compilers' (a JVM still warming up spends much of the window compiling)
+                r.put("endToEndJitMs", jit1 - jit0);
                 if (floor) {
                     try {
                         r.set("floor", floor(rig, sourceRecords, planRecords));
