@@ -274,4 +274,33 @@ class WatcherGuardIT {
                 t -> t.latest().keySet().stream().noneMatch(k -> k.contains("|c-filter/")));
         w.undeploy();
     }
+
+    /**
+     * More objects than one chunk of the start-up pass: the informer's add events of its initial list run between
+     * the pass's chunks and reach some objects first. Those are mapped as the pass maps them, so every object a
+     * wrong filter empties waits for the budget, not only those the pass reached first.
+     */
+    @Test
+    void objectsEmptiedAtStartAreHeldWhetherThePassOrTheirAddEventReachesThemFirst(Vertx vertx) {
+        int n = 3 * WatcherVerticle.PASS_CHUNK;
+        FlakyApiServer api = server();
+        Running first = deploy(vertx, RIG.bootstrap(), api, "c-race", "annotation-filter", "team=a");
+        SourcesTopic.until("ready", first::ready);
+        for (int i = 0; i < n; i++) {
+            var svc = loadBalancer("r" + i, "r" + i + ".example.com");
+            svc.getMetadata().getAnnotations().put("team", "a");
+            create(api.admin(), svc);
+            setLoadBalancer(api.admin(), "r" + i, "198.51.100." + (i % 250 + 1));
+        }
+        RIG.topic().await(n + " services", t -> t.latest().keySet().stream().filter(k -> k.contains("|c-race/"))
+                .count() == n);
+        first.undeploy();
+        int before = recordsOf("c-race").size();
+
+        Running w = deploy(vertx, RIG.bootstrap(), api, "c-race", "annotation-filter", "team=b", "scope-changed", "true");
+        SourcesTopic.until("ready", w::ready);
+        SourcesTopic.until(n + " tombstones held", () -> gauge(w, "streamdns.watcher.tombstones.held") == n);
+        assertThat(recordsOf("c-race")).hasSize(before).noneMatch(SourcesTopic.Rec::isTombstone);
+        w.undeploy();
+    }
 }
