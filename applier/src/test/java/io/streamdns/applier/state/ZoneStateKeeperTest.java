@@ -17,6 +17,7 @@ import io.streamdns.model.codec.JsonCodec;
 import io.streamdns.model.dns.DomainFilter;
 import io.streamdns.model.shard.ShardResolver;
 import io.streamdns.runtime.kafka.DeadLetters;
+import io.streamdns.testsupport.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -125,6 +126,8 @@ class ZoneStateKeeperTest {
         assertThat(published()).as("listed and published despite the bad records")
                 .containsKey("example.com|Z1/www.example.com/A/")
                 .containsEntry("example.com|Z1/bad.example.com/A/", null);
+        // the dead letters go out beside the listing (the assignment does not wait for them)
+        Eventually.until("two dead letters sent", () -> dlq.history().size() == 2);
         assertThat(dlq.history()).extracting(ProducerRecord::topic).containsOnly(Topics.DLQ);
         List<DeadLetter> letters = new ArrayList<>();
         for (ProducerRecord<String, byte[]> r : dlq.history()) {
