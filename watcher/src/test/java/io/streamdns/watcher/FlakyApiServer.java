@@ -121,6 +121,13 @@ final class FlakyApiServer implements AutoCloseable {
     public void close() {
         clients.forEach(KubernetesClient::close);
         admin.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // fabric8's mock stalls its close for up to a minute when a watch closed while it was still replaying its
+            // store to it (the close waits on the event loop for the sender, whose writes wait for the event loop).
+            // The server is this test's alone (own Vert.x, own port): the stall cannot reach the next test.
+            System.err.println("FlakyApiServer: the mock API server did not shut down within its 10 s: " + e);
+        }
     }
 }
