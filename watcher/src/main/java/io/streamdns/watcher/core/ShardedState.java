@@ -98,10 +98,10 @@ public final class ShardedState {
         return kept;
     }
 
-    /** A part in canonical order with its hash; also used to hash states read back from the topic. */
     /** The JSON of no rejections (most objects): shared, never written to. */
     private static final byte[] NO_REJECTIONS = "[]".getBytes(StandardCharsets.UTF_8);
 
+    /** A part in canonical order with its hash; also used to hash states read back from the topic. */
     public static Part part(List<Endpoint> endpoints, List<Rejection> rejected) {
         List<Endpoint> e = new ArrayList<>(endpoints);
         e.sort(EndpointCollector.ORDER);
